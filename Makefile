@@ -1,0 +1,70 @@
+# Kinfolio: `make demo` sets everything up and serves the demo; `make test` runs every test.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+INSTALLED := $(VENV)/.installed
+SEED ?= 2012
+DEMO_HOST ?= 127.0.0.1
+DEMO_PORT ?= 8000
+
+.PHONY: help install demo serve demo-data test lint test-sqlite test-postgres test-browser bench lock clean
+
+help:
+	@echo "make demo   set up, generate the demo authority and serve it on http://$(DEMO_HOST):$(DEMO_PORT)"
+	@echo "make test   ruff, migrations check, pytest on SQLite and PostgreSQL, browser journeys"
+	@echo "make bench  print the benchmark figures"
+
+# The virtualenv, rebuilt when the lock file or the project metadata change.
+$(INSTALLED): requirements.lock pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "Kinfolio needs $(PYTHON) (Python 3.11)"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+install: $(INSTALLED)
+
+# Regenerates requirements.lock from pyproject.toml (run after changing dependencies).
+lock: install
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 \
+		--no-header --output-file requirements.lock
+
+demo-data: install
+	mkdir -p var
+	$(MANAGE) migrate --no-input
+	$(MANAGE) generate_authority --size demo --seed $(SEED) --if-empty
+	$(MANAGE) create_demo_users
+
+demo: demo-data
+	@echo "Kinfolio demo: http://$(DEMO_HOST):$(DEMO_PORT)/  (Ctrl+C to stop)"
+	$(MANAGE) runserver $(DEMO_HOST):$(DEMO_PORT) --insecure
+
+lint: install
+	$(BIN)/ruff check .
+	$(MANAGE) makemigrations --check --dry-run
+
+test-sqlite: install
+	@echo "=== pytest on SQLite ==="
+	scripts/run-pytest -m "not browser"
+
+test-postgres: install
+	@echo "=== pytest on PostgreSQL ==="
+	scripts/with-postgres scripts/run-pytest -m "not browser"
+
+test-browser: install
+	@echo "=== browser journeys in Debian's Chromium ==="
+	scripts/ensure-chromium
+	scripts/run-pytest -m browser
+
+test: lint test-sqlite test-postgres test-browser
+
+bench: install
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) var test-artifacts

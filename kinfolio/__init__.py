@@ -1,0 +1,1 @@
+"""Kinfolio: children's social care case management and performance."""

@@ -1,0 +1,79 @@
+"""What each role may do: one enum of permissions and the grants of each role.
+
+Views check a permission with ``permission_required``; which *children* a user may
+see is a separate question answered by ``people.selectors.children_visible_to``.
+"""
+
+from collections.abc import Callable
+from enum import StrEnum
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
+
+from kinfolio.accounts.models import Role, User
+
+
+class Permission(StrEnum):
+    VIEW_CASELOAD = "view_caseload"
+    VIEW_CHILD_RECORD = "view_child_record"
+    SEARCH_CHILDREN = "search_children"
+    VIEW_TEAMS = "view_teams"
+
+
+CASEWORK = frozenset(Permission)
+ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
+    Role.SOCIAL_WORKER: CASEWORK,
+    Role.SENIOR_PRACTITIONER: CASEWORK,
+    Role.TEAM_MANAGER: CASEWORK,
+    Role.IRO: CASEWORK,
+    Role.MASH_WORKER: CASEWORK,
+    Role.EARLY_HELP_WORKER: CASEWORK,
+    Role.PERSONAL_ADVISER: CASEWORK,
+    Role.FOSTERING_ADOPTION_WORKER: CASEWORK,
+    Role.SERVICE_MANAGER: CASEWORK,
+    Role.DIRECTOR: CASEWORK,
+    Role.LADO: frozenset({Permission.VIEW_CASELOAD}),
+    Role.BUSINESS_SUPPORT: frozenset({Permission.VIEW_TEAMS}),
+    Role.PERFORMANCE_ANALYST: frozenset({Permission.VIEW_TEAMS}),
+    Role.PARTNER_REFERRER: frozenset(),
+    Role.INSPECTOR: frozenset(),
+    Role.ADMINISTRATOR: frozenset({Permission.VIEW_TEAMS}),
+    Role.DATA_PROTECTION_OFFICER: frozenset(),
+}
+
+# Roles whose work spans every child: the front door must check any child's history.
+SEES_ALL_CHILDREN = frozenset({Role.MASH_WORKER, Role.SERVICE_MANAGER, Role.DIRECTOR})
+# Roles that see the children of their own service's teams.
+SEES_OWN_SERVICE = frozenset(
+    {
+        Role.SOCIAL_WORKER,
+        Role.SENIOR_PRACTITIONER,
+        Role.TEAM_MANAGER,
+        Role.IRO,
+        Role.EARLY_HELP_WORKER,
+        Role.PERSONAL_ADVISER,
+        Role.FOSTERING_ADOPTION_WORKER,
+    }
+)
+
+
+def has_permission(user: User, permission: Permission) -> bool:
+    if not user.is_authenticated or not user.is_active or user.access_has_expired:
+        return False
+    return permission in ROLE_PERMISSIONS.get(user.role, frozenset())
+
+
+def permission_required(permission: Permission) -> Callable:
+    """Refuse (403) a signed-in user without the permission; never redirect."""
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not has_permission(request.user, permission):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        wrapped.required_permission = permission
+        return wrapped
+
+    return decorator

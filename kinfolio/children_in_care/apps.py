@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ChildrenInCareConfig(AppConfig):
+    name = "kinfolio.children_in_care"
+    label = "children_in_care"

@@ -1,0 +1,35 @@
+"""Looked after children: periods of care, SSDA903 episodes and placements, reviews,
+health, education, missing episodes and UASC status."""
+
+from kinfolio.children_in_care.models.education import (
+    EducationPlacement,
+    PersonalEducationPlan,
+    School,
+)
+from kinfolio.children_in_care.models.health import (
+    DentalCheck,
+    HealthAssessment,
+    Immunisations,
+    LACReview,
+    SDQScore,
+)
+from kinfolio.children_in_care.models.missing import MissingEpisode
+from kinfolio.children_in_care.models.periods import CareEpisode, PeriodOfCare, UASCStatus
+from kinfolio.children_in_care.models.providers import OfstedRating, PlacementProvider
+
+__all__ = [
+    "CareEpisode",
+    "DentalCheck",
+    "EducationPlacement",
+    "HealthAssessment",
+    "Immunisations",
+    "LACReview",
+    "MissingEpisode",
+    "OfstedRating",
+    "PeriodOfCare",
+    "PersonalEducationPlan",
+    "PlacementProvider",
+    "SDQScore",
+    "School",
+    "UASCStatus",
+]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DemoAuthorityConfig(AppConfig):
+    name = "kinfolio.demo_authority"
+    label = "demo_authority"

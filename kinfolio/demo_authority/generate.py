@@ -1,0 +1,83 @@
+"""Generates a whole synthetic authority, deterministically from a seed.
+
+The order matters: the workforce first (every record names a worker), then the
+census-day stocks built exactly to the profile, then the flows of the years before.
+Everything is assembled in memory and written with bulk inserts in one transaction.
+"""
+
+import random
+import time
+from collections.abc import Callable
+from datetime import date
+
+from django.db import transaction
+
+from kinfolio.core.models import PopulationEstimate
+from kinfolio.demo_authority.care_journeys import CareJourneys
+from kinfolio.demo_authority.models import GeneratedAuthority
+from kinfolio.demo_authority.profiles import AuthorityProfile
+from kinfolio.demo_authority.safeguarding_journeys import SafeguardingJourneys
+from kinfolio.demo_authority.safeguarding_records import SafeguardingRecords
+from kinfolio.demo_authority.workforce_gen import appoint_team_managers, generate_workforce
+from kinfolio.demo_authority.world import World
+from kinfolio.timescales.calendar import default_calendar
+
+
+def authority_exists() -> bool:
+    return GeneratedAuthority.objects.exists()
+
+
+def generate(
+    profile: AuthorityProfile,
+    *,
+    seed: int,
+    census_date: date,
+    progress: Callable[[str], None] = print,
+) -> dict[str, int]:
+    started = time.perf_counter()
+    world = World(
+        profile=profile, rng=random.Random(seed), census=census_date, calendar=default_calendar()
+    )
+    progress(
+        f"Generating the {profile.size} authority: census date {census_date:%d %B %Y}, "
+        f"history from {world.start:%d %B %Y}"
+    )
+
+    def step(label: str, work: Callable[[], object]) -> object:
+        began = time.perf_counter()
+        result = work()
+        progress(
+            f"  {label}: {time.perf_counter() - began:.1f}s, "
+            f"{sum(world.rows.counts().values()):,} rows so far"
+        )
+        return result
+
+    workforce = step("workforce", lambda: generate_workforce(world))
+    records = SafeguardingRecords(world, workforce)
+    safeguarding = SafeguardingJourneys(records)
+    care = CareJourneys(records, safeguarding)
+    step("child protection plans open on the census date", safeguarding.protection_stock)
+    step("looked after children and care leavers on the census date", care.stock)
+    step("care starts and ends before the census date", care.flows)
+    step("contacts, referrals, assessments and plans", safeguarding.flows)
+    world.rows.add(
+        PopulationEstimate(
+            on_date=census_date,
+            age_from=0,
+            age_to=19,
+            count=profile.population_0_19,
+            source=profile.population_source,
+        )
+    )
+    progress("Writing to the database")
+    with transaction.atomic():
+        counts = world.rows.write(progress)
+        appoint_team_managers(workforce)
+        GeneratedAuthority.objects.create(
+            size=profile.size,
+            seed=seed,
+            census_date=census_date,
+            seconds=time.perf_counter() - started,
+            rows=sum(counts.values()),
+        )
+    return counts

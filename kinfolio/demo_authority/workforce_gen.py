@@ -1,0 +1,153 @@
+"""Services, teams and workers, with staff turnover over the generated years.
+
+Each team has a fixed number of posts. A post is held by one worker at a time; when a
+worker leaves, the next starts the following day, so a team's strength is steady while
+its people change — and every child's allocation can be split at a handover.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from kinfolio.demo_authority import names
+from kinfolio.demo_authority.world import World
+from kinfolio.workforce.models import Service, Team, Worker
+
+YEARLY_LEAVING_RATE = 0.12
+AGENCY_SHARE = 0.1
+
+
+@dataclass
+class Tenure:
+    worker: Worker
+    start: date
+    end: date | None  # None: still in post
+
+
+@dataclass
+class Post:
+    team: Team
+    holders: list[Tenure]
+
+    def holders_during(
+        self, start: date, end: date | None
+    ) -> list[tuple[Worker, date, date | None]]:
+        """Who held the post over [start, end], as (worker, from, to) pieces."""
+        pieces = []
+        for tenure in self.holders:
+            if tenure.end is not None and tenure.end < start:
+                continue
+            if end is not None and tenure.start > end:
+                break
+            piece_start = max(start, tenure.start)
+            piece_end = (
+                end if tenure.end is None else (tenure.end if end is None else min(end, tenure.end))
+            )
+            pieces.append((tenure.worker, piece_start, piece_end))
+        return pieces
+
+
+@dataclass
+class Workforce:
+    teams: dict[str, list[Team]]  # by team type
+    posts: dict[int, list[Post]]  # by id(team)
+    managers: dict[int, Worker]
+
+    def teams_of(self, team_type: str) -> list[Team]:
+        return self.teams[team_type]
+
+    def posts_of(self, team: Team) -> list[Post]:
+        return self.posts[id(team)]
+
+
+def generate_workforce(world: World) -> Workforce:
+    services: dict[str, Service] = {}
+    teams: dict[str, list[Team]] = {}
+    posts: dict[int, list[Post]] = {}
+    managers: dict[int, Worker] = {}
+    for spec in world.profile.teams:
+        service = services.get(spec.service)
+        if service is None:
+            service = services[spec.service] = world.rows.add(Service(name=spec.service))
+        team = world.rows.add(Team(name=spec.name, service=service, team_type=spec.team_type))
+        teams.setdefault(spec.team_type, []).append(team)
+        managers[id(team)] = _worker(
+            world,
+            team,
+            "Team manager",
+            True,
+            world.between(world.start - timedelta(days=3000), world.start),
+        )
+        posts[id(team)] = [
+            Post(team, _holders(world, team, spec.job_title, spec.qualified))
+            for _ in range(spec.workers)
+        ]
+    return Workforce(teams, posts, managers)
+
+
+def _holders(world: World, team: Team, job_title: str, qualified: bool) -> list[Tenure]:
+    first_start = world.between(world.start - timedelta(days=3650), world.start)
+    holders = [Tenure(_worker(world, team, job_title, qualified, first_start), first_start, None)]
+    day = world.start
+    while day < world.census:
+        day += timedelta(days=world.rng.randint(30, 365))
+        if day >= world.census or not world.chance(YEARLY_LEAVING_RATE):
+            continue
+        leaving = holders[-1]
+        leaving.end = day
+        leaving.worker.end_date = day
+        starting = day + timedelta(days=1)
+        holders.append(Tenure(_worker(world, team, job_title, qualified, starting), starting, None))
+    return holders
+
+
+def _worker(world: World, team: Team, job_title: str, qualified: bool, start: date) -> Worker:
+    heritage = world.weighted(names.HERITAGE_WEIGHTS)
+    sex = world.rng.choice("FFFM")  # the children's social work workforce is mostly women
+    return world.rows.add(
+        Worker(
+            given_name=world.rng.choice(names.GIVEN_NAMES[heritage][sex]),
+            family_name=world.rng.choice(names.FAMILY_NAMES[heritage]),
+            job_title=job_title,
+            team=team,
+            is_agency=world.chance(AGENCY_SHARE),
+            is_qualified_social_worker=qualified,
+            start_date=start,
+        )
+    )
+
+
+def appoint_team_managers(workforce: Workforce) -> None:
+    """Teams and their managers refer to each other, so managers are set once both exist."""
+    for team_list in workforce.teams.values():
+        for team in team_list:
+            team.manager = workforce.managers[id(team)]
+            team.save(update_fields=["manager"])
+
+
+def allocate(
+    world: World,
+    workforce: Workforce,
+    *,
+    child,
+    role: str,
+    team: Team,
+    start: date,
+    end: date | None,
+) -> None:
+    """Allocate a child to one post in a team for a period, handing over when workers leave."""
+    from kinfolio.workforce.models import Allocation
+
+    post = world.rng.choice(workforce.posts_of(team))
+    for worker, piece_start, piece_end in post.holders_during(start, end):
+        if piece_end is not None and piece_end <= piece_start and piece_end != end:
+            continue  # a handover on the very first day: the next holder takes it
+        world.rows.add(
+            Allocation(
+                child=child,
+                role=role,
+                team=team,
+                worker=worker,
+                start_date=piece_start,
+                end_date=piece_end,
+            )
+        )

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class FosteringConfig(AppConfig):
+    name = "kinfolio.fostering"
+    label = "fostering"

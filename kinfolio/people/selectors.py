@@ -1,0 +1,96 @@
+"""Reads about people. Every page about children starts from ``children_visible_to``."""
+
+import re
+from datetime import date, datetime
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from kinfolio.accounts.models import User
+from kinfolio.accounts.permissions import SEES_ALL_CHILDREN, SEES_OWN_SERVICE
+from kinfolio.people.models import Person
+from kinfolio.workforce.models import Allocation
+
+SEARCH_LIMIT = 50
+
+
+def children_visible_to(user: User) -> QuerySet[Person]:
+    """The children this user may see: the one place that decides it.
+
+    Staff who see the whole front door see every child; case-holding staff see the
+    children who are or were allocated to a team in their own service; everyone
+    else sees none.
+    """
+    children = Person.objects.filter(is_child_subject=True)
+    if not user.is_authenticated or not user.is_active or user.access_has_expired:
+        return children.none()
+    if user.role in SEES_ALL_CHILDREN:
+        return children
+    worker = getattr(user, "worker", None)
+    if user.role in SEES_OWN_SERVICE and worker is not None:
+        in_service = Allocation.objects.filter(
+            child=OuterRef("pk"), team__service_id=worker.team.service_id
+        )
+        return children.filter(Exists(in_service))
+    return children.none()
+
+
+def search_children(user: User, query: str) -> QuerySet[Person]:
+    """Children matching a name, Kinfolio ID, NHS number or date of birth, within the
+    user's scope. A date may be typed as 2015-03-31 or 31/3/2015."""
+    query = query.strip()
+    if not query:
+        return Person.objects.none()
+    born = _parse_date(query)
+    digits = re.sub(r"\s", "", query)
+    if born:
+        match = Q(date_of_birth=born) | Q(expected_date_of_birth=born)
+    elif digits.isdigit() and len(digits) == 10:
+        match = Q(nhs_number=digits)
+    elif re.fullmatch(r"KF\d+", query, re.IGNORECASE):
+        match = Q(local_id__iexact=query)
+    else:
+        match = Q()
+        for word in query.split():
+            match &= (
+                Q(given_name__istartswith=word)
+                | Q(family_name__istartswith=word)
+                | Q(preferred_name__istartswith=word)
+            )
+    return (
+        children_visible_to(user)
+        .filter(match)
+        .order_by("family_name", "given_name", "date_of_birth")[:SEARCH_LIMIT]
+    )
+
+
+def _parse_date(text: str) -> date | None:
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d %m %Y"):
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def family_and_network(child: Person) -> list[dict]:
+    """The people related to a child, seen from the child's side."""
+    rows = []
+    for rel in child.relationships_to.select_related("person"):
+        rows.append(
+            {
+                "person": rel.person,
+                "relationship": rel.get_relationship_type_display(),
+                "parental_responsibility": rel.has_parental_responsibility,
+                "lives_with": rel.lives_with,
+            }
+        )
+    for rel in child.relationships.select_related("other"):
+        rows.append(
+            {
+                "person": rel.other,
+                "relationship": f"{rel.get_relationship_type_display()} of",
+                "parental_responsibility": False,
+                "lives_with": rel.lives_with,
+            }
+        )
+    return rows

@@ -1,0 +1,44 @@
+from django.shortcuts import get_object_or_404, render
+
+from kinfolio.accounts.permissions import Permission, permission_required
+from kinfolio.chronology.selectors import chronology_for
+from kinfolio.journey.status import current_status
+from kinfolio.people import selectors
+
+
+@permission_required(Permission.SEARCH_CHILDREN)
+def search(request):
+    query = request.GET.get("q", "").strip()
+    results = selectors.search_children(request.user, query) if query else []
+    return render(
+        request,
+        "people/search.html",
+        {
+            "query": query,
+            "results": results,
+            "limit": selectors.SEARCH_LIMIT,
+        },
+    )
+
+
+@permission_required(Permission.VIEW_CHILD_RECORD)
+def child_record(request, local_id: str):
+    child = get_object_or_404(selectors.children_visible_to(request.user), local_id=local_id)
+    kinds = request.GET.getlist("kind")
+    chronology = chronology_for(child)
+    return render(
+        request,
+        "people/child_record.html",
+        {
+            "child": child,
+            "status": current_status(child),
+            "family": selectors.family_and_network(child),
+            "addresses": child.addresses.all(),
+            "allocations": child.allocations.filter(end_date__isnull=True).select_related(
+                "worker", "team"
+            ),
+            "chronology": [e for e in chronology if not kinds or e.kind in kinds],
+            "chronology_kinds": sorted({e.kind for e in chronology}),
+            "selected_kinds": kinds,
+        },
+    )

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ReferralsConfig(AppConfig):
+    name = "kinfolio.referrals"
+    label = "referrals"

@@ -1,0 +1,34 @@
+"""Production settings: everything the demo relaxes is made strict here.
+
+Start-up stops with a hint when a required variable is missing, rather than running
+with a demo default against real children's records.
+"""
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+from kinfolio.settings import *  # noqa: F403
+from kinfolio.settings import DATABASES
+
+
+def required(name: str, hint: str) -> str:
+    value = os.environ.get(name)
+    if not value:
+        raise ImproperlyConfigured(f"Set {name}: {hint}")
+    return value
+
+
+DEBUG = False
+SECRET_KEY = required("DJANGO_SECRET_KEY", "a long random string, kept secret")
+ALLOWED_HOSTS = required("DJANGO_ALLOWED_HOSTS", "comma-separated host names").split(",")
+if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+    raise ImproperlyConfigured("Set DATABASE_URL to a postgres:// URL; SQLite is for the demo")
+
+SECURE_SSL_REDIRECT = True
+SECURE_HSTS_SECONDS = 63072000
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
