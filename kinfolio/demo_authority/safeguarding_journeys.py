@@ -227,14 +227,13 @@ class SafeguardingJourneys:
             self._finished(child, episode.close_date)
             return
         in_time = world.chance(flows.assessment_in_45_share)
-        wants_s47 = world.chance(flows.s47_per_referral)
+        if world.chance(flows.s47_per_referral):
+            outcome = "strategy"
+        else:
+            outcome = world.weighted([("cin", 45), ("nfa", 55)])
         team = self._case_team(episode)
-        assessed = rec.assessment(
-            episode,
-            in_time=in_time,
-            outcome="strategy" if wants_s47 else world.weighted([("cin", 4), ("nfa", 5)]),
-        )
-        close, reason = self._after_assessment(episode, team, assessed, wants_s47)
+        assessed = rec.assessment(episode, in_time=in_time, outcome=outcome)
+        close, reason = self._after_assessment(episode, team, assessed, outcome)
         rec.close(episode, close, reason)
         self._allocate_journey(episode, assessed, episode.close_date, team)
         if reason == "RC9" and episode.close_date:
@@ -247,10 +246,10 @@ class SafeguardingJourneys:
         self._finished(child, episode.close_date)
 
     def _after_assessment(
-        self, episode: CINEpisode, team, assessed: date, wants_s47: bool
+        self, episode: CINEpisode, team, assessed: date, outcome: str
     ) -> tuple[date, str]:
         world, rec, flows = self.world, self.records, self.world.profile.flows
-        if wants_s47:
+        if outcome == "strategy":
             strategy = rec.wd(episode.referral_date, world.rng.randint(0, 10))
             if strategy > world.census:
                 return rec.wd(assessed, 20), "RC7"  # still being assessed on the census date
@@ -297,7 +296,7 @@ class SafeguardingJourneys:
                         plan_required=False,
                     )
             return self._cin_then_close(episode, team, max(assessed, strategy))
-        if world.chance(0.45):
+        if outcome == "cin":
             return self._cin_then_close(episode, team, assessed)
         return rec.wd(assessed, world.rng.randint(0, 5)), world.weighted([("RC8", 7), ("RC9", 3)])
 

@@ -115,8 +115,12 @@ class SafeguardingRecords:
         self.early_help_teams = workforce.teams_of("early_help")
 
     # -- people and time ------------------------------------------------------------
-    def worker_on(self, team: Team, day: date) -> Worker:
-        post = self.world.rng.choice(self.workforce.posts_of(team))
+    def worker_on(self, team: Team, day: date, child: Person | None = None) -> Worker:
+        """Who in the team did the work that day: the child's own worker if given."""
+        if child is None:
+            post = self.world.rng.choice(self.workforce.posts_of(team))
+        else:
+            post = self.workforce.post_for(self.world, child, team)
         return post.holders_during(day, day)[0][0]
 
     def manager_of(self, team: Team) -> Worker:
@@ -245,7 +249,7 @@ class SafeguardingRecords:
                 referral_source=source,
                 primary_need=need or world.weighted(PRIMARY_NEEDS),
                 team=team,
-                worker=self.worker_on(team, referral_date),
+                worker=self.worker_on(team, referral_date, child),
             )
         )
 
@@ -271,7 +275,7 @@ class SafeguardingRecords:
                 cin_episode=episode,
                 start_date=start,
                 due_date=due,
-                worker=self.worker_on(episode.team, start),
+                worker=self.worker_on(episode.team, start, episode.child),
                 child_seen=seen,
                 child_seen_alone=seen and (age or 0) >= 5 and world.chance(0.7),
                 authorised_date=done,
@@ -314,7 +318,7 @@ class SafeguardingRecords:
                 end_date=end,
                 outcome=outcome if end else "",
                 icpc_due_date=self.wd(day, 15),
-                worker=self.worker_on(team, day),
+                worker=self.worker_on(team, day, episode.child),
             )
         )
 
@@ -441,7 +445,7 @@ class SafeguardingRecords:
                     child=child,
                     kind=kind,
                     visit_date=day,
-                    worker=self.worker_on(team, day),
+                    worker=self.worker_on(team, day, child),
                     seen=seen,
                     seen_alone=seen and (child.age_on(day) or 0) >= 5 and world.chance(0.65),
                     **links,
@@ -461,7 +465,7 @@ class SafeguardingRecords:
                 start_date=start,
                 end_date=end,
                 team=team,
-                worker=self.worker_on(team, start),
+                worker=self.worker_on(team, start, episode.child),
                 **self.views(),
             )
         )
@@ -489,7 +493,7 @@ class SafeguardingRecords:
                 child=child,
                 start_date=start,
                 end_date=end,
-                lead_practitioner=self.worker_on(team, start),
+                lead_practitioner=self.worker_on(team, start, child),
                 team=team,
                 assessment_date=self.past(self.wd(start, world.rng.randint(5, 25))),
                 closure_reason=(

@@ -5,7 +5,7 @@ worker leaves, the next starts the following day, so a team's strength is steady
 its people change — and every child's allocation can be split at a handover.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from kinfolio.demo_authority import names
@@ -51,6 +51,15 @@ class Workforce:
     teams: dict[str, list[Team]]  # by team type
     posts: dict[int, list[Post]]  # by id(team)
     managers: dict[int, Worker]
+    assigned: dict[tuple[int, int], Post] = field(default_factory=dict)
+
+    def post_for(self, world: World, child, team: Team) -> Post:
+        """The post in a team that works with a child: the same one every time, so the
+        allocated worker is the one who visits."""
+        key = (id(child), id(team))
+        if key not in self.assigned:
+            self.assigned[key] = world.rng.choice(self.posts[id(team)])
+        return self.assigned[key]
 
     def teams_of(self, team_type: str) -> list[Team]:
         return self.teams[team_type]
@@ -137,7 +146,7 @@ def allocate(
     """Allocate a child to one post in a team for a period, handing over when workers leave."""
     from kinfolio.workforce.models import Allocation
 
-    post = world.rng.choice(workforce.posts_of(team))
+    post = workforce.post_for(world, child, team)
     for worker, piece_start, piece_end in post.holders_during(start, end):
         if piece_end is not None and piece_end <= piece_start and piece_end != end:
             continue  # a handover on the very first day: the next holder takes it

@@ -101,9 +101,13 @@ class Allegation(Recorded):
             in_order("strategy_meeting_date", "closed_on", "allegation_closed_after_meeting",
                      "The allegation cannot be closed before the strategy meeting."),
             models.CheckConstraint(
-                condition=Q(strategy_meeting_held=True, strategy_meeting_date__isnull=False,
+                # The isnull guards keep a blank decision from making the test unknown
+                # (NULL), which a CHECK constraint would let through.
+                condition=Q(strategy_meeting_held__isnull=False, strategy_meeting_held=True,
+                            strategy_meeting_date__isnull=False,
                             strategy_meeting_not_held_reason="")
-                | (Q(strategy_meeting_held=False, strategy_meeting_date__isnull=True)
+                | (Q(strategy_meeting_held__isnull=False, strategy_meeting_held=False,
+                     strategy_meeting_date__isnull=True)
                    & ~Q(strategy_meeting_not_held_reason=""))
                 | Q(strategy_meeting_held__isnull=True, strategy_meeting_date__isnull=True,
                     strategy_meeting_not_held_reason=""),
