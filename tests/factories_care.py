@@ -10,6 +10,7 @@ gives an unsaved row to ``full_clean()``; ``.create()`` writes it.
 import datetime as dt
 
 import factory
+import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
@@ -60,28 +61,18 @@ def messages_of(error: ValidationError) -> str:
 def assert_constraint_refuses(instance, message: str) -> None:
     """Both Django's constraint validation (with ``message``) and the database refuse
     the row, so neither a form nor ``bulk_create`` can write it."""
-    try:
+    with pytest.raises(ValidationError) as caught:
         instance.validate_constraints()
-    except ValidationError as error:
-        assert message in messages_of(error), messages_of(error)
-    else:
-        raise AssertionError(f"validate_constraints accepted {instance!r}")
-    try:
-        with transaction.atomic():
-            instance.save()
-    except IntegrityError:
-        return
-    raise AssertionError(f"the database accepted {instance!r}")
+    assert message in messages_of(caught.value), messages_of(caught.value)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        instance.save()
 
 
 def assert_clean_refuses(instance, message: str) -> None:
     """``full_clean()`` (fields, ``clean()`` and constraints) refuses with ``message``."""
-    try:
+    with pytest.raises(ValidationError) as caught:
         instance.full_clean()
-    except ValidationError as error:
-        assert message in messages_of(error), messages_of(error)
-        return
-    raise AssertionError(f"full_clean accepted {instance!r}")
+    assert message in messages_of(caught.value), messages_of(caught.value)
 
 
 def assert_allowed(instance) -> None:

@@ -143,6 +143,7 @@ SHORT_DATE_FORMAT = "j M Y"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
@@ -152,6 +153,13 @@ EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("KINFOLIO_FROM_EMAIL", "kinfolio@localhost")
+
+# The access log's hashes are keyed with this (HMAC-SHA256): someone who can write to
+# the database but does not hold the key cannot forge or re-chain entries. Changing it
+# makes the existing chain fail verification, so keep it as long as the log.
+KINFOLIO_AUDIT_KEY = os.environ.get("KINFOLIO_AUDIT_KEY", SECRET_KEY)
+# How long break-glass access to a restricted record lasts.
+KINFOLIO_BREAK_GLASS_MINUTES = int(os.environ.get("KINFOLIO_BREAK_GLASS_MINUTES", "60"))
 
 # The demo authority's name and the census date its facts describe (seed 002).
 KINFOLIO_AUTHORITY_NAME = os.environ.get("KINFOLIO_AUTHORITY_NAME", "Kinfolio demo authority")

@@ -7,11 +7,11 @@ from kinfolio.adoption import invariants
 from kinfolio.adoption.chronology import events
 from kinfolio.adoption.models import AdoptionPlan, PreviousPermanence
 from tests.factories_care import (
-    D,
     AdopterHouseholdFactory,
     AdoptionPlanFactory,
     CareEpisodeFactory,
     ChildFactory,
+    D,
     PeriodOfCareFactory,
     PreviousPermanenceFactory,
     assert_allowed,

@@ -6,10 +6,10 @@ from kinfolio.care_leavers import invariants
 from kinfolio.care_leavers.chronology import events
 from kinfolio.care_leavers.models import CareLeaverContact, StayingPut, birthday_in
 from tests.factories_care import (
-    D,
     CareLeaverContactFactory,
     CareLeaverStatusFactory,
     ChildFactory,
+    D,
     HealthHistoryGivenFactory,
     PathwayPlanFactory,
     PathwayPlanReviewFactory,

@@ -6,9 +6,9 @@ import pytest
 from kinfolio.children_in_care import invariants
 from kinfolio.children_in_care.models import CareEpisode, PeriodOfCare
 from tests.factories_care import (
-    D,
     CareEpisodeFactory,
     ChildFactory,
+    D,
     EducationPlacementFactory,
     FosterHouseholdFactory,
     HealthAssessmentFactory,

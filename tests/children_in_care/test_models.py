@@ -4,9 +4,9 @@ database constraint and ``clean()`` rule refuses a wrong row and allows a right 
 import pytest
 
 from tests.factories_care import (
-    D,
     CareEpisodeFactory,
     ChildFactory,
+    D,
     FosterHouseholdFactory,
     PeriodOfCareFactory,
     PlacementProviderFactory,
@@ -19,9 +19,11 @@ from tests.factories_care import (
 pytestmark = pytest.mark.django_db
 
 
-def ended_period(start=D(2020, 1, 1), end=D(2020, 6, 1)):
-    """A period of care with one episode, ended on ``end`` with the child going home."""
-    period = PeriodOfCareFactory(start_date=start)
+def ended_period():
+    """A period of care from 1 January to 1 June 2020 with one episode; the child went
+    home."""
+    end = D(2020, 6, 1)
+    period = PeriodOfCareFactory(start_date=D(2020, 1, 1))
     CareEpisodeFactory(period=period, end_date=end, reason_ceased="E4A")
     period.end_date = end
     period.save()

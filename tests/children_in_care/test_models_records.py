@@ -4,8 +4,8 @@ database constraint and ``clean()`` rule refuses a wrong row and allows a right 
 import pytest
 
 from tests.factories_care import (
-    D,
     ChildFactory,
+    D,
     DentalCheckFactory,
     EducationPlacementFactory,
     HealthAssessmentFactory,

@@ -7,9 +7,9 @@ from kinfolio.fostering import invariants
 from kinfolio.fostering.chronology import events
 from kinfolio.fostering.models import FosteringReview
 from tests.factories_care import (
-    D,
     CareEpisodeFactory,
     ChildFactory,
+    D,
     FosterHouseholdFactory,
     FosteringReviewFactory,
     PrivateFosteringArrangementFactory,

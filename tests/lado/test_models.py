@@ -6,9 +6,9 @@ import pytest
 from kinfolio.lado import invariants
 from kinfolio.lado.chronology import events
 from tests.factories_care import (
-    D,
     AllegationFactory,
     ChildFactory,
+    D,
     WorkerFactory,
     assert_allowed,
     assert_constraint_refuses,

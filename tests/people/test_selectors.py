@@ -1,0 +1,58 @@
+import pytest
+
+from kinfolio.accounts.models import Role
+from kinfolio.people.selectors import children_visible_to, search_children
+
+
+@pytest.mark.parametrize("role", [Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.IRO])
+def test_children_visible_to_case_holders_sees_own_service_only(make_user, two_services, role):
+    user = make_user(role, worker=two_services["worker"])
+    assert list(children_visible_to(user)) == [two_services["ours"]]
+
+
+@pytest.mark.parametrize("role", [Role.MASH_WORKER, Role.SERVICE_MANAGER, Role.DIRECTOR])
+def test_children_visible_to_front_door_and_managers_sees_everyone(make_user, two_services, role):
+    user = make_user(role)
+    assert set(children_visible_to(user)) == {two_services["ours"], two_services["theirs"]}
+
+
+@pytest.mark.parametrize("role", [Role.PARTNER_REFERRER, Role.PERFORMANCE_ANALYST,
+                                  Role.INSPECTOR, Role.BUSINESS_SUPPORT])
+def test_children_visible_to_roles_without_casework_sees_none(make_user, two_services, role):
+    assert not children_visible_to(make_user(role)).exists()
+
+
+def test_children_visible_to_case_holder_without_worker_record_sees_none(make_user, two_services):
+    assert not children_visible_to(make_user(Role.SOCIAL_WORKER)).exists()
+
+
+def test_children_visible_to_expired_account_sees_none(make_user, two_services):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    user = make_user(Role.DIRECTOR, access_expires_at=timezone.now() - timedelta(minutes=1))
+    assert not children_visible_to(user).exists()
+
+
+@pytest.mark.parametrize(
+    "query", ["Amara", "okafor", "Am Ok", "999 000 0018", "31/03/2016", "2016-03-31"]
+)
+def test_search_children_by_name_nhs_number_or_birth_date(make_user, two_services, query):
+    user = make_user(Role.SOCIAL_WORKER, worker=two_services["worker"])
+    assert list(search_children(user, query)) == [two_services["ours"]]
+
+
+def test_search_children_by_kinfolio_id(make_user, two_services):
+    user = make_user(Role.SOCIAL_WORKER, worker=two_services["worker"])
+    ours = two_services["ours"]
+    assert list(search_children(user, ours.local_id.lower())) == [ours]
+
+
+def test_search_children_never_returns_children_out_of_scope(make_user, two_services):
+    user = make_user(Role.SOCIAL_WORKER, worker=two_services["worker"])
+    assert list(search_children(user, "Nowak")) == []
+
+
+def test_search_children_empty_query_finds_nothing(make_user, two_services):
+    assert list(search_children(make_user(Role.DIRECTOR), "   ")) == []

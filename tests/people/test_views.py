@@ -1,0 +1,69 @@
+import pytest
+from django.urls import reverse
+
+from kinfolio.accounts.models import Role
+from kinfolio.chronology.models import KeyEvent
+from tests.factories import CINEpisodeFactory, D
+
+
+def record_url(child):
+    return reverse("people:child", args=[child.local_id])
+
+
+def test_child_record_unauthenticated_goes_to_sign_in(client, two_services):
+    response = client.get(record_url(two_services["ours"]))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:sign-in"))
+
+
+def test_child_record_role_without_permission_is_refused(client, make_user, two_services):
+    client.force_login(make_user(Role.PARTNER_REFERRER))
+    assert client.get(record_url(two_services["ours"])).status_code == 403
+
+
+def test_child_record_outside_scope_is_not_found(client, make_user, two_services):
+    client.force_login(make_user(Role.SOCIAL_WORKER, worker=two_services["worker"]))
+    assert client.get(record_url(two_services["theirs"])).status_code == 404
+
+
+def test_child_record_shows_details_status_and_chronology(client, make_user, two_services):
+    child = two_services["ours"]
+    CINEpisodeFactory(child=child, referral_date=D(2025, 1, 6), team=two_services["team"])
+    KeyEvent.objects.create(child=child, event_date=D(2025, 3, 1), title="Moved school",
+                            recorded_by=two_services["worker"])
+    client.force_login(make_user(Role.SOCIAL_WORKER, worker=two_services["worker"]))
+
+    response = client.get(record_url(child))
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Amara Okafor" in page
+    assert "Child in need" in page
+    chronology = response.context["chronology"]
+    assert [e.title for e in chronology][:1] == ["Moved school"]
+    assert any(e.kind == "Referral" for e in chronology)
+    assert [e.date for e in chronology] == sorted((e.date for e in chronology), reverse=True)
+
+
+def test_child_record_chronology_filters_by_kind(client, make_user, two_services):
+    child = two_services["ours"]
+    KeyEvent.objects.create(child=child, event_date=D(2025, 3, 1), title="Moved school",
+                            recorded_by=two_services["worker"])
+    client.force_login(make_user(Role.SOCIAL_WORKER, worker=two_services["worker"]))
+
+    response = client.get(record_url(child), {"kind": "Key event"})
+
+    assert {e.kind for e in response.context["chronology"]} == {"Key event"}
+
+
+@pytest.mark.parametrize("role,status", [(Role.PARTNER_REFERRER, 403), (Role.DIRECTOR, 200)])
+def test_search_permission(client, make_user, two_services, role, status):
+    client.force_login(make_user(role))
+    assert client.get(reverse("people:search"), {"q": "Okafor"}).status_code == status
+
+
+def test_search_lists_matching_children(client, make_user, two_services):
+    client.force_login(make_user(Role.SOCIAL_WORKER, worker=two_services["worker"]))
+    response = client.get(reverse("people:search"), {"q": "Okafor"})
+    assert list(response.context["results"]) == [two_services["ours"]]
+    assert "Amara Okafor" in response.content.decode()
