@@ -5,8 +5,7 @@ from django.db import models
 from django.db.models import Q
 
 from kinfolio import codesets
-from kinfolio.children_in_care.intervals import in_order
-from kinfolio.core.models import Recorded
+from kinfolio.core.models import Recorded, dates_in_order
 
 SINGLE_ADOPTER_SEX = ("M1", "F1")  # ADOPTER_SEX
 SINGLE_ADOPTER_LEGAL_STATUS = "L0"  # ADOPTER_LEGAL_STATUS
@@ -33,11 +32,13 @@ class AdopterHousehold(Recorded):
     deregistered_on = models.DateField(null=True, blank=True)
     number_of_adopters = models.PositiveSmallIntegerField("Number of adopters (NB_ADOPTR)")
     sex_of_adopters = models.CharField(
-        "Sex of adopters (SEX_ADOPTR)", max_length=codesets.ADOPTER_SEX.max_length,
+        "Sex of adopters (SEX_ADOPTR)",
+        max_length=codesets.ADOPTER_SEX.max_length,
         choices=codesets.ADOPTER_SEX.choices,
     )
     legal_status = models.CharField(
-        "Legal status of adopters (LS_ADOPTR)", max_length=codesets.ADOPTER_LEGAL_STATUS.max_length,
+        "Legal status of adopters (LS_ADOPTR)",
+        max_length=codesets.ADOPTER_LEGAL_STATUS.max_length,
         choices=codesets.ADOPTER_LEGAL_STATUS.choices,
     )
     postcode = models.CharField(max_length=8, blank=True)
@@ -45,13 +46,23 @@ class AdopterHousehold(Recorded):
     class Meta:
         ordering = ["reference"]
         constraints = [
-            in_order("approval_date", "deregistered_on", "adopter_household_dates_in_order",
-                     "Adopters cannot be deregistered before they were approved."),
+            dates_in_order(
+                "approval_date",
+                "deregistered_on",
+                "adopter_household_dates_in_order",
+                "Adopters cannot be deregistered before they were approved.",
+            ),
             models.CheckConstraint(
-                condition=Q(number_of_adopters=1, sex_of_adopters__in=SINGLE_ADOPTER_SEX,
-                            legal_status=SINGLE_ADOPTER_LEGAL_STATUS)
-                | (Q(number_of_adopters=2) & ~Q(sex_of_adopters__in=SINGLE_ADOPTER_SEX)
-                   & ~Q(legal_status=SINGLE_ADOPTER_LEGAL_STATUS)),
+                condition=Q(
+                    number_of_adopters=1,
+                    sex_of_adopters__in=SINGLE_ADOPTER_SEX,
+                    legal_status=SINGLE_ADOPTER_LEGAL_STATUS,
+                )
+                | (
+                    Q(number_of_adopters=2)
+                    & ~Q(sex_of_adopters__in=SINGLE_ADOPTER_SEX)
+                    & ~Q(legal_status=SINGLE_ADOPTER_LEGAL_STATUS)
+                ),
                 name="adopters_number_sex_and_status_agree",
                 violation_error_message="A single adopter is M1 or F1 with legal status L0; "
                 "a couple is MM, FF or MF with a couple's legal status.",
@@ -95,14 +106,20 @@ class AdoptionPlan(Recorded):
     adoption_order_date = models.DateField(null=True, blank=True)
     decision_reversed_date = models.DateField(
         "Date the child should no longer be placed for adoption (DATE_PLACED_CEASED)",
-        null=True, blank=True,
+        null=True,
+        blank=True,
     )
     reason_placed_ceased = models.CharField(
-        "Reason (REASON_PLACED_CEASED)", max_length=codesets.REASON_PLACED_CEASED.max_length,
-        choices=codesets.REASON_PLACED_CEASED.choices, blank=True,
+        "Reason (REASON_PLACED_CEASED)",
+        max_length=codesets.REASON_PLACED_CEASED.max_length,
+        choices=codesets.REASON_PLACED_CEASED.choices,
+        blank=True,
     )
     adopters = models.ForeignKey(
-        AdopterHousehold, on_delete=models.PROTECT, null=True, blank=True,
+        AdopterHousehold,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="adoption_plans",
     )
     adopted_by_foster_carer = models.BooleanField(
@@ -113,20 +130,42 @@ class AdoptionPlan(Recorded):
         ordering = ["child", "-adm_decision_date"]
         indexes = [models.Index(fields=["child", "adm_decision_date"], name="adoption_child_adm")]
         constraints = [
-            in_order("adm_decision_date", "placement_order_date",
-                     "placement_order_after_adm_decision",
-                     "The placement order cannot be before the decision to place for adoption."),
-            in_order("adm_decision_date", "matched_date", "matched_after_adm_decision",
-                     "The match cannot be before the decision to place for adoption."),
-            in_order("placement_order_date", "placed_date", "placed_after_placement_order",
-                     "The child cannot be placed for adoption before the placement order."),
-            in_order("matched_date", "placed_date", "placed_after_matched",
-                     "The child cannot be placed for adoption before the match."),
-            in_order("placed_date", "adoption_order_date", "adoption_order_after_placed",
-                     "The adoption order cannot be before the child was placed for adoption."),
-            in_order("adm_decision_date", "decision_reversed_date",
-                     "adoption_reversed_after_adm_decision",
-                     "The decision cannot be reversed before it was made."),
+            dates_in_order(
+                "adm_decision_date",
+                "placement_order_date",
+                "placement_order_after_adm_decision",
+                "The placement order cannot be before the decision to place for adoption.",
+            ),
+            dates_in_order(
+                "adm_decision_date",
+                "matched_date",
+                "matched_after_adm_decision",
+                "The match cannot be before the decision to place for adoption.",
+            ),
+            dates_in_order(
+                "placement_order_date",
+                "placed_date",
+                "placed_after_placement_order",
+                "The child cannot be placed for adoption before the placement order.",
+            ),
+            dates_in_order(
+                "matched_date",
+                "placed_date",
+                "placed_after_matched",
+                "The child cannot be placed for adoption before the match.",
+            ),
+            dates_in_order(
+                "placed_date",
+                "adoption_order_date",
+                "adoption_order_after_placed",
+                "The adoption order cannot be before the child was placed for adoption.",
+            ),
+            dates_in_order(
+                "adm_decision_date",
+                "decision_reversed_date",
+                "adoption_reversed_after_adm_decision",
+                "The decision cannot be reversed before it was made.",
+            ),
             models.CheckConstraint(
                 condition=Q(placed_date__isnull=True) | Q(matched_date__isnull=False),
                 name="adoption_placed_needs_match",
@@ -135,8 +174,7 @@ class AdoptionPlan(Recorded):
             models.CheckConstraint(
                 condition=Q(adoption_order_date__isnull=True) | Q(placed_date__isnull=False),
                 name="adoption_order_needs_placement",
-                violation_error_message="A child is placed for adoption before the adoption "
-                "order.",
+                violation_error_message="A child is placed for adoption before the adoption order.",
             ),
             models.CheckConstraint(
                 condition=Q(matched_date__isnull=True) | Q(adopters__isnull=False),
@@ -171,13 +209,18 @@ class AdoptionPlan(Recorded):
     def clean(self) -> None:
         from kinfolio.children_in_care.models.base import clean_while_looked_after
 
-        clean_while_looked_after(child_id=self.child_id, day=self.adm_decision_date,
-                                 field="adm_decision_date", what="decision to place for adoption")
+        clean_while_looked_after(
+            child_id=self.child_id,
+            day=self.adm_decision_date,
+            field="adm_decision_date",
+            what="decision to place for adoption",
+        )
         if self.adopters_id and self.matched_date:
             approved = self.adopters.approval_date
             if approved is None or approved > self.matched_date:
-                raise ValidationError({"adopters": "The adopters must be approved by the date "
-                                                   "of the match."})
+                raise ValidationError(
+                    {"adopters": "The adopters must be approved by the date of the match."}
+                )
 
 
 class PreviousPermanence(Recorded):
@@ -221,5 +264,6 @@ class PreviousPermanence(Recorded):
             return
         born = self.child.date_of_birth
         if born is None or self.order_date < born:
-            raise ValidationError({"order_date": "The order cannot be dated before the child "
-                                                 "was born."})
+            raise ValidationError(
+                {"order_date": "The order cannot be dated before the child was born."}
+            )

@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 
 from kinfolio import codesets
-from kinfolio.children_in_care.intervals import overlapping_rows
+from kinfolio.core.intervals import overlapping_rows
 from kinfolio.core.models import Recorded, dates_in_order
 
 NOTHING_TO_REPORT = "0"  # CARE_LEAVER_ACTIVITY and CARE_LEAVER_ACCOMMODATION

@@ -26,6 +26,7 @@ PROVIDERS = [
     "kinfolio.adoption.chronology.events",
     "kinfolio.fostering.chronology.events",
     "kinfolio.casework.chronology.events",
+    "kinfolio.lado.chronology.events",
     "kinfolio.chronology.manual.events",
 ]
 

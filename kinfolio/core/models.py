@@ -4,13 +4,15 @@ from django.db import models
 from django.db.models import F, Q
 
 
-def dates_in_order(start: str, end: str, name: str) -> models.CheckConstraint:
+def dates_in_order(
+    start: str, end: str, name: str, message: str | None = None
+) -> models.CheckConstraint:
     """A database rule that an end date, when there is one, is not before its start."""
     return models.CheckConstraint(
         condition=Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": F(start)}),
         name=name,
-        violation_error_message=f"The {end.replace('_', ' ')} cannot be before the "
-        f"{start.replace('_', ' ')}.",
+        violation_error_message=message
+        or f"The {end.replace('_', ' ')} cannot be before the {start.replace('_', ' ')}.",
     )
 
 

@@ -5,8 +5,8 @@ from django.db import models
 from django.db.models import Q
 
 from kinfolio import codesets
+from kinfolio.core.intervals import overlapping_rows
 from kinfolio.core.models import Recorded, dates_in_order
-from kinfolio.referrals.models import overlaps
 
 
 class EarlyHelpEpisode(Recorded):
@@ -24,7 +24,10 @@ class EarlyHelpEpisode(Recorded):
     start_date = models.DateField()
     end_date = models.DateField(null=True, blank=True)
     lead_practitioner = models.ForeignKey(
-        "workforce.Worker", on_delete=models.PROTECT, null=True, blank=True,
+        "workforce.Worker",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="early_help_episodes",
     )
     team = models.ForeignKey(
@@ -33,15 +36,22 @@ class EarlyHelpEpisode(Recorded):
     assessment_date = models.DateField("early help assessment date", null=True, blank=True)
     closure_reason = models.CharField(
         max_length=codesets.EARLY_HELP_CLOSURE_REASON.max_length,
-        choices=codesets.EARLY_HELP_CLOSURE_REASON.choices, blank=True,
+        choices=codesets.EARLY_HELP_CLOSURE_REASON.choices,
+        blank=True,
     )
     stepped_up_to = models.ForeignKey(
-        "referrals.CINEpisode", on_delete=models.PROTECT, null=True, blank=True,
+        "referrals.CINEpisode",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="stepped_up_from_early_help",
         help_text="The referral to social care this episode stepped up to",
     )
     stepped_down_from = models.ForeignKey(
-        "referrals.CINEpisode", on_delete=models.PROTECT, null=True, blank=True,
+        "referrals.CINEpisode",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="stepped_down_to_early_help",
         help_text="The child in need episode this episode took over from",
     )
@@ -68,7 +78,8 @@ class EarlyHelpEpisode(Recorded):
                 violation_error_message="Enter the step-down plan.",
             ),
             models.UniqueConstraint(
-                fields=["child"], condition=Q(end_date__isnull=True),
+                fields=["child"],
+                condition=Q(end_date__isnull=True),
                 name="one_open_early_help_episode_per_child",
                 violation_error_message="This child already has an open early help episode.",
             ),
@@ -84,22 +95,25 @@ class EarlyHelpEpisode(Recorded):
             if referral.child_id != self.child_id:
                 errors["stepped_up_to"] = "The referral is for a different child."
             elif self.start_date and referral.referral_date < self.start_date:
-                errors["stepped_up_to"] = "An episode can only step up to a referral made " \
-                    "after it started."
+                errors["stepped_up_to"] = (
+                    "An episode can only step up to a referral made after it started."
+                )
         if self.stepped_down_from_id and self.child_id:
             episode = self.stepped_down_from
             if episode.child_id != self.child_id:
-                errors["stepped_down_from"] = "The child in need episode is for a " \
-                    "different child."
+                errors["stepped_down_from"] = "The child in need episode is for a different child."
             elif self.start_date and self.start_date < episode.referral_date:
-                errors["stepped_down_from"] = "Early help cannot start before the child in " \
-                    "need episode it stepped down from."
-        if not errors and self.child_id and self.start_date and (
-            not self.end_date or self.end_date >= self.start_date
+                errors["stepped_down_from"] = (
+                    "Early help cannot start before the child in need episode it stepped down from."
+                )
+        if (
+            not errors
+            and self.child_id
+            and self.start_date
+            and (not self.end_date or self.end_date >= self.start_date)
         ):
             others = EarlyHelpEpisode.objects.filter(child_id=self.child_id).exclude(pk=self.pk)
-            if overlaps(others, start="start_date", end="end_date",
-                        start_value=self.start_date, end_value=self.end_date).exists():
+            if overlapping_rows(others, start=self.start_date, end=self.end_date).exists():
                 errors["start_date"] = "This overlaps another early help episode."
         if errors:
             raise ValidationError(errors)
@@ -120,9 +134,13 @@ class EarlyHelpReview(Recorded):
         return f"Early help review on {self.review_date:%d %b %Y}"
 
     def clean(self) -> None:
-        if self.episode_id and self.review_date and not (
-            self.episode.start_date <= self.review_date
-            and (self.episode.end_date is None or self.review_date <= self.episode.end_date)
+        if (
+            self.episode_id
+            and self.review_date
+            and not (
+                self.episode.start_date <= self.review_date
+                and (self.episode.end_date is None or self.review_date <= self.episode.end_date)
+            )
         ):
             raise ValidationError(
                 {"review_date": "The review must be while the early help episode is open."}

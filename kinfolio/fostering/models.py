@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 
-from kinfolio.children_in_care.intervals import in_order, overlapping_rows
+from kinfolio.core.intervals import overlapping_rows
 from kinfolio.core.models import Recorded, dates_in_order
 
 
@@ -49,16 +49,30 @@ class FosterHousehold(Recorded):
         ordering = ["reference"]
         indexes = [models.Index(fields=["status"], name="foster_household_status")]
         constraints = [
-            in_order("approval_date", "deregistered_on", "foster_household_dates_in_order",
-                     "A household cannot be deregistered before it was approved."),
+            dates_in_order(
+                "approval_date",
+                "deregistered_on",
+                "foster_household_dates_in_order",
+                "A household cannot be deregistered before it was approved.",
+            ),
             models.CheckConstraint(
-                condition=Q(status=HouseholdStatus.IN_ASSESSMENT, approval_date__isnull=True,
-                            deregistered_on__isnull=True, approved_places=0)
-                | Q(status__in=[HouseholdStatus.APPROVED, HouseholdStatus.ON_HOLD],
-                    approval_date__isnull=False, deregistered_on__isnull=True,
-                    approved_places__gte=1)
-                | Q(status=HouseholdStatus.DEREGISTERED, approval_date__isnull=False,
-                    deregistered_on__isnull=False),
+                condition=Q(
+                    status=HouseholdStatus.IN_ASSESSMENT,
+                    approval_date__isnull=True,
+                    deregistered_on__isnull=True,
+                    approved_places=0,
+                )
+                | Q(
+                    status__in=[HouseholdStatus.APPROVED, HouseholdStatus.ON_HOLD],
+                    approval_date__isnull=False,
+                    deregistered_on__isnull=True,
+                    approved_places__gte=1,
+                )
+                | Q(
+                    status=HouseholdStatus.DEREGISTERED,
+                    approval_date__isnull=False,
+                    deregistered_on__isnull=False,
+                ),
                 name="foster_household_status_matches_dates",
                 violation_error_message="An approved household has an approval date and at "
                 "least one place; a deregistered one also has a deregistration date; one being "
@@ -88,7 +102,8 @@ class FosteringReview(Recorded):
         ordering = ["household", "review_date"]
         constraints = [
             models.UniqueConstraint(
-                fields=["household", "review_date"], name="one_fostering_review_per_day",
+                fields=["household", "review_date"],
+                name="one_fostering_review_per_day",
                 violation_error_message="This household already has a review on that day.",
             ),
         ]
@@ -103,8 +118,9 @@ class FosteringReview(Recorded):
         approved = household.approval_date
         gone = household.deregistered_on
         if approved is None or self.review_date < approved or (gone and self.review_date > gone):
-            raise ValidationError({"review_date": "A household is reviewed only while it is "
-                                                  "approved."})
+            raise ValidationError(
+                {"review_date": "A household is reviewed only while it is approved."}
+            )
 
 
 class PrivateFosteringArrangement(Recorded):
@@ -131,12 +147,21 @@ class PrivateFosteringArrangement(Recorded):
         indexes = [models.Index(fields=["child", "start_date"], name="private_fostering_child")]
         constraints = [
             dates_in_order("start_date", "end_date", "private_fostering_dates_in_order"),
-            in_order("notified_on", "first_visit_on", "private_fostering_visit_after_notice",
-                     "The first visit cannot be before the authority was notified."),
-            in_order("notified_on", "first_visit_due_date", "private_fostering_due_after_notice",
-                     "The first visit cannot be due before the authority was notified."),
+            dates_in_order(
+                "notified_on",
+                "first_visit_on",
+                "private_fostering_visit_after_notice",
+                "The first visit cannot be before the authority was notified.",
+            ),
+            dates_in_order(
+                "notified_on",
+                "first_visit_due_date",
+                "private_fostering_due_after_notice",
+                "The first visit cannot be due before the authority was notified.",
+            ),
             models.UniqueConstraint(
-                fields=["child"], condition=Q(end_date__isnull=True),
+                fields=["child"],
+                condition=Q(end_date__isnull=True),
                 name="one_open_private_fostering_per_child",
                 violation_error_message="This child already has a current private fostering "
                 "arrangement.",
@@ -150,7 +175,9 @@ class PrivateFosteringArrangement(Recorded):
         if self.child_id is None or self.start_date is None:
             return
         rows = PrivateFosteringArrangement.objects.filter(child_id=self.child_id)
-        if overlapping_rows(rows, start=self.start_date, end=self.end_date,
-                            exclude_pk=self.pk).exists():
-            raise ValidationError("This overlaps another private fostering arrangement of the "
-                                  "same child.")
+        if overlapping_rows(
+            rows, start=self.start_date, end=self.end_date, exclude_pk=self.pk
+        ).exists():
+            raise ValidationError(
+                "This overlaps another private fostering arrangement of the same child."
+            )

@@ -5,8 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from kinfolio import codesets
-from kinfolio.children_in_care.intervals import in_order
-from kinfolio.core.models import Recorded
+from kinfolio.core.models import Recorded, dates_in_order
 
 
 class HarmTest(models.TextChoices):
@@ -16,9 +15,12 @@ class HarmTest(models.TextChoices):
     HARMED = "harmed", "Behaved in a way that has harmed, or may have harmed, a child"
     OFFENCE = "offence", "Possibly committed a criminal offence against or related to a child"
     RISK = "risk", "Behaved towards a child in a way that indicates they may pose a risk"
-    SUITABILITY = "suitability", (
-        "Behaved in a way that indicates they may not be suitable to work with children "
-        "(transferable risk)"
+    SUITABILITY = (
+        "suitability",
+        (
+            "Behaved in a way that indicates they may not be suitable to work with children "
+            "(transferable risk)"
+        ),
     )
 
 
@@ -56,24 +58,37 @@ class Allegation(Recorded):
     subject_employer = models.CharField("Their employer or organisation", max_length=200)
     sector = models.CharField(max_length=20, choices=Sector.choices)
     subject = models.ForeignKey(
-        "people.Person", on_delete=models.PROTECT, null=True, blank=True,
+        "people.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="allegations_about",
     )
     foster_household = models.ForeignKey(
-        "fostering.FosterHousehold", on_delete=models.PROTECT, null=True, blank=True,
+        "fostering.FosterHousehold",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="allegations",
     )
     child = models.ForeignKey(
-        "people.Person", on_delete=models.PROTECT, null=True, blank=True,
+        "people.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="lado_allegations",
     )
     category = models.CharField(
-        "Category of abuse", max_length=codesets.CP_CATEGORY_OF_ABUSE.max_length,
+        "Category of abuse",
+        max_length=codesets.CP_CATEGORY_OF_ABUSE.max_length,
         choices=codesets.CP_CATEGORY_OF_ABUSE.choices,
     )
     harm_test = models.CharField(max_length=20, choices=HarmTest.choices)
     designated_officer = models.ForeignKey(
-        "workforce.Worker", on_delete=models.PROTECT, null=True, blank=True,
+        "workforce.Worker",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="lado_allegations",
     )
     strategy_meeting_held = models.BooleanField(
@@ -82,7 +97,8 @@ class Allegation(Recorded):
     strategy_meeting_date = models.DateField(null=True, blank=True)
     strategy_meeting_not_held_reason = models.TextField(blank=True)
     outcome = models.CharField(
-        max_length=codesets.LADO_OUTCOME.max_length, choices=codesets.LADO_OUTCOME.choices,
+        max_length=codesets.LADO_OUTCOME.max_length,
+        choices=codesets.LADO_OUTCOME.choices,
         blank=True,
     )
     closed_on = models.DateField(null=True, blank=True)
@@ -94,41 +110,63 @@ class Allegation(Recorded):
             models.Index(fields=["received_on"], name="allegation_received"),
         ]
         constraints = [
-            in_order("received_on", "strategy_meeting_date", "allegation_meeting_after_receipt",
-                     "The strategy meeting cannot be before the allegation was received."),
-            in_order("received_on", "closed_on", "allegation_closed_after_receipt",
-                     "The allegation cannot be closed before it was received."),
-            in_order("strategy_meeting_date", "closed_on", "allegation_closed_after_meeting",
-                     "The allegation cannot be closed before the strategy meeting."),
+            dates_in_order(
+                "received_on",
+                "strategy_meeting_date",
+                "allegation_meeting_after_receipt",
+                "The strategy meeting cannot be before the allegation was received.",
+            ),
+            dates_in_order(
+                "received_on",
+                "closed_on",
+                "allegation_closed_after_receipt",
+                "The allegation cannot be closed before it was received.",
+            ),
+            dates_in_order(
+                "strategy_meeting_date",
+                "closed_on",
+                "allegation_closed_after_meeting",
+                "The allegation cannot be closed before the strategy meeting.",
+            ),
             models.CheckConstraint(
                 # The isnull guards keep a blank decision from making the test unknown
                 # (NULL), which a CHECK constraint would let through.
-                condition=Q(strategy_meeting_held__isnull=False, strategy_meeting_held=True,
-                            strategy_meeting_date__isnull=False,
-                            strategy_meeting_not_held_reason="")
-                | (Q(strategy_meeting_held__isnull=False, strategy_meeting_held=False,
-                     strategy_meeting_date__isnull=True)
-                   & ~Q(strategy_meeting_not_held_reason=""))
-                | Q(strategy_meeting_held__isnull=True, strategy_meeting_date__isnull=True,
-                    strategy_meeting_not_held_reason=""),
+                condition=Q(
+                    strategy_meeting_held__isnull=False,
+                    strategy_meeting_held=True,
+                    strategy_meeting_date__isnull=False,
+                    strategy_meeting_not_held_reason="",
+                )
+                | (
+                    Q(
+                        strategy_meeting_held__isnull=False,
+                        strategy_meeting_held=False,
+                        strategy_meeting_date__isnull=True,
+                    )
+                    & ~Q(strategy_meeting_not_held_reason="")
+                )
+                | Q(
+                    strategy_meeting_held__isnull=True,
+                    strategy_meeting_date__isnull=True,
+                    strategy_meeting_not_held_reason="",
+                ),
                 name="allegation_strategy_meeting_date_or_reason",
                 violation_error_message="Give the date of the strategy meeting, or the reason "
                 "one was not held.",
             ),
             models.CheckConstraint(
                 condition=Q(closed_on__isnull=True, outcome="")
-                | (Q(closed_on__isnull=False, strategy_meeting_held__isnull=False)
-                   & ~Q(outcome="")),
+                | (
+                    Q(closed_on__isnull=False, strategy_meeting_held__isnull=False) & ~Q(outcome="")
+                ),
                 name="allegation_closed_with_outcome",
                 violation_error_message="An allegation is closed with an outcome, once the "
                 "strategy meeting decision is recorded.",
             ),
             models.CheckConstraint(
-                condition=Q(subject__isnull=True) | Q(child__isnull=True)
-                | ~Q(subject=F("child")),
+                condition=Q(subject__isnull=True) | Q(child__isnull=True) | ~Q(subject=F("child")),
                 name="allegation_not_about_the_child",
-                violation_error_message="The person the allegation is about cannot be the "
-                "child.",
+                violation_error_message="The person the allegation is about cannot be the child.",
             ),
         ]
 

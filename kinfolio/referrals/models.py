@@ -12,18 +12,11 @@ from django.db import models
 from django.db.models import Q
 
 from kinfolio import codesets
+from kinfolio.core.intervals import overlapping_rows
 from kinfolio.core.models import ChildsVoice, Recorded, dates_in_order
 from kinfolio.front_door.models import received_on
 
 REFERRAL = "referral"  # the contact outcome that opens a referral
-
-
-def overlaps(queryset, *, start: str, end: str, start_value: date, end_value: date | None):
-    """Rows of ``queryset`` whose half-open period [start, end) overlaps the given one."""
-    rows = queryset.filter(Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gt": start_value}))
-    if end_value is not None:
-        rows = rows.filter(**{f"{start}__lt": end_value})
-    return rows
 
 
 class CINEpisode(Recorded):
@@ -40,28 +33,38 @@ class CINEpisode(Recorded):
         "people.Person", on_delete=models.PROTECT, related_name="cin_episodes"
     )
     contact = models.OneToOneField(
-        "front_door.Contact", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="referral", help_text="The contact this referral came from",
+        "front_door.Contact",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="referral",
+        help_text="The contact this referral came from",
     )
     referral_date = models.DateField()
     referral_source = models.CharField(
         max_length=codesets.REFERRAL_SOURCE.max_length, choices=codesets.REFERRAL_SOURCE.choices
     )
     primary_need = models.CharField(
-        "primary need", max_length=codesets.CATEGORY_OF_NEED.max_length,
-        choices=codesets.CATEGORY_OF_NEED.choices, blank=True,
+        "primary need",
+        max_length=codesets.CATEGORY_OF_NEED.max_length,
+        choices=codesets.CATEGORY_OF_NEED.choices,
+        blank=True,
     )
     nfa = models.BooleanField("referral no further action", default=False)
     close_date = models.DateField(null=True, blank=True)
     close_reason = models.CharField(
         max_length=codesets.CIN_CLOSURE_REASON.max_length,
-        choices=codesets.CIN_CLOSURE_REASON.choices, blank=True,
+        choices=codesets.CIN_CLOSURE_REASON.choices,
+        blank=True,
     )
     team = models.ForeignKey(
         "workforce.Team", on_delete=models.PROTECT, related_name="cin_episodes"
     )
     worker = models.ForeignKey(
-        "workforce.Worker", on_delete=models.PROTECT, null=True, blank=True,
+        "workforce.Worker",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="cin_episodes",
     )
 
@@ -82,10 +85,10 @@ class CINEpisode(Recorded):
                 "open one cannot have one.",
             ),
             models.UniqueConstraint(
-                fields=["child"], condition=Q(close_date__isnull=True),
+                fields=["child"],
+                condition=Q(close_date__isnull=True),
                 name="one_open_cin_episode_per_child",
-                violation_error_message="This child already has an open child in need "
-                "episode.",
+                violation_error_message="This child already has an open child in need episode.",
             ),
         ]
 
@@ -105,14 +108,22 @@ class CINEpisode(Recorded):
                 errors["contact"] = "That contact was not decided as a referral."
             elif self.referral_date and self.referral_date < received_on(self.contact):
                 errors["referral_date"] = "The referral cannot be before its contact."
-        if self.child_id and self.referral_date and (
-            not self.close_date or self.close_date >= self.referral_date
+        if (
+            self.child_id
+            and self.referral_date
+            and (not self.close_date or self.close_date >= self.referral_date)
         ):
             others = CINEpisode.objects.filter(child_id=self.child_id).exclude(pk=self.pk)
-            if overlaps(others, start="referral_date", end="close_date",
-                        start_value=self.referral_date, end_value=self.close_date).exists():
-                errors["referral_date"] = "This episode overlaps another child in need " \
-                    "episode for this child."
+            if overlapping_rows(
+                others,
+                start_field="referral_date",
+                end_field="close_date",
+                start=self.referral_date,
+                end=self.close_date,
+            ).exists():
+                errors["referral_date"] = (
+                    "This episode overlaps another child in need episode for this child."
+                )
         if errors:
             raise ValidationError(errors)
 
@@ -154,7 +165,10 @@ class CINPlan(ChildsVoice, Recorded):
     end_date = models.DateField(null=True, blank=True)
     team = models.ForeignKey("workforce.Team", on_delete=models.PROTECT, related_name="cin_plans")
     worker = models.ForeignKey(
-        "workforce.Worker", on_delete=models.PROTECT, null=True, blank=True,
+        "workforce.Worker",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="cin_plans",
     )
 
@@ -165,7 +179,8 @@ class CINPlan(ChildsVoice, Recorded):
         constraints = [
             dates_in_order("start_date", "end_date", "cin_plan_dates_in_order"),
             models.UniqueConstraint(
-                fields=["child"], condition=Q(end_date__isnull=True),
+                fields=["child"],
+                condition=Q(end_date__isnull=True),
                 name="one_open_cin_plan_per_child",
                 violation_error_message="This child already has a current child in need plan.",
             ),
@@ -176,12 +191,14 @@ class CINPlan(ChildsVoice, Recorded):
 
     def clean(self) -> None:
         errors = within_episode_errors(self, start="start_date", end="end_date")
-        if not errors and self.child_id and self.start_date and (
-            not self.end_date or self.end_date >= self.start_date
+        if (
+            not errors
+            and self.child_id
+            and self.start_date
+            and (not self.end_date or self.end_date >= self.start_date)
         ):
             others = CINPlan.objects.filter(child_id=self.child_id).exclude(pk=self.pk)
-            if overlaps(others, start="start_date", end="end_date",
-                        start_value=self.start_date, end_value=self.end_date).exists():
+            if overlapping_rows(others, start=self.start_date, end=self.end_date).exists():
                 errors["start_date"] = "This plan overlaps another child in need plan."
         if errors:
             raise ValidationError(errors)
@@ -203,8 +220,12 @@ class CINPlanReview(Recorded):
         return f"Review of {self.plan} on {self.review_date:%d %b %Y}"
 
     def clean(self) -> None:
-        if self.plan_id and self.review_date and not (
-            self.plan.start_date <= self.review_date
-            and (self.plan.end_date is None or self.review_date <= self.plan.end_date)
+        if (
+            self.plan_id
+            and self.review_date
+            and not (
+                self.plan.start_date <= self.review_date
+                and (self.plan.end_date is None or self.review_date <= self.plan.end_date)
+            )
         ):
             raise ValidationError({"review_date": "The review must be while the plan is open."})

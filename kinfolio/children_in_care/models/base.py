@@ -4,7 +4,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 
-from kinfolio.children_in_care.intervals import covers
+from kinfolio.core.intervals import covers
 
 
 def clean_during_period(

@@ -4,8 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from kinfolio.children_in_care.intervals import overlapping_rows
 from kinfolio.children_in_care.models.base import clean_during_period
+from kinfolio.core.intervals import overlapping_rows
 from kinfolio.core.models import Recorded, dates_in_order
 
 

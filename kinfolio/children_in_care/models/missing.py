@@ -5,8 +5,8 @@ from django.db import models
 from django.db.models import Q
 
 from kinfolio import codesets
-from kinfolio.children_in_care.intervals import in_order, overlapping_rows
 from kinfolio.children_in_care.models.base import clean_during_period
+from kinfolio.core.intervals import overlapping_rows
 from kinfolio.core.models import Recorded, dates_in_order
 
 
@@ -24,11 +24,15 @@ class MissingEpisode(Recorded):
         "people.Person", on_delete=models.PROTECT, related_name="missing_episodes"
     )
     period = models.ForeignKey(
-        "children_in_care.PeriodOfCare", on_delete=models.PROTECT, null=True, blank=True,
+        "children_in_care.PeriodOfCare",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="missing_episodes",
     )
     missing_type = models.CharField(
-        "Missing or away (MISSING)", max_length=codesets.MISSING_TYPE.max_length,
+        "Missing or away (MISSING)",
+        max_length=codesets.MISSING_TYPE.max_length,
         choices=codesets.MISSING_TYPE.choices,
     )
     start_date = models.DateField("Start of missing episode (MIS_START)")
@@ -42,14 +46,20 @@ class MissingEpisode(Recorded):
         indexes = [models.Index(fields=["child", "start_date"], name="missing_child_start")]
         constraints = [
             dates_in_order("start_date", "end_date", "missing_episode_dates_in_order"),
-            in_order("end_date", "return_interview_offered_on",
-                     "return_interview_offered_after_return",
-                     "The return home interview cannot be offered before the child returned."),
-            in_order("end_date", "return_interview_due_date", "return_interview_due_after_return",
-                     "The return home interview cannot be due before the child returned."),
+            dates_in_order(
+                "end_date",
+                "return_interview_offered_on",
+                "return_interview_offered_after_return",
+                "The return home interview cannot be offered before the child returned.",
+            ),
+            dates_in_order(
+                "end_date",
+                "return_interview_due_date",
+                "return_interview_due_after_return",
+                "The return home interview cannot be due before the child returned.",
+            ),
             models.CheckConstraint(
-                condition=Q(return_interview_offered_on__isnull=True)
-                | Q(end_date__isnull=False),
+                condition=Q(return_interview_offered_on__isnull=True) | Q(end_date__isnull=False),
                 name="return_interview_offered_once_returned",
                 violation_error_message="A return home interview is offered once the child "
                 "has returned.",
@@ -62,7 +72,8 @@ class MissingEpisode(Recorded):
                 "it has been offered.",
             ),
             models.UniqueConstraint(
-                fields=["child"], condition=Q(end_date__isnull=True),
+                fields=["child"],
+                condition=Q(end_date__isnull=True),
                 name="one_open_missing_episode_per_child",
                 violation_error_message="This child is already recorded as missing or away.",
             ),
@@ -73,12 +84,16 @@ class MissingEpisode(Recorded):
 
     def clean(self) -> None:
         clean_during_period(
-            period=self.period if self.period_id else None, child_id=self.child_id,
-            day=self.start_date, field="start_date", what="missing episode",
+            period=self.period if self.period_id else None,
+            child_id=self.child_id,
+            day=self.start_date,
+            field="start_date",
+            what="missing episode",
         )
         if self.child_id is None or self.start_date is None:
             return
         rows = MissingEpisode.objects.filter(child_id=self.child_id)
-        if overlapping_rows(rows, start=self.start_date, end=self.end_date,
-                            exclude_pk=self.pk).exists():
+        if overlapping_rows(
+            rows, start=self.start_date, end=self.end_date, exclude_pk=self.pk
+        ).exists():
             raise ValidationError("This overlaps another missing episode of the same child.")

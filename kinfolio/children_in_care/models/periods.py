@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 
 from kinfolio import codesets
-from kinfolio.children_in_care.intervals import overlapping_rows
+from kinfolio.core.intervals import overlapping_rows
 from kinfolio.core.models import Recorded, dates_in_order
 
 # SSDA903 codes the rules below depend on (checked against the code sets at import).

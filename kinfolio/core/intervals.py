@@ -11,8 +11,13 @@ from django.db.models import Q, QuerySet
 
 
 def overlapping_rows(
-    rows: QuerySet, *, start: date, end: date | None, exclude_pk=None,
-    start_field: str = "start_date", end_field: str = "end_date",
+    rows: QuerySet,
+    *,
+    start: date,
+    end: date | None,
+    exclude_pk=None,
+    start_field: str = "start_date",
+    end_field: str = "end_date",
 ) -> QuerySet:
     """The rows of ``rows`` whose period overlaps [start, end)."""
     found = rows.filter(Q(**{f"{end_field}__isnull": True}) | Q(**{f"{end_field}__gt": start}))
@@ -26,12 +31,3 @@ def overlapping_rows(
 def covers(start: date, end: date | None, day: date) -> bool:
     """Whether ``day`` falls in the closed period [start, end] (open end: for ever)."""
     return start <= day and (end is None or day <= end)
-
-
-def in_order(start: str, end: str, name: str, message: str):
-    """``core.models.dates_in_order`` with wording for dates not called start and end."""
-    from kinfolio.core.models import dates_in_order
-
-    constraint = dates_in_order(start, end, name)
-    constraint.violation_error_message = message
-    return constraint
