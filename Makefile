@@ -37,7 +37,7 @@ lock: install
 demo-data: install
 	mkdir -p var
 	$(MANAGE) migrate --no-input
-	$(MANAGE) generate_authority --size demo --seed $(SEED) --if-empty
+	$(MANAGE) generate_authority --size demo --seed $(SEED) --census-date $$(date +%F) --if-empty
 	$(MANAGE) create_demo_users
 
 demo: demo-data

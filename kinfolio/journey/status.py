@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
-from kinfolio.care_leavers.models import CareLeaverStatus
+from kinfolio.care_leavers.models import CareLeaverStatus, PathwayPlan
 from kinfolio.children_in_care.models import PeriodOfCare
 from kinfolio.early_help.models import EarlyHelpEpisode
 from kinfolio.people.models import Person
 from kinfolio.protection.models import ChildProtectionPlan
-from kinfolio.referrals.models import CINEpisode
+from kinfolio.referrals.models import CINEpisode, CINPlan
 
 FLAGS = {
     "open_cin": (CINEpisode, "close_date"),
@@ -38,37 +38,48 @@ class Status:
     tags: list[dict] = field(default_factory=list)
     lines: list[dict] = field(default_factory=list)
 
+    def add(self, tag: str | None, colour: str, label: str, value) -> None:
+        if tag:
+            self.tags.append({"label": tag, "colour": colour})
+        self.lines.append({"label": label, "value": value})
+
 
 def current_status(child: Person) -> Status:
-    """What the child record's header shows: tags and the open pieces of work."""
+    """What the child record's header shows: tags, and each open piece of work and plan."""
     status = Status(age=child.age_on(timezone.localdate()))
     period = PeriodOfCare.objects.filter(child=child, end_date__isnull=True).first()
-    plan = ChildProtectionPlan.objects.filter(child=child, end_date__isnull=True).first()
-    episode = CINEpisode.objects.filter(child=child, close_date__isnull=True).first()
-    leaver = CareLeaverStatus.objects.filter(child=child, end_date__isnull=True).first()
-    early_help = EarlyHelpEpisode.objects.filter(child=child, end_date__isnull=True).first()
     if period:
-        status.tags.append({"label": "Looked after", "colour": "red"})
-        status.lines.append({"label": "Looked after since", "value": period.start_date})
+        episode = period.episodes.filter(end_date__isnull=True).first()
+        detail = (
+            f"{episode.get_legal_status_display()}; {episode.get_placement_type_display()}"
+            if episode
+            else ""
+        )
+        status.add(
+            "Looked after", "red", "Looked after since", f"{period.start_date:%-d %B %Y}. {detail}"
+        )
+    plan = ChildProtectionPlan.objects.filter(child=child, end_date__isnull=True).first()
     if plan:
-        status.tags.append({"label": "Child protection plan", "colour": "orange"})
-        status.lines.append(
-            {
-                "label": "Child protection plan since",
-                "value": f"{plan.start_date:%-d %B %Y} "
-                f"({plan.get_latest_category_display().lower()})",
-            }
+        status.add(
+            "Child protection plan",
+            "orange",
+            "Child protection plan since",
+            f"{plan.start_date:%-d %B %Y} ({plan.get_latest_category_display().lower()})",
         )
+    leaver = CareLeaverStatus.objects.filter(child=child, end_date__isnull=True).first()
     if leaver:
-        status.tags.append({"label": "Care leaver", "colour": "purple"})
-        status.lines.append(
-            {"label": "Care leaver status", "value": leaver.get_eligibility_display()}
-        )
+        status.add("Care leaver", "purple", "Care leaver status", leaver.get_eligibility_display())
+    pathway = PathwayPlan.objects.filter(child=child, end_date__isnull=True).first()
+    if pathway:
+        status.add(None, "", "Pathway plan since", pathway.start_date)
+    episode = CINEpisode.objects.filter(child=child, close_date__isnull=True).first()
     if episode:
-        if not (period or plan):
-            status.tags.append({"label": "Child in need", "colour": "blue"})
-        status.lines.append({"label": "Referral (open episode)", "value": episode.referral_date})
+        tag = None if period or plan else "Child in need"
+        status.add(tag, "blue", "Referral (open episode)", episode.referral_date)
+    cin_plan = CINPlan.objects.filter(child=child, end_date__isnull=True).first()
+    if cin_plan:
+        status.add(None, "", "Child in need plan since", cin_plan.start_date)
+    early_help = EarlyHelpEpisode.objects.filter(child=child, end_date__isnull=True).first()
     if early_help:
-        status.tags.append({"label": "Early help", "colour": "green"})
-        status.lines.append({"label": "Early help since", "value": early_help.start_date})
+        status.add("Early help", "green", "Early help since", early_help.start_date)
     return status
