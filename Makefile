@@ -42,7 +42,7 @@ demo-data: install
 
 demo: demo-data
 	@echo "Kinfolio demo: http://$(DEMO_HOST):$(DEMO_PORT)/  (Ctrl+C to stop)"
-	$(MANAGE) runserver $(DEMO_HOST):$(DEMO_PORT) --insecure
+	KINFOLIO_DEMO_2FA_EXEMPT=1 $(MANAGE) runserver $(DEMO_HOST):$(DEMO_PORT) --insecure
 
 lint: install
 	$(BIN)/ruff check .

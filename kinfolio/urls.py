@@ -4,4 +4,6 @@ urlpatterns = [
     path("", include("kinfolio.workforce.urls")),
     path("account/", include("kinfolio.accounts.urls")),
     path("children/", include("kinfolio.people.urls")),
+    path("timescales/", include("kinfolio.timescales.urls")),
+    path("", include("kinfolio.audit.urls")),
 ]

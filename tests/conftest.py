@@ -5,6 +5,13 @@ from kinfolio.workforce.models import Allocation
 from tests.factories import ChildFactory, D, ServiceFactory, TeamFactory, WorkerFactory
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Argon2 is deliberately slow; tests that are not about hashing use a fast hasher
+    (tests/accounts/test_passwords.py checks the real setting)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def make_user(db):
     """A signed-in-able user in a role, optionally linked to a worker."""
@@ -39,3 +46,17 @@ def two_services(db):
                               worker=their_worker, start_date=D(2025, 2, 3))
     return {"worker": our_worker, "other_worker": their_worker, "ours": ours,
             "theirs": theirs, "team": safeguarding}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests that need a real PostgreSQL server are left out (deselected, and said so)
+    when the suite runs on SQLite; `make test` runs them in its PostgreSQL pass."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        return
+    kept = [item for item in items if "postgresql_only" not in item.keywords]
+    left_out = [item for item in items if "postgresql_only" in item.keywords]
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept

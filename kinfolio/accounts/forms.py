@@ -24,4 +24,31 @@ class SignInForm(AuthenticationForm):
     def confirm_login_allowed(self, user):
         super().confirm_login_allowed(user)
         if user.access_has_expired:
-            raise forms.ValidationError("This account's access has ended", code="expired")
+            raise forms.ValidationError("Your access to Kinfolio has ended", code="expired")
+
+
+class TwoFactorCodeForm(forms.Form):
+    """The six-digit code from the user's authenticator app."""
+
+    token = forms.CharField(
+        label="Code from your authenticator app",
+        help_text="The 6-digit code, for example 123456",
+        max_length=8,
+        error_messages={"required": "Enter the code from your authenticator app"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["token"].widget.attrs.update(
+            {"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}
+        )
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.text("token", field_width=5), Button("submit", "Continue")
+        )
+
+    def clean_token(self) -> str:
+        token = self.cleaned_data["token"].replace(" ", "")
+        if not token.isdigit() or len(token) != 6:
+            raise forms.ValidationError("Enter the 6-digit code from your authenticator app")
+        return token

@@ -18,9 +18,20 @@ class Permission(StrEnum):
     VIEW_CHILD_RECORD = "view_child_record"
     SEARCH_CHILDREN = "search_children"
     VIEW_TEAMS = "view_teams"
+    BREAK_GLASS = "break_glass"
+    VIEW_ACCESS_LOG = "view_access_log"
+    MANAGE_TIMESCALES = "manage_timescales"
 
 
-CASEWORK = frozenset(Permission)
+CASEWORK = frozenset(
+    {
+        Permission.VIEW_CASELOAD,
+        Permission.VIEW_CHILD_RECORD,
+        Permission.SEARCH_CHILDREN,
+        Permission.VIEW_TEAMS,
+        Permission.BREAK_GLASS,
+    }
+)
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.SOCIAL_WORKER: CASEWORK,
     Role.SENIOR_PRACTITIONER: CASEWORK,
@@ -30,15 +41,15 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.EARLY_HELP_WORKER: CASEWORK,
     Role.PERSONAL_ADVISER: CASEWORK,
     Role.FOSTERING_ADOPTION_WORKER: CASEWORK,
-    Role.SERVICE_MANAGER: CASEWORK,
+    Role.SERVICE_MANAGER: CASEWORK | {Permission.MANAGE_TIMESCALES},
     Role.DIRECTOR: CASEWORK,
     Role.LADO: frozenset({Permission.VIEW_CASELOAD}),
     Role.BUSINESS_SUPPORT: frozenset({Permission.VIEW_TEAMS}),
     Role.PERFORMANCE_ANALYST: frozenset({Permission.VIEW_TEAMS}),
     Role.PARTNER_REFERRER: frozenset(),
     Role.INSPECTOR: frozenset(),
-    Role.ADMINISTRATOR: frozenset({Permission.VIEW_TEAMS}),
-    Role.DATA_PROTECTION_OFFICER: frozenset(),
+    Role.ADMINISTRATOR: frozenset({Permission.VIEW_TEAMS, Permission.MANAGE_TIMESCALES}),
+    Role.DATA_PROTECTION_OFFICER: frozenset({Permission.VIEW_ACCESS_LOG}),
 }
 
 # Roles whose work spans every child: the front door must check any child's history.

@@ -4,9 +4,11 @@ import re
 from datetime import date, datetime
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
 
 from kinfolio.accounts.models import User
 from kinfolio.accounts.permissions import SEES_ALL_CHILDREN, SEES_OWN_SERVICE
+from kinfolio.audit.models import BreakGlassGrant, RestrictedRecord
 from kinfolio.people.models import Person
 from kinfolio.workforce.models import Allocation
 
@@ -18,20 +20,47 @@ def children_visible_to(user: User) -> QuerySet[Person]:
 
     Staff who see the whole front door see every child; case-holding staff see the
     children who are or were allocated to a team in their own service; everyone
-    else sees none.
+    else sees none. A restricted record is then hidden from all of them, whatever
+    their role, unless they are named on the restriction or hold a current
+    break-glass grant for that child (``audit.models.RestrictedRecord``).
     """
     children = Person.objects.filter(is_child_subject=True)
     if not user.is_authenticated or not user.is_active or user.access_has_expired:
         return children.none()
+    restricted = RestrictedRecord.objects.filter(child=OuterRef("pk"), lifted_on__isnull=True)
+    named = Exists(restricted.filter(allowed_users=user))
+    opened = Exists(
+        BreakGlassGrant.objects.filter(
+            child=OuterRef("pk"), user=user, expires_at__gt=timezone.now()
+        )
+    )
+    scope = _scope(user)
+    if scope is None:
+        return children.filter(named)
+    return children.filter((scope & (~Exists(restricted) | opened)) | named)
+
+
+def children_in_scope_ignoring_restrictions(user: User) -> QuerySet[Person]:
+    """The children in the user's scope before restrictions are applied: only for
+    offering break-glass access, never for showing a record."""
+    children = Person.objects.filter(is_child_subject=True)
+    if not user.is_authenticated or not user.is_active or user.access_has_expired:
+        return children.none()
+    scope = _scope(user)
+    return children.none() if scope is None else children.filter(scope)
+
+
+def _scope(user: User) -> Q | None:
+    """The condition on a child for the user's role and team; None when they see none."""
     if user.role in SEES_ALL_CHILDREN:
-        return children
+        return Q()
     worker = getattr(user, "worker", None)
     if user.role in SEES_OWN_SERVICE and worker is not None:
         in_service = Allocation.objects.filter(
             child=OuterRef("pk"), team__service_id=worker.team.service_id
         )
-        return children.filter(Exists(in_service))
-    return children.none()
+        return Q(Exists(in_service))
+    return None
 
 
 def search_children(user: User, query: str) -> QuerySet[Person]:
@@ -46,7 +75,7 @@ def search_children(user: User, query: str) -> QuerySet[Person]:
         match = Q(date_of_birth=born) | Q(expected_date_of_birth=born)
     elif digits.isdigit() and len(digits) == 10:
         match = Q(nhs_number=digits)
-    elif re.fullmatch(r"KF\d+", query, re.IGNORECASE):
+    elif re.fullmatch(r"[A-Za-z]{1,4}\d+", query):
         match = Q(local_id__iexact=query)
     else:
         match = Q()

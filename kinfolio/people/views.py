@@ -1,6 +1,7 @@
 from django.shortcuts import get_object_or_404, render
 
 from kinfolio.accounts.permissions import Permission, permission_required
+from kinfolio.audit.services import record_access
 from kinfolio.chronology.selectors import chronology_for
 from kinfolio.journey.status import current_status
 from kinfolio.people import selectors
@@ -10,6 +11,8 @@ from kinfolio.people import selectors
 def search(request):
     query = request.GET.get("q", "").strip()
     results = selectors.search_children(request.user, query) if query else []
+    if query:
+        record_access(by=request.user, action="search", request=request, query=query)
     return render(
         request,
         "people/search.html",
@@ -24,6 +27,7 @@ def search(request):
 @permission_required(Permission.VIEW_CHILD_RECORD)
 def child_record(request, local_id: str):
     child = get_object_or_404(selectors.children_visible_to(request.user), local_id=local_id)
+    record_access(by=request.user, action="view_record", request=request, child=child)
     kinds = request.GET.getlist("kind")
     chronology = chronology_for(child)
     return render(

@@ -6,9 +6,11 @@ to start without a real secret key and a PostgreSQL ``DATABASE_URL``.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PROJECT_DIR = BASE_DIR.parent
@@ -54,6 +56,9 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_forms_gds",
     "django_htmx",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "kinfolio.core",
     "kinfolio.accounts",
     "kinfolio.audit",
@@ -77,14 +82,18 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "kinfolio.accounts.middleware.RequireTwoFactorMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 ROOT_URLCONF = "kinfolio.urls"
@@ -107,6 +116,10 @@ TEMPLATES = [
 ]
 
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out sign-in before the password
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "accounts:sign-in"
 LOGIN_REDIRECT_URL = "workforce:my-caseload"
 LOGOUT_REDIRECT_URL = "accounts:sign-in"
@@ -124,6 +137,40 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Sign-in throttling: 5 failed passwords for one username lock it for 30 minutes
+# (by username, not address: a council's staff share a few outgoing addresses).
+AXES_FAILURE_LIMIT = int(os.environ.get("KINFOLIO_SIGN_IN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("KINFOLIO_LOCKOUT_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# axes.W006 warns that a lockout without the address can be dodged by rotating cookies
+# or user agents; a lockout by username cannot, and one by address would lock out a
+# whole office behind the council's proxy. Password spraying is left to the proxy/WAF.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_VERBOSE = False
+
+# Two-factor authentication (TOTP) for every role. Only a demo or development install
+# may exempt its users (``make demo`` does); production settings refuse to.
+KINFOLIO_DEMO_2FA_EXEMPT = env_bool("KINFOLIO_DEMO_2FA_EXEMPT", DEBUG)
+OTP_TOTP_ISSUER = "Kinfolio"
+
+# No inline script or style anywhere: base.html loads only external module scripts.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 SESSION_COOKIE_AGE = int(os.environ.get("KINFOLIO_SESSION_SECONDS", str(30 * 60)))
 SESSION_SAVE_EVERY_REQUEST = True  # the timeout counts from the last request, not sign-in

@@ -9,7 +9,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from kinfolio.settings import *  # noqa: F403
-from kinfolio.settings import DATABASES
+from kinfolio.settings import DATABASES, env_bool
 
 
 def required(name: str, hint: str) -> str:
@@ -25,6 +25,15 @@ ALLOWED_HOSTS = required("DJANGO_ALLOWED_HOSTS", "comma-separated host names").s
 if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     raise ImproperlyConfigured("Set DATABASE_URL to a postgres:// URL; SQLite is for the demo")
 
+# The access log's HMAC key: separate from SECRET_KEY so that rotating that key does not
+# break the log's chain.
+KINFOLIO_AUDIT_KEY = required(
+    "KINFOLIO_AUDIT_KEY", "a long random string for the access log's hashes; never change it"
+)
+if env_bool("KINFOLIO_DEMO_2FA_EXEMPT", False):
+    raise ImproperlyConfigured("KINFOLIO_DEMO_2FA_EXEMPT is for the demo: production needs 2FA")
+KINFOLIO_DEMO_2FA_EXEMPT = False
+
 SECURE_SSL_REDIRECT = True
 SECURE_HSTS_SECONDS = 63072000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
@@ -32,3 +41,4 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True

@@ -1,9 +1,14 @@
-"""The local calendar data that statutory timescales are counted over."""
+"""The local calendar data that statutory timescales are counted over, the timescale
+rules themselves (as dated data), and the in-app notifications of deadlines."""
 
-from django.core.validators import RegexValidator
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
+from django.db.models import Q
 
 from kinfolio.core.models import Recorded, dates_in_order
+from kinfolio.timescales.events import EVENTS, Unit, event_label
 
 
 class ClosureDay(Recorded):
@@ -55,3 +60,110 @@ class SchoolTerm(Recorded):
 
     def __str__(self) -> str:
         return f"{self.academic_year} {self.name}"
+
+
+def validate_event(value: str) -> None:
+    if value not in EVENTS:
+        raise ValidationError(f"{value} is not an event Kinfolio knows.")
+
+
+class TimescaleRule(Recorded):
+    """One version of a timescale: "an assessment is authorised within 45 working days of
+    the referral (Working Together 2023)".
+
+    Rules are never edited: a change is a new row with the same ``key`` and a later
+    ``effective_from``. A clock follows the version in force on the day it started (the
+    latest ``effective_from`` on or before that day), so a change reaches clocks started
+    on or after its date and never rewrites history. ``before`` counts the interval back
+    from the start event (an invitation due 5 working days before a conference).
+    ``reporting_only`` rules (a local KPI beside a statutory rule on the same events) are
+    counted in timeliness reports but not shown as deadlines to workers.
+    """
+
+    key = models.SlugField(max_length=60, help_text="Stable name of the timescale")
+    name = models.CharField(max_length=200)
+    start_event = models.CharField(max_length=40, validators=[validate_event])
+    stop_event = models.CharField(max_length=40, validators=[validate_event])
+    interval = models.PositiveSmallIntegerField(validators=[MinValueValidator(1)])
+    unit = models.CharField(max_length=20, choices=Unit.choices)
+    before = models.BooleanField("counted back from the start event", default=False)
+    source = models.CharField(
+        max_length=200, help_text="For example, Working Together 2023, or local"
+    )
+    notes = models.TextField(blank=True)
+    effective_from = models.DateField(
+        help_text="Clocks started on or after this date follow this version"
+    )
+    reporting_only = models.BooleanField(default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["key", "-effective_from"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["key", "effective_from"], name="one_timescale_version_per_day",
+                violation_error_message="This timescale already has a version from that date.",
+            ),
+            models.CheckConstraint(
+                condition=Q(interval__gte=1), name="timescale_interval_positive",
+                violation_error_message="The interval must be at least 1.",
+            ),
+            models.CheckConstraint(
+                condition=Q(before=False) | ~Q(unit=Unit.SCHOOL_DAYS),
+                name="timescale_school_days_count_forwards",
+                violation_error_message="School days can only be counted forwards.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.describe()} (from {self.effective_from:%-d %b %Y})"
+
+    @property
+    def start_label(self) -> str:
+        return event_label(self.start_event)
+
+    @property
+    def stop_label(self) -> str:
+        return event_label(self.stop_event)
+
+    def describe(self) -> str:
+        """The interval in words: "45 working days", "1 week", "5 working days before"."""
+        unit = self.get_unit_display()
+        if self.interval == 1:
+            unit = unit.removesuffix("s")
+        return f"{self.interval} {unit}" + (" before" if self.before else "")
+
+
+class Notification(Recorded):
+    """A message in a user's Kinfolio inbox, such as the daily digest of deadlines.
+
+    ``digest_date`` makes the daily digest idempotent: one per user, kind and day.
+    """
+
+    DEADLINE_DIGEST = "deadline_digest"
+    KINDS = [(DEADLINE_DIGEST, "Daily deadlines digest")]
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(max_length=30, choices=KINDS)
+    digest_date = models.DateField()
+    subject = models.CharField(max_length=200)
+    body = models.TextField()
+    emailed = models.BooleanField(default=False)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-digest_date", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "kind", "digest_date"], name="one_digest_per_user_per_day",
+                violation_error_message="This user already has that digest for the day.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.subject

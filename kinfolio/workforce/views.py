@@ -1,6 +1,7 @@
 from django.shortcuts import get_object_or_404, render
 
 from kinfolio.accounts.permissions import Permission, permission_required
+from kinfolio.timescales.selectors import deadlines_for_user
 from kinfolio.workforce import selectors
 from kinfolio.workforce.models import Team
 
@@ -9,7 +10,8 @@ from kinfolio.workforce.models import Team
 def my_caseload(request):
     worker = getattr(request.user, "worker", None)
     children = list(selectors.caseload_for_worker(worker)) if worker else []
-    return render(request, "workforce/my_caseload.html", {"worker": worker, "children": children})
+    return render(request, "workforce/my_caseload.html", {"worker": worker, "children": children,
+                  "deadlines": deadlines_for_user(request.user)})
 
 
 @permission_required(Permission.VIEW_TEAMS)

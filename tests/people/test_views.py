@@ -56,7 +56,7 @@ def test_child_record_chronology_filters_by_kind(client, make_user, two_services
     assert {e.kind for e in response.context["chronology"]} == {"Key event"}
 
 
-@pytest.mark.parametrize("role,status", [(Role.PARTNER_REFERRER, 403), (Role.DIRECTOR, 200)])
+@pytest.mark.parametrize(("role", "status"), [(Role.PARTNER_REFERRER, 403), (Role.DIRECTOR, 200)])
 def test_search_permission(client, make_user, two_services, role, status):
     client.force_login(make_user(role))
     assert client.get(reverse("people:search"), {"q": "Okafor"}).status_code == status

@@ -1,0 +1,60 @@
+"""Every page's access rule, declared once.
+
+Each URL name maps to the permission its view requires and to how the page treats a
+child in its URL. ``tests/accounts/test_authorisation_matrix.py`` walks every URL
+pattern against this table for every role and fails when a pattern has no entry here,
+or when a view's ``permission_required`` disagrees with it.
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from kinfolio.accounts.permissions import Permission
+
+
+class ChildScope(StrEnum):
+    """How a page with a child in its URL finds that child."""
+
+    NONE = "none"  # the page is not about one child
+    VISIBLE = "visible"  # through children_visible_to: 404 when the user may not see them
+    BREAK_GLASS = "break_glass"  # the user's scope before restrictions: 404 outside it
+    ANY = "any"  # any child, restricted or not: only for the DPO's oversight pages
+
+
+@dataclass(frozen=True)
+class Rule:
+    permission: Permission | None
+    child_scope: ChildScope = ChildScope.NONE
+    public: bool = False  # reachable without signing in (sign-in itself)
+
+    def __post_init__(self) -> None:
+        if self.permission is None and self.child_scope != ChildScope.NONE:
+            raise ValueError("A page about a child must require a permission")
+
+
+# Pages any signed-in user may use, about their own account; no permission.
+SELF_SERVICE = Rule(permission=None)
+
+POLICY: dict[str, Rule] = {
+    # accounts
+    "accounts:sign-in": Rule(permission=None, public=True),
+    "accounts:sign-out": Rule(permission=None, public=True),
+    "accounts:two-factor-setup": SELF_SERVICE,
+    "accounts:two-factor-verify": SELF_SERVICE,
+    # workforce
+    "workforce:my-caseload": Rule(Permission.VIEW_CASELOAD),
+    "workforce:teams": Rule(Permission.VIEW_TEAMS),
+    "workforce:team": Rule(Permission.VIEW_TEAMS),
+    # people
+    "people:search": Rule(Permission.SEARCH_CHILDREN),
+    "people:child": Rule(Permission.VIEW_CHILD_RECORD, ChildScope.VISIBLE),
+    # timescales
+    "timescales:mine": Rule(Permission.VIEW_CASELOAD),
+    "timescales:team": Rule(Permission.VIEW_TEAMS),
+    "timescales:rules": Rule(Permission.MANAGE_TIMESCALES),
+    "timescales:rule-new-version": Rule(Permission.MANAGE_TIMESCALES),
+    "timescales:notifications": Rule(Permission.VIEW_CASELOAD),
+    # audit
+    "audit:break-glass": Rule(Permission.BREAK_GLASS, ChildScope.BREAK_GLASS),
+    "audit:child-access": Rule(Permission.VIEW_ACCESS_LOG, ChildScope.ANY),
+}

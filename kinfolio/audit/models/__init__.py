@@ -1,0 +1,22 @@
+"""Who looked at what, who changed what, and which records are restricted.
+
+- ``AccessLogEntry``: every view, search, export, break-glass and sign-in, in an
+  append-only, hash-chained log (``audit.services.access_log``).
+- ``ChangeEvent``: one row per changed field of a case record, written by services.
+- ``RestrictedRecord``, ``BreakGlassGrant``, ``PrivacyAlert``: records only named
+  people may open, and the logged, notified emergency access to them.
+"""
+
+from kinfolio.audit.models.access_log import AccessAction, AccessLogEntry, AccessLogHead
+from kinfolio.audit.models.changes import ChangeEvent
+from kinfolio.audit.models.restrictions import BreakGlassGrant, PrivacyAlert, RestrictedRecord
+
+__all__ = [
+    "AccessAction",
+    "AccessLogEntry",
+    "AccessLogHead",
+    "BreakGlassGrant",
+    "ChangeEvent",
+    "PrivacyAlert",
+    "RestrictedRecord",
+]

@@ -1,0 +1,88 @@
+"""The daily digest of deadlines: what each worker has overdue, due today and due in the
+next 10 working days, and for each team manager what is overdue or due today in their
+team. Composed here from one bulk computation; written and sent by ``services``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Exists, OuterRef
+
+from kinfolio.accounts.models import User
+from kinfolio.people.models import Person
+from kinfolio.timescales.engine import Status
+from kinfolio.timescales.selectors import ACTION_NEEDED, Deadline, clocks_for, present
+from kinfolio.workforce.models import Allocation, Team, Worker
+
+MANAGER_SEES = (Status.OVERDUE, Status.DUE_TODAY, Status.UNKNOWN)
+
+
+@dataclass
+class Digest:
+    recipient: User
+    own: list[Deadline] = field(default_factory=list)
+    team: dict[str, list[Deadline]] = field(default_factory=dict)
+
+    def subject(self, today: dt.date) -> str:
+        overdue = sum(d.status == Status.OVERDUE for d in self.own)
+        overdue += sum(d.status == Status.OVERDUE for rows in self.team.values() for d in rows)
+        return f"Kinfolio deadlines for {today:%-d %B %Y}: {overdue} overdue"
+
+    def body(self, today: dt.date) -> str:
+        lines = [f"Deadlines on {today:%A %-d %B %Y}.", ""]
+        if self.own:
+            lines.append("Your children")
+            lines += _section(self.own, with_worker=False)
+        for team, rows in sorted(self.team.items()):
+            lines.append(f"Overdue or due today in {team}")
+            lines += _section(rows, with_worker=True)
+        return "\n".join(lines).rstrip() + "\n"
+
+
+def _section(rows: list[Deadline], *, with_worker: bool) -> list[str]:
+    lines = []
+    for status in Status:
+        chosen = [d for d in rows if d.status == status]
+        if not chosen:
+            continue
+        lines.append(f"  {status.label} ({len(chosen)})")
+        for d in chosen:
+            who = f" [{d.worker.full_name if d.worker else 'not allocated'}]" if with_worker \
+                else ""
+            lines.append(f"  - {d.child.full_name} ({d.child.local_id}), {d.clock.rule.name}: "
+                         f"{d.explanation}{who}")
+            if d.clock.problem:
+                lines.append(f"    {d.clock.problem}")
+    return lines + [""]
+
+
+def compose(today: dt.date) -> list[Digest]:
+    """One digest per user with something to act on (a bounded number of queries)."""
+    held = Allocation.objects.filter(child=OuterRef("pk"), end_date__isnull=True,
+                                     worker__isnull=False)
+    children = Person.objects.filter(Exists(held))
+    rows = present(clocks_for(children, today=today, open_only=True), today=today,
+                   statuses=ACTION_NEEDED)
+    workers = Worker.objects.filter(user__isnull=False, user__is_active=True,
+                                    end_date__isnull=True).select_related("user")
+    users = {w.pk: w.user for w in workers}
+    managers = {t.pk: (t.name, t.manager_id) for t in Team.objects.all()}
+    digests: dict[int, Digest] = {}
+
+    def digest_for(worker_id: int) -> Digest:
+        user = users[worker_id]
+        return digests.setdefault(user.pk, Digest(recipient=user))
+
+    by_team: dict[int, list[Deadline]] = defaultdict(list)
+    for d in rows:
+        if d.clock.worker_id in users:
+            digest_for(d.clock.worker_id).own.append(d)
+        if d.clock.team_id and d.status in MANAGER_SEES:
+            by_team[d.clock.team_id].append(d)
+    for team_id, team_rows in by_team.items():
+        name, manager_id = managers.get(team_id, ("", None))
+        if manager_id in users:
+            digest_for(manager_id).team[name] = team_rows
+    return list(digests.values())

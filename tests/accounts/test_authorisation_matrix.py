@@ -1,0 +1,176 @@
+"""Every URL × every role × (own team's child, other service's child, restricted child).
+
+The expected answer comes from ``kinfolio.accounts.policy.POLICY`` (which permission a
+page needs and how it finds a child) and from the explicit table of what each role's
+scope is below. A URL pattern with no policy entry fails the test.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from kinfolio.accounts.models import Role
+from kinfolio.accounts.permissions import ROLE_PERMISSIONS
+from kinfolio.accounts.policy import POLICY, ChildScope
+from kinfolio.audit.services import restrict_record
+from kinfolio.timescales.models import TimescaleRule
+from kinfolio.workforce.models import Allocation
+from tests.factories import ChildFactory, D, ServiceFactory, TeamFactory
+from tests.factories_accounts import UserFactory, staff
+
+OWN, OTHER, RESTRICTED = "own team's child", "other service's child", "restricted child"
+CHILD_KINDS = (OWN, OTHER, RESTRICTED)
+ANONYMOUS = "anonymous"
+
+# Which children each role may see, written out rather than derived from the code under
+# test. Nobody here is named on the restriction, so no role sees the restricted child.
+SCOPE: dict[str, frozenset[str]] = {
+    Role.SOCIAL_WORKER: frozenset({OWN}),
+    Role.SENIOR_PRACTITIONER: frozenset({OWN}),
+    Role.TEAM_MANAGER: frozenset({OWN}),
+    Role.IRO: frozenset({OWN}),
+    Role.MASH_WORKER: frozenset({OWN, OTHER}),
+    Role.EARLY_HELP_WORKER: frozenset({OWN}),
+    Role.PERSONAL_ADVISER: frozenset({OWN}),
+    Role.FOSTERING_ADOPTION_WORKER: frozenset({OWN}),
+    Role.LADO: frozenset(),
+    Role.BUSINESS_SUPPORT: frozenset(),
+    Role.SERVICE_MANAGER: frozenset({OWN, OTHER}),
+    Role.DIRECTOR: frozenset({OWN, OTHER}),
+    Role.PERFORMANCE_ANALYST: frozenset(),
+    Role.PARTNER_REFERRER: frozenset(),
+    Role.INSPECTOR: frozenset(),
+    Role.ADMINISTRATOR: frozenset(),
+    Role.DATA_PROTECTION_OFFICER: frozenset(),
+}
+# What a signed-in user gets from a self-service account page (no permission needed).
+SELF_SERVICE_STATUS: dict[str, int] = {
+    "accounts:two-factor-setup": 200,  # no device yet: the setup page
+    "accounts:two-factor-verify": 302,  # no device yet: sent to set one up
+}
+
+
+def walk(resolver: URLResolver, namespace: str = "", prefix: str = ""):
+    """(qualified name, route, callback) for every pattern, through every include()."""
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from walk(entry, inner, prefix + str(entry.pattern))
+        elif isinstance(entry, URLPattern):
+            yield f"{namespace}{entry.name}", prefix + str(entry.pattern), entry.callback
+
+
+PATTERNS = list(walk(get_resolver()))
+
+
+def assert_every_pattern_has_a_rule() -> None:
+    missing = [f"{name} ({route})" for name, route, _ in PATTERNS if name not in POLICY]
+    assert not missing, f"Add these URL names to kinfolio.accounts.policy.POLICY: {missing}"
+
+
+def test_every_url_pattern_has_a_policy_entry():
+    assert_every_pattern_has_a_rule()
+    unused = set(POLICY) - {name for name, _, _ in PATTERNS}
+    assert not unused, f"Policy entries with no URL pattern: {sorted(unused)}"
+
+
+def test_every_view_carries_the_permission_its_policy_names():
+    assert_every_pattern_has_a_rule()
+    for name, _, callback in PATTERNS:
+        rule = POLICY[name]
+        declared = getattr(callback, "required_permission", None)
+        if rule.permission is None:
+            assert declared is None, f"{name} checks {declared} but its policy says none"
+        else:
+            assert declared == rule.permission, (
+                f"{name}: view requires {declared}, policy says {rule.permission}"
+            )
+
+
+def expected(name: str, role: str, kind: str) -> int:
+    rule = POLICY[name]
+    if role == ANONYMOUS:
+        return 302
+    if rule.permission is None:
+        return SELF_SERVICE_STATUS[name]
+    if rule.permission not in ROLE_PERMISSIONS[role]:
+        return 403
+    visible = SCOPE[role]
+    if rule.child_scope == ChildScope.VISIBLE:
+        return 200 if kind in visible else 404
+    if rule.child_scope == ChildScope.BREAK_GLASS:
+        if kind in visible:
+            return 302  # already open to them: straight to the record
+        return 200 if kind == RESTRICTED and OWN in visible else 404
+    return 200
+
+
+@pytest.fixture
+def world(db):
+    own_team = TeamFactory(service=ServiceFactory(name="Safeguarding"))
+    other_team = TeamFactory(service=ServiceFactory(name="Children in care"))
+    children = {kind: ChildFactory() for kind in CHILD_KINDS}
+    for kind, team in ((OWN, own_team), (OTHER, other_team), (RESTRICTED, own_team)):
+        Allocation.objects.create(
+            child=children[kind], role="social_worker", team=team, start_date=D(2025, 1, 6)
+        )
+    named = UserFactory(role=Role.SOCIAL_WORKER)
+    restrict_record(
+        child=children[RESTRICTED], reason="Child of a staff member", allowed_users=[named],
+        by=None,
+    )
+    users = {role: staff(role, team=own_team) for role in Role}
+    return {"children": children, "users": users, "team": own_team}
+
+
+def url_for(name: str, route: str, child, team) -> str:
+    """The URL with every parameter filled: a child of the given kind, the own team, and
+    an existing row for anything else."""
+    values = {
+        "local_id": child.local_id,
+        "team_id": team.pk,
+        "key": TimescaleRule.objects.values_list("key", flat=True).first(),
+    }
+    kwargs = {}
+    for part in route.split("<")[1:]:
+        key = part.split(">")[0].split(":")[-1]
+        assert key in values, f"{name}: the matrix does not know how to fill <{key}>"
+        kwargs[key] = values[key]
+    return reverse(name, kwargs=kwargs)
+
+
+def test_authorisation_matrix(client, world):
+    assert_every_pattern_has_a_rule()
+    checked, wrong = 0, []
+    private = [(n, r) for n, r, _ in PATTERNS if not POLICY[n].public]
+    for role in [ANONYMOUS, *Role]:
+        if role == ANONYMOUS:
+            client.logout()
+        else:
+            client.force_login(world["users"][role])
+        for name, route in private:
+            for kind in CHILD_KINDS:
+                url = url_for(name, route, world["children"][kind], world["team"])
+                status = client.get(url).status_code
+                want = expected(name, role, kind)
+                checked += 1
+                if status != want:
+                    wrong.append(f"{role} GET {url} ({name}, {kind}): {status}, expected {want}")
+    print(f"\nAuthorisation matrix: {checked} combinations checked "
+          f"({len(private)} URLs × {len(Role) + 1} roles × {len(CHILD_KINDS)} children)")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_anonymous_is_sent_to_sign_in_from_every_private_page(client, world):
+    assert_every_pattern_has_a_rule()
+    sign_in = reverse("accounts:sign-in")
+    for name, route, _ in PATTERNS:
+        if POLICY[name].public:
+            continue
+        url = url_for(name, route, world["children"][OWN], world["team"])
+        response = client.get(url)
+        assert response["Location"].startswith(sign_in), name
+
+
+def test_public_pages_do_not_require_sign_in(client, db):
+    assert client.get(reverse("accounts:sign-in")).status_code == 200
+    assert client.post(reverse("accounts:sign-out")).status_code == 302
