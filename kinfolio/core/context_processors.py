@@ -5,8 +5,10 @@ from kinfolio.accounts.permissions import Permission, has_permission
 
 NAVIGATION = [
     ("My caseload", "workforce:my-caseload", Permission.VIEW_CASELOAD),
+    ("Deadlines", "timescales:mine", Permission.VIEW_CASELOAD),
     ("Find a child", "people:search", Permission.SEARCH_CHILDREN),
     ("Teams", "workforce:teams", Permission.VIEW_TEAMS),
+    ("Timescale rules", "timescales:rules", Permission.MANAGE_TIMESCALES),
 ]
 
 

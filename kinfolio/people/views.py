@@ -1,10 +1,13 @@
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import render
 
 from kinfolio.accounts.permissions import Permission, permission_required
+from kinfolio.audit.selectors import change_history_for
 from kinfolio.audit.services import record_access
 from kinfolio.chronology.selectors import chronology_for
 from kinfolio.journey.status import current_status
 from kinfolio.people import selectors
+from kinfolio.timescales.selectors import child_deadlines
 
 
 @permission_required(Permission.SEARCH_CHILDREN)
@@ -26,7 +29,9 @@ def search(request):
 
 @permission_required(Permission.VIEW_CHILD_RECORD)
 def child_record(request, local_id: str):
-    child = get_object_or_404(selectors.children_visible_to(request.user), local_id=local_id)
+    child = selectors.children_visible_to(request.user).filter(local_id=local_id).first()
+    if child is None:
+        return _restricted_or_not_found(request, local_id)
     record_access(by=request.user, action="view_record", request=request, child=child)
     kinds = request.GET.getlist("kind")
     chronology = chronology_for(child)
@@ -44,5 +49,16 @@ def child_record(request, local_id: str):
             "chronology": [e for e in chronology if not kinds or e.kind in kinds],
             "chronology_kinds": sorted({e.kind for e in chronology}),
             "selected_kinds": kinds,
+            "deadlines": child_deadlines(child),
+            "history": change_history_for(child),
         },
     )
+
+
+def _restricted_or_not_found(request, local_id: str):
+    """A restricted record in the user's scope says so (403) and offers break-glass;
+    anything else the user may not see does not exist for them (404)."""
+    in_scope = selectors.children_in_scope_ignoring_restrictions(request.user)
+    if not in_scope.filter(local_id=local_id).exists():
+        raise Http404
+    return render(request, "people/restricted.html", {"local_id": local_id}, status=403)

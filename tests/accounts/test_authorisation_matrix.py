@@ -96,7 +96,10 @@ def expected(name: str, role: str, kind: str) -> int:
         return 403
     visible = SCOPE[role]
     if rule.child_scope == ChildScope.VISIBLE:
-        return 200 if kind in visible else 404
+        if kind in visible:
+            return 200
+        # A restricted record in the user's scope says so and offers break-glass.
+        return 403 if kind == RESTRICTED and OWN in visible else 404
     if rule.child_scope == ChildScope.BREAK_GLASS:
         if kind in visible:
             return 302  # already open to them: straight to the record

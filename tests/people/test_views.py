@@ -67,3 +67,23 @@ def test_search_lists_matching_children(client, make_user, two_services):
     response = client.get(reverse("people:search"), {"q": "Okafor"})
     assert list(response.context["results"]) == [two_services["ours"]]
     assert "Amara Okafor" in response.content.decode()
+
+
+def test_child_record_restricted_in_scope_says_so_and_offers_break_glass(
+    client, make_user, two_services
+):
+    from kinfolio.audit.services import restrict_record
+
+    user = make_user(Role.SOCIAL_WORKER, worker=two_services["worker"])
+    child = two_services["ours"]
+    restrict_record(child=child, reason="Child of a member of staff", allowed_users=[],
+                    by=make_user(Role.DIRECTOR))
+    client.force_login(user)
+
+    response = client.get(record_url(child))
+
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "This record is restricted" in page
+    assert reverse("audit:break-glass", args=[child.local_id]) in page
+    assert "Amara" not in page

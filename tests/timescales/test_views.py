@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kinfolio.accounts.models import Role
+from kinfolio.timescales import selectors
 from kinfolio.timescales.models import TimescaleRule
 from kinfolio.workforce.models import Allocation
 from tests.factories import ChildFactory, CINEpisodeFactory, D, TeamFactory, WorkerFactory
@@ -124,7 +125,7 @@ def test_team_deadlines_only_shows_children_the_user_may_see(client, make_user, 
 def test_child_panel_explains_each_deadline(db):
     episode = CINEpisodeFactory(referral_date=D(2024, 12, 20))
     html = Template('{% include "timescales/_child_deadlines.html" %}').render(
-        Context({"child": episode.child}))
+        Context({"deadlines": selectors.child_deadlines(episode.child)}))
     assert "due 26 Feb 2025: 45 working days from the referral on 20 Dec 2024 — " \
            "Working Together 2023" in html
 
