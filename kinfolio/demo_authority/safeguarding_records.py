@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from kinfolio.assessments.models import Assessment, AssessmentFactor
 from kinfolio.casework.models import Visit
-from kinfolio.demo_authority.workforce_gen import Workforce
+from kinfolio.demo_authority.workforce_gen import Workforce, allocate
 from kinfolio.demo_authority.world import World
 from kinfolio.early_help.models import EarlyHelpEpisode, EarlyHelpReview
 from kinfolio.front_door.models import Contact
@@ -287,7 +287,8 @@ class SafeguardingRecords:
                 **self.views(),
             )
         )
-        for factor in {world.weighted(COMMON_FACTORS) for _ in range(world.rng.randint(1, 3))}:
+        for factor in sorted({world.weighted(COMMON_FACTORS)
+                              for _ in range(world.rng.randint(1, 3))}):
             world.rows.add(AssessmentFactor(assessment=assessment, factor=factor))
         return authorised
 
@@ -526,4 +527,6 @@ class SafeguardingRecords:
                 )
             )
             review += timedelta(days=world.rng.randint(40, 70))
+        allocate(world, self.workforce, child=child, role="early_help_practitioner", team=team,
+                 start=start, end=end)
         return episode

@@ -102,6 +102,11 @@ class Clock:
     def is_open(self) -> bool:
         return self.stopped_on is None
 
+    def has_started(self, today: dt.date) -> bool:
+        """A clock runs from its start event; one counted back from an event (invitations
+        before a conference) matters before it."""
+        return self.rule.before or self.started_on <= today
+
     def explanation(self) -> str:
         """Why the date is what it is, in words anyone can check."""
         rule = self.rule

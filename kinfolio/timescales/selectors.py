@@ -40,7 +40,8 @@ def clocks_for(children: QuerySet[Person], *, today: dt.date | None = None,
     given the worker and team responsible: the child's current allocation in the
     clock's role (or as social worker), else the worker named on the record."""
     records = CaseRecords(children, today, open_only=open_only)
-    found = clocks.compute(records, book or rule_book(), keys)
+    found = [c for c in clocks.compute(records, book or rule_book(), keys)
+             if c.has_started(records.today)]
     if open_only:
         found = [c for c in found if c.is_open]
     allocations = records.allocations

@@ -36,7 +36,8 @@ def test_demo_protection_plans_by_sex_23_female_17_male_1_unborn(demo_authority)
 def test_demo_protection_plans_61_percent_under_five_none_twelve_or_over(demo_authority):
     ages = [p.child.age_on(CENSUS) for p in plans_open_on_census()]
     under_five = sum(1 for age in ages if age is None or age < 5)  # the unborn child counts
-    assert under_five == 25 and round(100 * under_five / 41) == 61
+    assert under_five == 25
+    assert round(100 * under_five / 41) == 61
     assert sum(1 for age in ages if age is not None and 5 <= age <= 11) == 16
     assert all(age is None or age < 12 for age in ages)
 
@@ -57,7 +58,8 @@ def test_demo_protection_plans_none_older_than_two_years(demo_authority):
 def test_demo_population_is_66900_aged_0_to_19_with_its_source(demo_authority):
     estimate = PopulationEstimate.objects.get(age_from=0, age_to=19)
     assert estimate.count == 66_900
-    assert "Milton Keynes" in estimate.source and "2012" in estimate.source
+    assert "Milton Keynes" in estimate.source
+    assert "2012" in estimate.source
 
 
 def test_demo_has_the_teams_seed_002_lists(demo_authority):
