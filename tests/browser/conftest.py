@@ -37,7 +37,9 @@ def chromium():
 
 
 @pytest.fixture
-def page(chromium, live_server):
+def page(chromium, live_server, django_db_serialized_rollback):
+    """A fresh browser tab on the live server. The live server's database is emptied
+    after each test; serialized rollback puts the migrations' reference data back."""
     context = chromium.new_context(base_url=live_server.url, viewport={"width": 1280,
                                                                        "height": 900})
     page = context.new_page()

@@ -55,7 +55,7 @@ from kinfolio.fostering.models import (
 from kinfolio.lado.models import Allegation
 from kinfolio.workforce.models import Allocation
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(serialized_rollback=True)
 
 FOSTERED_ON_CENSUS = 219  # round(285 * 0.77)
 IN_HOUSE_ON_CENSUS = 166  # round(219 * 0.76)

@@ -13,7 +13,7 @@ from kinfolio.demo_authority.profiles import DEFAULT_CENSUS_DATE as CENSUS
 from kinfolio.protection.models import ChildProtectionPlan
 from kinfolio.workforce.models import Team
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(serialized_rollback=True)
 
 
 def plans_open_on_census():
@@ -78,3 +78,11 @@ def test_demo_is_recorded_as_generated(demo_authority):
 
 def test_demo_history_obeys_every_invariant(demo_authority):
     assert violations() == {}
+
+
+def test_reference_data_survives_the_generated_authority(demo_authority):
+    # The conftest restores what migrations loaded after emptying the database; this
+    # is here so that a change to that arrangement is noticed.
+    from kinfolio.timescales.models import TimescaleRule
+
+    assert TimescaleRule.objects.filter(key="assessment_45wd").exists()
