@@ -18,7 +18,11 @@ from kinfolio.demo_authority.models import GeneratedAuthority
 from kinfolio.demo_authority.profiles import AuthorityProfile
 from kinfolio.demo_authority.safeguarding_journeys import SafeguardingJourneys
 from kinfolio.demo_authority.safeguarding_records import SafeguardingRecords
-from kinfolio.demo_authority.workforce_gen import appoint_team_managers, generate_workforce
+from kinfolio.demo_authority.workforce_gen import (
+    Workforce,
+    appoint_team_managers,
+    generate_workforce,
+)
 from kinfolio.demo_authority.world import World
 from kinfolio.timescales.calendar import default_calendar
 
@@ -34,7 +38,31 @@ def generate(
     census_date: date,
     progress: Callable[[str], None] = print,
 ) -> dict[str, int]:
+    """Generate the authority and write it to the database in one transaction."""
     started = time.perf_counter()
+    world, workforce = build(profile, seed=seed, census_date=census_date, progress=progress)
+    progress("Writing to the database")
+    with transaction.atomic():
+        counts = world.rows.write(progress)
+        appoint_team_managers(workforce)
+        GeneratedAuthority.objects.create(
+            size=profile.size,
+            seed=seed,
+            census_date=census_date,
+            seconds=time.perf_counter() - started,
+            rows=sum(counts.values()),
+        )
+    return counts
+
+
+def build(
+    profile: AuthorityProfile,
+    *,
+    seed: int,
+    census_date: date,
+    progress: Callable[[str], None] = print,
+) -> tuple[World, Workforce]:
+    """The whole authority as unsaved rows in memory (no database access)."""
     world = World(
         profile=profile, rng=random.Random(seed), census=census_date, calendar=default_calendar()
     )
@@ -69,15 +97,4 @@ def generate(
             source=profile.population_source,
         )
     )
-    progress("Writing to the database")
-    with transaction.atomic():
-        counts = world.rows.write(progress)
-        appoint_team_managers(workforce)
-        GeneratedAuthority.objects.create(
-            size=profile.size,
-            seed=seed,
-            census_date=census_date,
-            seconds=time.perf_counter() - started,
-            rows=sum(counts.values()),
-        )
-    return counts
+    return world, workforce

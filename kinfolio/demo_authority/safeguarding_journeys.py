@@ -6,6 +6,7 @@ of time, enquiries, conferences and plans that began and ended before the census
 """
 
 import heapq
+import itertools
 from collections import deque
 from datetime import date, timedelta
 
@@ -27,6 +28,7 @@ class SafeguardingJourneys:
         self._recently_closed: deque[tuple[date, Person]] = deque()
         self._busy_until: dict[int, date] = {}
         self._early_help_until: dict[int, date] = {}
+        self._order = itertools.count()  # breaks ties in the heap the same way every run
 
     # -- the census-day stock of child protection plans ------------------------------
     def protection_stock(self) -> list[Person]:
@@ -187,7 +189,7 @@ class SafeguardingJourneys:
             self._busy_until[id(child)] = date.max
             return
         self._busy_until[id(child)] = closed
-        heapq.heappush(self._closing, (closed, id(child), child))
+        heapq.heappush(self._closing, (closed, next(self._order), child))
 
     def _other_contact(self, around: date) -> None:
         world, rec = self.world, self.records

@@ -1,29 +1,19 @@
 """Makes the records of the safeguarding journey for the generator, one step at a time:
-contact, referral, assessment, strategy discussion, section 47 enquiry, conferences,
-plans, core groups and visits. Timings are drawn around the statutory timescales so
-that some are met and some are missed, as in any real authority."""
+contact, referral, assessment, and (in ``ProtectionRecords``) strategy discussion,
+section 47 enquiry, conferences and plans; child in need plans and early help. Timings
+are drawn around the statutory timescales so that some are met and some are missed, as
+in any real authority."""
 
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, timedelta
 
 from kinfolio.assessments.models import Assessment, AssessmentFactor
-from kinfolio.casework.models import Visit
-from kinfolio.demo_authority.workforce_gen import Workforce, allocate
-from kinfolio.demo_authority.world import World
+from kinfolio.demo_authority.protection_records import ProtectionRecords
+from kinfolio.demo_authority.workforce_gen import allocate
 from kinfolio.early_help.models import EarlyHelpEpisode, EarlyHelpReview
 from kinfolio.front_door.models import Contact
 from kinfolio.people.models import Person
-from kinfolio.protection.models import (
-    ChildProtectionConference,
-    ChildProtectionPlan,
-    CoreGroupMeeting,
-    Section47Enquiry,
-    StrategyDiscussion,
-)
 from kinfolio.referrals.models import CINEpisode, CINPlan, CINPlanReview
-from kinfolio.workforce.models import Team, Worker
-
-LONDON = ZoneInfo("Europe/London")
+from kinfolio.workforce.models import Team
 
 # CIN census referral sources, weighted roughly as the national picture (police,
 # schools and health refer most).
@@ -102,65 +92,7 @@ PRIMARY_NEEDS = [
 ]
 
 
-class SafeguardingRecords:
-    def __init__(self, world: World, workforce: Workforce) -> None:
-        self.world = world
-        self.workforce = workforce
-        front_door = workforce.teams_of("front_door")
-        self.mash = [t for t in front_door if t.name.startswith("MASH")]
-        self.referral_teams = [t for t in front_door if not t.name.startswith("MASH")]
-        self.locality_teams = workforce.teams_of("locality_cin")
-        self.disability_teams = workforce.teams_of("disabilities")
-        self.iro_teams = workforce.teams_of("safeguarding")
-        self.early_help_teams = workforce.teams_of("early_help")
-
-    # -- people and time ------------------------------------------------------------
-    def worker_on(self, team: Team, day: date, child: Person | None = None) -> Worker:
-        """Who in the team did the work that day: the child's own worker if given."""
-        if child is None:
-            post = self.world.rng.choice(self.workforce.posts_of(team))
-        else:
-            post = self.workforce.post_for(self.world, child, team)
-        return post.holders_during(day, day)[0][0]
-
-    def manager_of(self, team: Team) -> Worker:
-        return self.workforce.managers[id(team)]
-
-    def at(self, day: date, hour_from: int = 8, hour_to: int = 18) -> datetime:
-        hour = self.world.rng.randint(hour_from, hour_to - 1)
-        return datetime.combine(day, time(hour, self.world.rng.randint(0, 59)), tzinfo=LONDON)
-
-    def wd(self, day: date, n: int) -> date:
-        return self.world.calendar.add_working_days(day, n)
-
-    def past(self, day: date | None) -> date | None:
-        """A date, or None if it falls after the census date (it has not happened yet)."""
-        return day if day is not None and day <= self.world.census else None
-
-    def views(self, recorded_share: float = 0.85) -> dict:
-        if self.world.chance(recorded_share):
-            return {
-                "childs_views": self.world.rng.choice(
-                    [
-                        "Said they feel safe at school and want things at home to be calmer.",
-                        "Drew a picture of their family and talked about their dog.",
-                        "Wants to see their dad more often.",
-                        "Told me they worry about mum when she is sad.",
-                        "Did not want to talk today but agreed to meet again next week.",
-                        "Says they like their foster carer and want to stay at the same school.",
-                    ]
-                )
-            }
-        return {
-            "childs_views_not_recorded_reason": self.world.rng.choice(
-                [
-                    "Child is a baby; observed interaction with parent instead.",
-                    "Child was asleep during the visit.",
-                    "Child declined to speak with me.",
-                ]
-            )
-        }
-
+class SafeguardingRecords(ProtectionRecords):
     # -- front door -----------------------------------------------------------------
     def contact(
         self,
@@ -287,173 +219,11 @@ class SafeguardingRecords:
                 **self.views(),
             )
         )
-        for factor in sorted({world.weighted(COMMON_FACTORS)
-                              for _ in range(world.rng.randint(1, 3))}):
+        for factor in sorted(
+            {world.weighted(COMMON_FACTORS) for _ in range(world.rng.randint(1, 3))}
+        ):
             world.rows.add(AssessmentFactor(assessment=assessment, factor=factor))
         return authorised
-
-    # -- child protection -------------------------------------------------------------
-    def strategy_and_enquiry(
-        self, episode: CINEpisode, day: date, *, outcome: str
-    ) -> Section47Enquiry:
-        world = self.world
-        team = episode.team
-        discussion = world.rows.add(
-            StrategyDiscussion(
-                child=episode.child,
-                cin_episode=episode,
-                discussion_date=day,
-                held=True,
-                attendee_agencies="Children's social care; Thames Valley Police; health; school",
-                decision="s47",
-                chair=self.manager_of(team),
-            )
-        )
-        end = self.past(self.wd(day, world.rng.randint(3, 15)))
-        return world.rows.add(
-            Section47Enquiry(
-                child=episode.child,
-                cin_episode=episode,
-                strategy_discussion=discussion,
-                start_date=day,
-                end_date=end,
-                outcome=outcome if end else "",
-                icpc_due_date=self.wd(day, 15),
-                worker=self.worker_on(team, day, episode.child),
-            )
-        )
-
-    def conference(
-        self,
-        child: Person,
-        day: date,
-        *,
-        kind: str,
-        due: date,
-        section47: Section47Enquiry | None = None,
-        plan: ChildProtectionPlan | None = None,
-        category: str = "",
-        plan_required: bool = True,
-    ) -> ChildProtectionConference:
-        world = self.world
-        late_invites = world.chance(0.15)
-        invites = day - timedelta(
-            days=world.rng.randint(2, 4) if late_invites else world.rng.randint(7, 12)
-        )
-        minutes = self.past(self.wd(day, world.rng.randint(5, 25)))
-        iro_team = world.rng.choice(self.iro_teams)
-        return world.rows.add(
-            ChildProtectionConference(
-                child=child,
-                conference_type=kind,
-                section47=section47,
-                cp_plan=plan,
-                due_date=due,
-                conference_date=day,
-                invitations_sent_on=invites,
-                reports_shared_on=day - timedelta(days=world.rng.randint(1, 4)),
-                minutes_distributed_on=minutes,
-                chair=self.worker_on(iro_team, day),
-                child_attended=(child.age_on(day) or 0) >= 12 and world.chance(0.4),
-                plan_required=plan_required,
-                category_of_abuse=category if plan_required else "",
-                **self.views(0.75),
-            )
-        )
-
-    def protection_plan(
-        self,
-        episode: CINEpisode,
-        icpc: ChildProtectionConference,
-        *,
-        team: Team,
-        end: date | None,
-        end_reason: str,
-    ) -> ChildProtectionPlan:
-        world = self.world
-        end = self.past(end)
-        plan = world.rows.add(
-            ChildProtectionPlan(
-                child=episode.child,
-                cin_episode=episode,
-                initial_conference=icpc,
-                start_date=icpc.conference_date,
-                end_date=end,
-                initial_category=icpc.category_of_abuse,
-                latest_category=icpc.category_of_abuse,
-                end_reason=end_reason if end else "",
-            )
-        )
-        last = end or world.census
-        # Core groups: the first within 10 working days, then about every six weeks.
-        meeting = self.wd(
-            icpc.conference_date, world.rng.randint(4, 10 if world.chance(0.9) else 16)
-        )
-        while meeting < last:
-            world.rows.add(CoreGroupMeeting(plan=plan, meeting_date=meeting))
-            meeting += timedelta(days=world.rng.randint(35, 49))
-        # Review conferences: within 3 months of the ICPC, then every 6 months.
-        due = icpc.conference_date + timedelta(days=91)
-        while due < last:
-            on_time = world.chance(world.profile.flows.review_on_time_share)
-            held = (
-                due - timedelta(days=world.rng.randint(0, 10))
-                if on_time
-                else due + timedelta(days=world.rng.randint(3, 30))
-            )
-            if held >= last:
-                break
-            world.rows.add(
-                ChildProtectionConference(
-                    child=episode.child,
-                    conference_type="review",
-                    cp_plan=plan,
-                    due_date=due,
-                    conference_date=held,
-                    invitations_sent_on=held - timedelta(days=8),
-                    reports_shared_on=held - timedelta(days=2),
-                    minutes_distributed_on=self.past(self.wd(held, world.rng.randint(5, 20))),
-                    chair=icpc.chair,
-                    plan_required=True,
-                    category_of_abuse=plan.latest_category,
-                    **self.views(0.75),
-                )
-            )
-            due = held + timedelta(days=182)
-        self.visits(
-            episode.child, "cp", icpc.conference_date, last, every_wd=10, team=team, cp_plan=plan
-        )
-        return plan
-
-    def visits(
-        self,
-        child: Person,
-        kind: str,
-        start: date,
-        end: date,
-        *,
-        every_wd: int,
-        team: Team,
-        **links,
-    ) -> None:
-        world = self.world
-        day = self.wd(start, world.rng.randint(1, every_wd))
-        while day < end:
-            born = child.date_of_birth is not None and day >= child.date_of_birth
-            seen = born and world.chance(0.93)
-            world.rows.add(
-                Visit(
-                    child=child,
-                    kind=kind,
-                    visit_date=day,
-                    worker=self.worker_on(team, day, child),
-                    seen=seen,
-                    seen_alone=seen and (child.age_on(day) or 0) >= 5 and world.chance(0.65),
-                    **links,
-                    **self.views(0.8),
-                )
-            )
-            day = self.wd(day, every_wd + (world.rng.randint(1, 6) if world.chance(0.12) else 0))
 
     # -- child in need and early help ------------------------------------------------
     def cin_plan(self, episode: CINEpisode, team: Team, start: date, end: date | None) -> None:
@@ -527,6 +297,13 @@ class SafeguardingRecords:
                 )
             )
             review += timedelta(days=world.rng.randint(40, 70))
-        allocate(world, self.workforce, child=child, role="early_help_practitioner", team=team,
-                 start=start, end=end)
+        allocate(
+            world,
+            self.workforce,
+            child=child,
+            role="early_help_practitioner",
+            team=team,
+            start=start,
+            end=end,
+        )
         return episode

@@ -5,6 +5,7 @@ key from its parent's primary key when the child rows are written, so the genera
 can build a whole history in memory and write it model by model.
 """
 
+import hashlib
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -24,6 +25,16 @@ class RowWriter:
 
     def count(self, model: type[models.Model]) -> int:
         return len(self._rows.get(model, ()))
+
+    def fingerprint(self) -> str:
+        """A digest of every row's own values, in the order they were made: two runs
+        with the same seed and census date must give the same one."""
+        digest = hashlib.sha256()
+        for model in sorted(self._rows, key=lambda m: m._meta.label):
+            fields = [f for f in model._meta.concrete_fields if not f.is_relation]
+            for row in self._rows[model]:
+                digest.update(repr([getattr(row, f.attname) for f in fields]).encode())
+        return digest.hexdigest()
 
     def counts(self) -> dict[str, int]:
         return {m._meta.label: len(rows) for m, rows in self._rows.items()}
