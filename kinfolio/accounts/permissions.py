@@ -21,6 +21,8 @@ class Permission(StrEnum):
     BREAK_GLASS = "break_glass"
     VIEW_ACCESS_LOG = "view_access_log"
     MANAGE_TIMESCALES = "manage_timescales"
+    EXPORT_SUBJECT_ACCESS = "export_subject_access"
+    VIEW_RETENTION_REVIEW = "view_retention_review"
 
 
 CASEWORK = frozenset(
@@ -48,8 +50,16 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.PERFORMANCE_ANALYST: frozenset({Permission.VIEW_TEAMS}),
     Role.PARTNER_REFERRER: frozenset(),
     Role.INSPECTOR: frozenset(),
-    Role.ADMINISTRATOR: frozenset({Permission.VIEW_TEAMS, Permission.MANAGE_TIMESCALES}),
-    Role.DATA_PROTECTION_OFFICER: frozenset({Permission.VIEW_ACCESS_LOG}),
+    Role.ADMINISTRATOR: frozenset(
+        {Permission.VIEW_TEAMS, Permission.MANAGE_TIMESCALES, Permission.VIEW_RETENTION_REVIEW}
+    ),
+    Role.DATA_PROTECTION_OFFICER: frozenset(
+        {
+            Permission.VIEW_ACCESS_LOG,
+            Permission.EXPORT_SUBJECT_ACCESS,
+            Permission.VIEW_RETENTION_REVIEW,
+        }
+    ),
 }
 
 # Roles whose work spans every child: the front door must check any child's history.

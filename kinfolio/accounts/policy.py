@@ -18,7 +18,7 @@ class ChildScope(StrEnum):
     NONE = "none"  # the page is not about one child
     VISIBLE = "visible"  # through children_visible_to: 404 when the user may not see them
     BREAK_GLASS = "break_glass"  # the user's scope before restrictions: 404 outside it
-    ANY = "any"  # any child, restricted or not: only for the DPO's oversight pages
+    ANY = "any"  # anyone, restricted or not: only for the DPO's oversight pages
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,7 @@ POLICY: dict[str, Rule] = {
     "accounts:sign-out": Rule(permission=None, public=True),
     "accounts:two-factor-setup": SELF_SERVICE,
     "accounts:two-factor-verify": SELF_SERVICE,
+    "accounts:keep-alive": SELF_SERVICE,
     # workforce
     "workforce:my-caseload": Rule(Permission.VIEW_CASELOAD),
     "workforce:teams": Rule(Permission.VIEW_TEAMS),
@@ -57,4 +58,8 @@ POLICY: dict[str, Rule] = {
     # audit
     "audit:break-glass": Rule(Permission.BREAK_GLASS, ChildScope.BREAK_GLASS),
     "audit:child-access": Rule(Permission.VIEW_ACCESS_LOG, ChildScope.ANY),
+    "audit:subject-access-find": Rule(Permission.EXPORT_SUBJECT_ACCESS),
+    "audit:subject-access": Rule(Permission.EXPORT_SUBJECT_ACCESS, ChildScope.ANY),
+    "audit:unusual-access": Rule(Permission.VIEW_ACCESS_LOG),
+    "audit:retention": Rule(Permission.VIEW_RETENTION_REVIEW),
 }

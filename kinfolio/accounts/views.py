@@ -6,6 +6,7 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_POST
 
 from kinfolio.accounts.forms import SignInForm
+from kinfolio.core.context_processors import home_for
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -13,6 +14,15 @@ class SignInView(LoginView):
     template_name = "accounts/sign_in.html"
     form_class = SignInForm
     redirect_authenticated_user = True
+
+    def get_redirect_url(self) -> str:
+        """``next``, unless it is only the site's root: then the user's own first page."""
+        url = super().get_redirect_url()
+        return "" if url == "/" else url
+
+    def get_default_redirect_url(self) -> str:
+        """Staff without a caseload (the DPO, analysts) land on a page they may use."""
+        return home_for(self.request.user)
 
 
 @require_POST

@@ -26,3 +26,9 @@ def access_log_for(child: Person, *, limit: int = ACCESS_LIMIT) -> QuerySet[Acce
 def any_child(local_id: str) -> QuerySet[Person]:
     """A child by ID whatever their restriction: only for the DPO's access pages."""
     return Person.objects.filter(is_child_subject=True, local_id=local_id)
+
+
+def any_person(local_id: str) -> QuerySet[Person]:
+    """Anyone by Kinfolio ID, child or adult, restricted or not: only for the DPO's
+    subject access pages."""
+    return Person.objects.filter(local_id=local_id)

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from kinfolio.accounts.permissions import Permission, has_permission
+from kinfolio.accounts.two_factor import needs_two_factor
 
 NAVIGATION = [
     ("My caseload", "workforce:my-caseload", Permission.VIEW_CASELOAD),
@@ -9,13 +10,27 @@ NAVIGATION = [
     ("Find a child", "people:search", Permission.SEARCH_CHILDREN),
     ("Teams", "workforce:teams", Permission.VIEW_TEAMS),
     ("Timescale rules", "timescales:rules", Permission.MANAGE_TIMESCALES),
+    ("Unusual access", "audit:unusual-access", Permission.VIEW_ACCESS_LOG),
+    ("Subject access", "audit:subject-access-find", Permission.EXPORT_SUBJECT_ACCESS),
+    ("Retention review", "audit:retention", Permission.VIEW_RETENTION_REVIEW),
 ]
+
+
+def home_for(user) -> str:
+    """Where a user lands after signing in: the first menu page their role may use."""
+    for _, name, permission in NAVIGATION:
+        if has_permission(user, permission):
+            return reverse(name)
+    return reverse(settings.LOGIN_REDIRECT_URL)
 
 
 def service(request):
     """The service's name, and the menu items this user may use (the view checks again)."""
     items = []
-    if request.user.is_authenticated:
+    user = request.user
+    # Until the second factor is given, no page but the code page can be used: no menu.
+    verified = not needs_two_factor(user) or getattr(user, "is_verified", lambda: False)()
+    if user.is_authenticated and verified:
         for label, name, permission in NAVIGATION:
             if has_permission(request.user, permission):
                 url = reverse(name)
@@ -28,6 +43,8 @@ def service(request):
                     }
                 )
     return {
+        "session_seconds": settings.SESSION_COOKIE_AGE,
+        "session_warning_seconds": settings.KINFOLIO_SESSION_WARNING_SECONDS,
         "authority_name": settings.KINFOLIO_AUTHORITY_NAME,
         "service_name": "Kinfolio",
         "navigation": items,

@@ -238,7 +238,7 @@ LARGE = AuthorityProfile(
         by_category={"NEG": 550, "EMO": 420, "PHY": 50, "SAB": 40, "MUL": 40},
     ),
     flows=Flows(
-        referrals_per_year=11_000,
+        referrals_per_year=8_600,
         contacts_per_referral=2.4,
         rereferral_share=0.22,
         assessed_share=0.9,

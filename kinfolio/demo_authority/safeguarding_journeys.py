@@ -66,6 +66,8 @@ class SafeguardingJourneys:
                 else:
                     low, high = map(int, band.split("-"))
                     born = world.birth_date_for_age(world.rng.randint(low, high), world.census)
+                    # A plan starts after a referral and a conference: not for a newborn.
+                    born = min(born, world.census - timedelta(days=30))
                     child = add_child(
                         world, family, born=born, sex=sexes.pop(), moved_in=world.start
                     )

@@ -208,6 +208,18 @@ KINFOLIO_AUDIT_KEY = os.environ.get("KINFOLIO_AUDIT_KEY", SECRET_KEY)
 # How long break-glass access to a restricted record lasts.
 KINFOLIO_BREAK_GLASS_MINUTES = int(os.environ.get("KINFOLIO_BREAK_GLASS_MINUTES", "60"))
 
+# The unusual access report: a day with more record views than this, or more than this
+# multiple of the person's median day (once they reach the minimum), is listed; views
+# outside working hours (local time, from the first hour to before the second) too.
+KINFOLIO_UNUSUAL_DAILY_VIEWS = int(os.environ.get("KINFOLIO_UNUSUAL_DAILY_VIEWS", "100"))
+KINFOLIO_UNUSUAL_MULTIPLE_OF_MEDIAN = float(
+    os.environ.get("KINFOLIO_UNUSUAL_MULTIPLE_OF_MEDIAN", "3")
+)
+KINFOLIO_UNUSUAL_MINIMUM_VIEWS = int(os.environ.get("KINFOLIO_UNUSUAL_MINIMUM_VIEWS", "20"))
+KINFOLIO_WORKING_HOURS = (7, 19)
+# The session expiry warning appears this many seconds before the session ends.
+KINFOLIO_SESSION_WARNING_SECONDS = 120
+
 # The demo authority's name and the census date its facts describe (seed 002).
 KINFOLIO_AUTHORITY_NAME = os.environ.get("KINFOLIO_AUTHORITY_NAME", "Kinfolio demo authority")
 

@@ -46,6 +46,7 @@ SCOPE: dict[str, frozenset[str]] = {
 SELF_SERVICE_STATUS: dict[str, int] = {
     "accounts:two-factor-setup": 200,  # no device yet: the setup page
     "accounts:two-factor-verify": 302,  # no device yet: sent to set one up
+    "accounts:keep-alive": 204,  # the session is touched; nothing to show
 }
 
 

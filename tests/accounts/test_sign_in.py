@@ -34,3 +34,18 @@ def test_sign_out_ends_the_session(client, make_user):
     client.force_login(make_user(Role.SOCIAL_WORKER))
     client.post(reverse("accounts:sign-out"))
     assert client.get(reverse("workforce:my-caseload")).status_code == 302
+
+
+def test_sign_in_without_a_caseload_lands_on_a_page_the_role_may_use(client, make_user):
+    make_user(Role.DATA_PROTECTION_OFFICER, username="dpo")
+    response = client.post(reverse("accounts:sign-in"),
+                           {"username": "dpo", "password": "a-long-test-password"})
+    assert response["Location"] == reverse("audit:unusual-access")
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_sign_in_from_the_root_lands_on_a_page_the_role_may_use(client, make_user):
+    make_user(Role.DATA_PROTECTION_OFFICER, username="dpo")
+    response = client.post(reverse("accounts:sign-in") + "?next=/",
+                           {"username": "dpo", "password": "a-long-test-password", "next": "/"})
+    assert response["Location"] == reverse("audit:unusual-access")

@@ -7,7 +7,9 @@ test database: the tests here ask for that copy with ``serialized_rollback=True`
 """
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connection
 
 from kinfolio.demo_authority.generate import generate
@@ -22,6 +24,11 @@ def generated(django_db_blocker, profile, seed):
     with django_db_blocker.unblock():
         call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
         connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+        # Restored rows keep their ids; PostgreSQL's sequences must move past them.
+        statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
 
 
 @pytest.fixture(scope="package")

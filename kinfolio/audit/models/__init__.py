@@ -5,11 +5,13 @@
 - ``ChangeEvent``: one row per changed field of a case record, written by services.
 - ``RestrictedRecord``, ``BreakGlassGrant``, ``PrivacyAlert``: records only named
   people may open, and the logged, notified emergency access to them.
+- ``RetentionRule``: how long each category of record is kept before it is reviewed.
 """
 
 from kinfolio.audit.models.access_log import AccessAction, AccessLogEntry, AccessLogHead
 from kinfolio.audit.models.changes import ChangeEvent
 from kinfolio.audit.models.restrictions import BreakGlassGrant, PrivacyAlert, RestrictedRecord
+from kinfolio.audit.models.retention import RecordCategory, RetentionRule
 
 __all__ = [
     "AccessAction",
@@ -18,5 +20,7 @@ __all__ = [
     "BreakGlassGrant",
     "ChangeEvent",
     "PrivacyAlert",
+    "RecordCategory",
     "RestrictedRecord",
+    "RetentionRule",
 ]
