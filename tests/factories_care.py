@@ -46,8 +46,7 @@ from kinfolio.fostering.models import (
     PrivateFosteringArrangement,
 )
 from kinfolio.lado.models import Allegation, HarmTest, Sector
-from kinfolio.people.models import Person
-from kinfolio.workforce.models import Service, Team, Worker
+from tests import factories
 
 D = dt.date
 
@@ -81,31 +80,20 @@ def assert_allowed(instance) -> None:
     instance.save()
 
 
-# --- people and workforce (local to these tests) --------------------------------------
+# --- people and workforce: tests.factories' with looked-after defaults ---------------
 
-class ChildFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Person
-
+class ChildFactory(factories.ChildFactory):
     local_id = factory.Sequence(lambda n: f"LAC{n:06d}")
-    given_name = "Sam"
-    family_name = factory.Sequence(lambda n: f"Child{n}")
     sex = "F"
     date_of_birth = D(2008, 6, 15)
-    is_child_subject = True
 
 
-class ServiceFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Service
-        django_get_or_create = ("name",)
-
+class ServiceFactory(factories.ServiceFactory):
     name = "Children in care"
 
 
-class TeamFactory(factory.django.DjangoModelFactory):
+class TeamFactory(factories.TeamFactory):
     class Meta:
-        model = Team
         django_get_or_create = ("name",)
 
     name = "Children in care team"
@@ -113,15 +101,9 @@ class TeamFactory(factory.django.DjangoModelFactory):
     team_type = "children_in_care"
 
 
-class WorkerFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Worker
-
-    given_name = "Alex"
-    family_name = factory.Sequence(lambda n: f"Worker{n}")
+class WorkerFactory(factories.WorkerFactory):
     job_title = "Independent reviewing officer"
     team = factory.SubFactory(TeamFactory)
-    start_date = D(2010, 1, 1)
 
 
 # --- fostering ------------------------------------------------------------------------
