@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from datetime import date
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from kinfolio.core.models import PopulationEstimate
 from kinfolio.demo_authority.care_journeys import CareJourneys
@@ -52,6 +52,10 @@ def generate(
             seconds=time.perf_counter() - started,
             rows=sum(counts.values()),
         )
+    progress("Updating the database's statistics")
+    with connection.cursor() as cursor:
+        # After a bulk load the query planner still thinks the tables are empty.
+        cursor.execute("ANALYZE")
     return counts
 
 
