@@ -46,6 +46,7 @@ demo: demo-data
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run
 
 test-sqlite: install

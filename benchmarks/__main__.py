@@ -29,8 +29,11 @@ def main() -> None:
 
     django.setup()
     wanted = set(sys.argv[1:])
-    names = sorted(m.name for m in pkgutil.iter_modules([str(Path(__file__).parent)])
-                   if not m.name.startswith("_"))
+    names = sorted(
+        m.name
+        for m in pkgutil.iter_modules([str(Path(__file__).parent)])
+        if not m.name.startswith("_")
+    )
     # The authority is generated first: the other benchmarks read it.
     names.sort(key=lambda n: n != "authority")
     for name in names:

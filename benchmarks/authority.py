@@ -14,8 +14,9 @@ def run(report) -> None:
     call_command("migrate", verbosity=0)
     if not authority_exists():
         started = time.perf_counter()
-        counts = generate(LARGE, seed=1, census_date=DEFAULT_CENSUS_DATE,
-                          progress=lambda line: None)
+        counts = generate(
+            LARGE, seed=1, census_date=DEFAULT_CENSUS_DATE, progress=lambda line: None
+        )
         report("generate the large authority", time.perf_counter() - started, "s")
         report("rows written", sum(counts.values()), "rows")
         for label, count in sorted(counts.items()):

@@ -18,6 +18,5 @@ def run(report) -> None:
     report("  open deadlines", len(open_clocks), "clocks")
     started = time.perf_counter()
     every = clocks_for(children, book=rule_book())
-    report("compute every clock, open and met (for indicators)",
-           time.perf_counter() - started, "s")
+    report("compute every clock, open and met (for indicators)", time.perf_counter() - started, "s")
     report("  clocks", len(every), "clocks")

@@ -19,7 +19,9 @@ def make_user(db):
     def make(role: str = Role.SOCIAL_WORKER, *, worker=None, **fields) -> User:
         user = User.objects.create_user(
             username=fields.pop("username", f"{role}-{User.objects.count()}"),
-            password="a-long-test-password", role=role, **fields,
+            password="a-long-test-password",
+            role=role,
+            **fields,
         )
         if worker is not None:
             worker.user = user
@@ -33,19 +35,39 @@ def make_user(db):
 def two_services(db):
     """A locality team in Safeguarding and a team in another service, each holding a child."""
     safeguarding = TeamFactory(service=ServiceFactory(name="Safeguarding"))
-    in_care = TeamFactory(service=ServiceFactory(name="Children in care"),
-                          team_type="children_in_care")
+    in_care = TeamFactory(
+        service=ServiceFactory(name="Children in care"), team_type="children_in_care"
+    )
     our_worker = WorkerFactory(team=safeguarding)
     their_worker = WorkerFactory(team=in_care)
-    ours = ChildFactory(given_name="Amara", family_name="Okafor", nhs_number="9990000018",
-                        date_of_birth=D(2016, 3, 31))
+    ours = ChildFactory(
+        given_name="Amara",
+        family_name="Okafor",
+        nhs_number="9990000018",
+        date_of_birth=D(2016, 3, 31),
+    )
     theirs = ChildFactory(given_name="Jakub", family_name="Nowak")
-    Allocation.objects.create(child=ours, role="social_worker", team=safeguarding,
-                              worker=our_worker, start_date=D(2025, 1, 6))
-    Allocation.objects.create(child=theirs, role="social_worker", team=in_care,
-                              worker=their_worker, start_date=D(2025, 2, 3))
-    return {"worker": our_worker, "other_worker": their_worker, "ours": ours,
-            "theirs": theirs, "team": safeguarding}
+    Allocation.objects.create(
+        child=ours,
+        role="social_worker",
+        team=safeguarding,
+        worker=our_worker,
+        start_date=D(2025, 1, 6),
+    )
+    Allocation.objects.create(
+        child=theirs,
+        role="social_worker",
+        team=in_care,
+        worker=their_worker,
+        start_date=D(2025, 2, 3),
+    )
+    return {
+        "worker": our_worker,
+        "other_worker": their_worker,
+        "ours": ours,
+        "theirs": theirs,
+        "team": safeguarding,
+    }
 
 
 def pytest_collection_modifyitems(config, items):

@@ -53,6 +53,7 @@ D = dt.date
 
 # --- assertions ---------------------------------------------------------------------
 
+
 def messages_of(error: ValidationError) -> str:
     return " ".join(error.messages)
 
@@ -82,6 +83,7 @@ def assert_allowed(instance) -> None:
 
 # --- people and workforce: tests.factories' with looked-after defaults ---------------
 
+
 class ChildFactory(factories.ChildFactory):
     local_id = factory.Sequence(lambda n: f"LAC{n:06d}")
     sex = "F"
@@ -107,6 +109,7 @@ class WorkerFactory(factories.WorkerFactory):
 
 
 # --- fostering ------------------------------------------------------------------------
+
 
 class FosterHouseholdFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -140,6 +143,7 @@ class PrivateFosteringArrangementFactory(factory.django.DjangoModelFactory):
 
 
 # --- children in care -----------------------------------------------------------------
+
 
 class PlacementProviderFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -269,6 +273,7 @@ class MissingEpisodeFactory(factory.django.DjangoModelFactory):
 
 # --- care leavers ---------------------------------------------------------------------
 
+
 class CareLeaverStatusFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = CareLeaverStatus
@@ -325,6 +330,7 @@ class HealthHistoryGivenFactory(factory.django.DjangoModelFactory):
 
 # --- adoption -------------------------------------------------------------------------
 
+
 class AdopterHouseholdFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = AdopterHousehold
@@ -356,6 +362,7 @@ class PreviousPermanenceFactory(factory.django.DjangoModelFactory):
 
 
 # --- LADO -----------------------------------------------------------------------------
+
 
 class AllegationFactory(factory.django.DjangoModelFactory):
     class Meta:

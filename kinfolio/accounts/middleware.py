@@ -32,8 +32,10 @@ class RequireTwoFactorMiddleware:
         match = request.resolver_match
         if match is not None and match.view_name in BEFORE_SECOND_FACTOR:
             return None
-        target = "accounts:two-factor-verify" if two_factor.has_device(user) else (
-            "accounts:two-factor-setup"
+        target = (
+            "accounts:two-factor-verify"
+            if two_factor.has_device(user)
+            else ("accounts:two-factor-setup")
         )
         response = redirect(target)
         response["Location"] += "?" + urlencode({"next": request.get_full_path()})

@@ -15,14 +15,23 @@ def events(child: Person) -> Iterator[ChronologyEvent]:
             (a.matched_date, "Matched with adopters", adopters),
             (a.placed_date, "Placed for adoption", adopters),
             (a.adoption_order_date, "Adoption order made", adopters),
-            (a.decision_reversed_date, "Should no longer be placed for adoption",
-             a.get_reason_placed_ceased_display()),
+            (
+                a.decision_reversed_date,
+                "Should no longer be placed for adoption",
+                a.get_reason_placed_ceased_display(),
+            ),
         )
         for day, title, detail in steps:
             if day:
-                yield ChronologyEvent(day, "Adoption", title, detail, significant=True,
-                                      source=source)
+                yield ChronologyEvent(
+                    day, "Adoption", title, detail, significant=True, source=source
+                )
     for p in PreviousPermanence.objects.filter(child=child, order_date__isnull=False):
-        yield ChronologyEvent(p.order_date, "Permanence", p.get_permanence_option_display(),
-                              p.local_authority, significant=True,
-                              source=f"adoption.previouspermanence:{p.pk}")
+        yield ChronologyEvent(
+            p.order_date,
+            "Permanence",
+            p.get_permanence_option_display(),
+            p.local_authority,
+            significant=True,
+            source=f"adoption.previouspermanence:{p.pk}",
+        )

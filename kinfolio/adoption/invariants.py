@@ -9,11 +9,13 @@ ADOPTED = ("E11", "E12")  # REASON_EPISODE_CEASED
 def adm_decisions_made_while_looked_after() -> list[str]:
     looked_after = PeriodOfCare.objects.filter(
         Q(end_date__isnull=True) | Q(end_date__gte=OuterRef("adm_decision_date")),
-        child=OuterRef("child"), start_date__lte=OuterRef("adm_decision_date"),
+        child=OuterRef("child"),
+        start_date__lte=OuterRef("adm_decision_date"),
     )
     wrong = AdoptionPlan.objects.filter(~Exists(looked_after))
-    return [f"adoption plan {a.pk}: decision made when the child was not looked after"
-            for a in wrong]
+    return [
+        f"adoption plan {a.pk}: decision made when the child was not looked after" for a in wrong
+    ]
 
 
 def adopters_approved_before_the_match() -> list[str]:
@@ -26,14 +28,12 @@ def adopters_approved_before_the_match() -> list[str]:
 def adoption_orders_end_the_period_of_care() -> list[str]:
     """An adoption order ends the child's care: an episode ends that day with E11 or E12."""
     adopted = CareEpisode.objects.filter(
-        period__child=OuterRef("child"), end_date=OuterRef("adoption_order_date"),
+        period__child=OuterRef("child"),
+        end_date=OuterRef("adoption_order_date"),
         reason_ceased__in=ADOPTED,
     )
-    wrong = AdoptionPlan.objects.filter(adoption_order_date__isnull=False).filter(
-        ~Exists(adopted)
-    )
-    return [f"adoption plan {a.pk}: no episode ends with adoption on the order date"
-            for a in wrong]
+    wrong = AdoptionPlan.objects.filter(adoption_order_date__isnull=False).filter(~Exists(adopted))
+    return [f"adoption plan {a.pk}: no episode ends with adoption on the order date" for a in wrong]
 
 
 def previous_permanence_after_birth() -> list[str]:

@@ -9,7 +9,9 @@ from kinfolio.core.models import ChildsVoice, Recorded, dates_in_order
 from kinfolio.referrals.models import within_episode_errors
 
 NO_OUTCOME = Q(
-    outcome_nfa=False, outcome_cin_plan=False, outcome_strategy_discussion=False,
+    outcome_nfa=False,
+    outcome_cin_plan=False,
+    outcome_strategy_discussion=False,
     outcome_other=False,
 )
 
@@ -32,7 +34,10 @@ class Assessment(ChildsVoice, Recorded):
     start_date = models.DateField()
     due_date = models.DateField(null=True, blank=True)
     worker = models.ForeignKey(
-        "workforce.Worker", on_delete=models.PROTECT, null=True, blank=True,
+        "workforce.Worker",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="assessments",
     )
     child_seen = models.BooleanField(default=False)
@@ -40,13 +45,14 @@ class Assessment(ChildsVoice, Recorded):
     authorised_date = models.DateField("authorised (completed) date", null=True, blank=True)
     outcome_nfa = models.BooleanField("outcome: no further action", default=False)
     outcome_cin_plan = models.BooleanField("outcome: child in need plan", default=False)
-    outcome_strategy_discussion = models.BooleanField(
-        "outcome: strategy discussion", default=False
-    )
+    outcome_strategy_discussion = models.BooleanField("outcome: strategy discussion", default=False)
     outcome_other = models.BooleanField("outcome: other", default=False)
     outcome_other_detail = models.TextField(blank=True)
     signed_off_by = models.ForeignKey(
-        "workforce.Worker", on_delete=models.PROTECT, null=True, blank=True,
+        "workforce.Worker",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="signed_off_assessments",
     )
     signed_off_at = models.DateTimeField("manager sign-off date and time", null=True, blank=True)
@@ -56,7 +62,8 @@ class Assessment(ChildsVoice, Recorded):
         indexes = [
             models.Index(fields=["child", "start_date"]),
             models.Index(
-                fields=["due_date"], condition=Q(authorised_date__isnull=True),
+                fields=["due_date"],
+                condition=Q(authorised_date__isnull=True),
                 name="assessment_open_by_due_date",
             ),
         ]
@@ -92,8 +99,11 @@ class Assessment(ChildsVoice, Recorded):
             ),
             models.CheckConstraint(
                 condition=Q(signed_off_by__isnull=True, signed_off_at__isnull=True)
-                | Q(signed_off_by__isnull=False, signed_off_at__isnull=False,
-                    authorised_date__isnull=False),
+                | Q(
+                    signed_off_by__isnull=False,
+                    signed_off_at__isnull=False,
+                    authorised_date__isnull=False,
+                ),
                 name="assessment_sign_off_complete",
                 violation_error_message="A manager signs off an authorised assessment: record "
                 "who signed it off and when.",
@@ -111,8 +121,10 @@ class Assessment(ChildsVoice, Recorded):
     @property
     def outcomes(self) -> list[str]:
         names = [
-            ("outcome_nfa", "No further action"), ("outcome_cin_plan", "Child in need plan"),
-            ("outcome_strategy_discussion", "Strategy discussion"), ("outcome_other", "Other"),
+            ("outcome_nfa", "No further action"),
+            ("outcome_cin_plan", "Child in need plan"),
+            ("outcome_strategy_discussion", "Strategy discussion"),
+            ("outcome_other", "Other"),
         ]
         return [label for field, label in names if getattr(self, field)]
 
@@ -130,7 +142,8 @@ class AssessmentFactor(Recorded):
         ordering = ["assessment", "factor"]
         constraints = [
             models.UniqueConstraint(
-                fields=["assessment", "factor"], name="unique_assessment_factor",
+                fields=["assessment", "factor"],
+                name="unique_assessment_factor",
                 violation_error_message="This factor is already recorded for the assessment.",
             ),
         ]

@@ -33,11 +33,15 @@ class UnusualAccessForm(forms.Form):
     start = DateInputField(label="From", help_text="For example, 1 9 2025")
     end = DateInputField(label="To", help_text="For example, 30 9 2025")
     daily_views = forms.IntegerField(
-        label="List days with more record views than", required=False, min_value=1,
+        label="List days with more record views than",
+        required=False,
+        min_value=1,
         help_text="Leave this empty to use the usual number",
         widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
-        error_messages={"invalid": "Enter the number of views as a whole number",
-                        "min_value": "The number of views must be 1 or more"},
+        error_messages={
+            "invalid": "Enter the number of views as a whole number",
+            "min_value": "The number of views must be 1 or more",
+        },
     )
 
     def __init__(self, *args, **kwargs):
@@ -48,7 +52,9 @@ class UnusualAccessForm(forms.Form):
         self.helper = FormHelper()
         self.helper.form_method = "get"
         self.helper.layout = Layout(
-            Field("start"), Field("end"), Field.text("daily_views", field_width=4),
+            Field("start"),
+            Field("end"),
+            Field.text("daily_views", field_width=4),
             Button("submit", "Show unusual access", css_class="govuk-button--secondary"),
         )
 
@@ -64,7 +70,8 @@ class UnusualAccessForm(forms.Form):
 
 class FindPersonForm(forms.Form):
     local_id = forms.CharField(
-        label="Kinfolio ID of the person who asked", max_length=20,
+        label="Kinfolio ID of the person who asked",
+        max_length=20,
         help_text="For example, C000123. It is on every page of their record.",
         error_messages={"required": "Enter the person's Kinfolio ID"},
     )

@@ -42,16 +42,20 @@ CATEGORIES: dict[str, Category] = {
     RecordCategory.CHILD_PROTECTION: Category(
         "protection.ChildProtectionPlan", "start_date", "end_date"
     ),
-    RecordCategory.LOOKED_AFTER: Category("children_in_care.PeriodOfCare", "start_date",
-                                          "end_date"),
+    RecordCategory.LOOKED_AFTER: Category(
+        "children_in_care.PeriodOfCare", "start_date", "end_date"
+    ),
     RecordCategory.ADOPTION: Category(
-        "adoption.AdoptionPlan", "adoption_order_date", "adoption_order_date",
+        "adoption.AdoptionPlan",
+        "adoption_order_date",
+        "adoption_order_date",
         Q(adoption_order_date__isnull=False),
     ),
     RecordCategory.CHILD_IN_NEED: Category("referrals.CINEpisode", "referral_date", "close_date"),
     RecordCategory.EARLY_HELP: Category("early_help.EarlyHelpEpisode", "start_date", "end_date"),
-    RecordCategory.CONTACT_ONLY: Category("front_door.Contact", "received_at__date",
-                                          "decided_at__date"),
+    RecordCategory.CONTACT_ONLY: Category(
+        "front_door.Contact", "received_at__date", "decided_at__date"
+    ),
 }
 ADOPTION_ORDER = "adoption_order_date"
 
@@ -90,8 +94,8 @@ def _still_kept(rule: RetentionRule, category: Category, on: dt.date) -> Q:
     if rule.years_after_closure is not None:
         cutoff = latest_date_keeping(on, rule.years_after_closure)
         kept |= _records_of(
-            category, Q(**{f"{category.closed}__isnull": True})
-            | Q(**{f"{category.closed}__gt": cutoff})
+            category,
+            Q(**{f"{category.closed}__isnull": True}) | Q(**{f"{category.closed}__gt": cutoff}),
         )
     if rule.years_after_adoption_order is not None:
         cutoff = latest_date_keeping(on, rule.years_after_adoption_order)
@@ -136,8 +140,14 @@ class ReviewRow:
         return None if None in dates else max(dates, default=None)
 
 
-def keep_until(rule: RetentionRule, *, born: dt.date | None, opened: dt.date | None,
-               closed: dt.date | None, adoption_order: dt.date | None) -> dt.date | None:
+def keep_until(
+    rule: RetentionRule,
+    *,
+    born: dt.date | None,
+    opened: dt.date | None,
+    closed: dt.date | None,
+    adoption_order: dt.date | None,
+) -> dt.date | None:
     """The date the rule keeps records until; None when a date it needs is not known
     (no date of birth, or a record still open): then the records are kept."""
     parts = (
@@ -164,8 +174,10 @@ def review_rows(people: Iterable[Person]) -> list[ReviewRow]:
     found: dict[int, list[CategoryDates]] = {pk: [] for pk in ids}
     by_pk = {p.pk: p for p in people}
     for key, category in CATEGORIES.items():
-        rows = category.records().filter(child_id__in=ids).values_list(
-            "child_id", category.opened, category.closed
+        rows = (
+            category.records()
+            .filter(child_id__in=ids)
+            .values_list("child_id", category.opened, category.closed)
         )
         spans: dict[int, tuple[list, list]] = {}
         for child_id, opened, closed in rows:
@@ -177,8 +189,16 @@ def review_rows(people: Iterable[Person]) -> list[ReviewRow]:
             closed = None if None in ends else max(ends, default=None)
             order = closed if key == RecordCategory.ADOPTION else None
             rule = rules.get(key)
-            until = rule and keep_until(rule, born=by_pk[child_id].date_of_birth,
-                                        opened=opened, closed=closed, adoption_order=order)
-            found[child_id].append(CategoryDates(key, RecordCategory(key).label, opened, closed,
-                                                 order, until or None, rule))
+            until = rule and keep_until(
+                rule,
+                born=by_pk[child_id].date_of_birth,
+                opened=opened,
+                closed=closed,
+                adoption_order=order,
+            )
+            found[child_id].append(
+                CategoryDates(
+                    key, RecordCategory(key).label, opened, closed, order, until or None, rule
+                )
+            )
     return [ReviewRow(by_pk[pk], found[pk]) for pk in ids]

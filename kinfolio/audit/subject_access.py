@@ -64,21 +64,24 @@ def _links(model: type[Model], targets: Iterable[type[Model]]) -> list[str]:
     """The names of ``model``'s foreign keys and one-to-one fields to any of ``targets``."""
     targets = set(targets)
     return [
-        f.name for f in model._meta.concrete_fields
+        f.name
+        for f in model._meta.concrete_fields
         if f.is_relation and (f.many_to_one or f.one_to_one) and f.related_model in targets
     ]
 
 
 def _models() -> list[type[Model]]:
     return [
-        m for m in apps.get_models()
+        m
+        for m in apps.get_models()
         if not m._meta.proxy and m._meta.managed and m._meta.label not in EXCLUDED
     ]
 
 
 def _fetch(model: type[Model], condition: Q) -> list[Model]:
     related = [
-        f.name for f in model._meta.concrete_fields
+        f.name
+        for f in model._meta.concrete_fields
         if f.is_relation and (f.many_to_one or f.one_to_one)
     ]
     return list(model._base_manager.filter(condition).select_related(*related).order_by("pk"))

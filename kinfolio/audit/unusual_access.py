@@ -72,8 +72,10 @@ def heavy_days(start: dt.date, end: dt.date, thresholds: Thresholds) -> list[Hea
     their median over the days they viewed records in the 90 days to ``end``."""
     baseline_start = min(start, end - dt.timedelta(days=BASELINE_DAYS))
     counts = (
-        _views(baseline_start, end).values("user_id", "username", "day")
-        .annotate(views=Count("pk")).order_by()
+        _views(baseline_start, end)
+        .values("user_id", "username", "day")
+        .annotate(views=Count("pk"))
+        .order_by()
     )
     per_user: dict[tuple, list[tuple[dt.date, int]]] = {}
     for row in counts:
@@ -84,8 +86,10 @@ def heavy_days(start: dt.date, end: dt.date, thresholds: Thresholds) -> list[Hea
     for (user_id, username), days in per_user.items():
         usual = median(views for _, views in days)
         for day, views in days:
-            by_multiple = (views >= thresholds.minimum_for_multiple
-                           and views > thresholds.multiple_of_median * usual)
+            by_multiple = (
+                views >= thresholds.minimum_for_multiple
+                and views > thresholds.multiple_of_median * usual
+            )
             if start <= day <= end and (views > thresholds.daily_views or by_multiple):
                 heavy.append(HeavyDay(user_id, username, day, views, usual))
     return sorted(heavy, key=lambda h: (-h.views, h.day, h.username))
@@ -110,10 +114,15 @@ def non_working_days(start: dt.date, end: dt.date) -> list[dt.date]:
 def out_of_hours(start: dt.date, end: dt.date, thresholds: Thresholds) -> QuerySet:
     """Views before the working day starts, after it ends, or on a non-working day."""
     return (
-        _views(start, end).annotate(hour=ExtractHour("at"))
-        .filter(Q(hour__lt=thresholds.day_starts) | Q(hour__gte=thresholds.day_ends)
-                | Q(day__in=non_working_days(start, end)))
-        .select_related("child", "user").order_by("-at")
+        _views(start, end)
+        .annotate(hour=ExtractHour("at"))
+        .filter(
+            Q(hour__lt=thresholds.day_starts)
+            | Q(hour__gte=thresholds.day_ends)
+            | Q(day__in=non_working_days(start, end))
+        )
+        .select_related("child", "user")
+        .order_by("-at")
     )
 
 
@@ -121,21 +130,26 @@ def outside_team(start: dt.date, end: dt.date) -> QuerySet:
     """Views of a child not allocated to the viewer's team on the day (and every view by
     someone who is in no team)."""
     allocated = Allocation.objects.filter(
-        child=OuterRef("child"), team_id=OuterRef("user__worker__team_id"),
+        child=OuterRef("child"),
+        team_id=OuterRef("user__worker__team_id"),
         start_date__lte=OuterRef("day"),
     ).filter(Q(end_date__isnull=True) | Q(end_date__gte=OuterRef("day")))
     return (
-        _views(start, end).filter(child__isnull=False)
+        _views(start, end)
+        .filter(child__isnull=False)
         .filter(Q(user__worker__isnull=True) | ~Exists(allocated))
-        .select_related("child", "user").order_by("-at")
+        .select_related("child", "user")
+        .order_by("-at")
     )
 
 
 def by_user(entries: QuerySet) -> list[dict]:
     """How many of these entries each user has, most first (one grouped query)."""
     rows = list(
-        entries.order_by().values("user_id", "username", "role")
-        .annotate(views=Count("pk")).order_by("-views", "username")
+        entries.order_by()
+        .values("user_id", "username", "role")
+        .annotate(views=Count("pk"))
+        .order_by("-views", "username")
     )
     labels = dict(Role.choices)
     return [{**row, "role_label": labels.get(row["role"], row["role"])} for row in rows]
@@ -184,9 +198,12 @@ def unusual_access_report(
 ) -> UnusualAccessReport:
     thresholds = Thresholds.from_settings(daily_views=daily_views)
     return UnusualAccessReport(
-        start, end, thresholds,
+        start,
+        end,
+        thresholds,
         heavy_days(start, end, thresholds),
-        _findings(out_of_hours(start, end, thresholds),
-                  lambda entry: why_out_of_hours(entry, thresholds)),
+        _findings(
+            out_of_hours(start, end, thresholds), lambda entry: why_out_of_hours(entry, thresholds)
+        ),
         _findings(outside_team(start, end)),
     )

@@ -8,7 +8,8 @@ urlpatterns = [
     path("audit/children/<str:local_id>/access/", views.child_access, name="child-access"),
     path("audit/subject-access/", views_subject_access.find_person, name="subject-access-find"),
     path(
-        "audit/people/<str:local_id>/subject-access/", views_subject_access.subject_access,
+        "audit/people/<str:local_id>/subject-access/",
+        views_subject_access.subject_access,
         name="subject-access",
     ),
     path("audit/unusual-access/", views_reports.unusual_access, name="unusual-access"),

@@ -21,8 +21,7 @@ def unusual_access(request):
     today = timezone.localdate()
     start, end, daily_views = today - timedelta(days=DEFAULT_PERIOD_DAYS - 1), today, None
     asked = "start_0" in request.GET
-    form = UnusualAccessForm(request.GET if asked else None,
-                             initial={"start": start, "end": end})
+    form = UnusualAccessForm(request.GET if asked else None, initial={"start": start, "end": end})
     report = None
     if not asked or form.is_valid():
         if asked:
@@ -38,7 +37,8 @@ def retention_review(request):
     today = timezone.localdate()
     due = retention.due_for_review(on=today)
     return render(
-        request, "audit/retention_review.html",
+        request,
+        "audit/retention_review.html",
         {
             "today": today,
             "total": due.count(),

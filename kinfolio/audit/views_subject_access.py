@@ -29,10 +29,13 @@ def subject_access(request, local_id: str):
     if request.method == "POST":
         bundle = export_person(person, by=request.user, request=request)
         return FileResponse(
-            bundle.file, as_attachment=True, filename=bundle.filename,
+            bundle.file,
+            as_attachment=True,
+            filename=bundle.filename,
             content_type="application/zip",
         )
     return render(
-        request, "audit/subject_access.html",
+        request,
+        "audit/subject_access.html",
         {"person": person, "record_sets": records_about(person)},
     )

@@ -18,10 +18,11 @@ def care_leaver_statuses_do_not_overlap() -> list[str]:
 
 
 def eligible_young_people_are_looked_after() -> list[str]:
-    """"Eligible" means still looked after: the status starts during a period of care."""
+    """ "Eligible" means still looked after: the status starts during a period of care."""
     looked_after = PeriodOfCare.objects.filter(
         Q(end_date__isnull=True) | Q(end_date__gte=OuterRef("start_date")),
-        child=OuterRef("child"), start_date__lte=OuterRef("start_date"),
+        child=OuterRef("child"),
+        start_date__lte=OuterRef("start_date"),
     )
     wrong = CareLeaverStatus.objects.filter(eligibility=Eligibility.ELIGIBLE).filter(
         ~Exists(looked_after)
@@ -58,7 +59,8 @@ def care_leaver_contacts_are_on_a_17th_to_21st_birthday() -> list[str]:
     return [
         f"care leaver contact {pk} is not recorded for a 17th to 21st birthday"
         for pk, birthday, born in rows.iterator()
-        if born is None or birthday_in(born, birthday.year) != birthday
+        if born is None
+        or birthday_in(born, birthday.year) != birthday
         or not 17 <= birthday.year - born.year <= 21
     ]
 

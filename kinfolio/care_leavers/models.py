@@ -56,7 +56,8 @@ class CareLeaverStatus(Recorded):
         constraints = [
             dates_in_order("start_date", "end_date", "care_leaver_status_dates_in_order"),
             models.UniqueConstraint(
-                fields=["child"], condition=Q(end_date__isnull=True),
+                fields=["child"],
+                condition=Q(end_date__isnull=True),
                 name="one_open_care_leaver_status_per_child",
                 violation_error_message="This young person already has a current care leaver "
                 "status.",
@@ -70,10 +71,12 @@ class CareLeaverStatus(Recorded):
         if self.child_id is None or self.start_date is None:
             return
         rows = CareLeaverStatus.objects.filter(child_id=self.child_id)
-        if overlapping_rows(rows, start=self.start_date, end=self.end_date,
-                            exclude_pk=self.pk).exists():
-            raise ValidationError("This overlaps another care leaver status of the same "
-                                  "young person.")
+        if overlapping_rows(
+            rows, start=self.start_date, end=self.end_date, exclude_pk=self.pk
+        ).exists():
+            raise ValidationError(
+                "This overlaps another care leaver status of the same young person."
+            )
 
 
 class PathwayPlan(Recorded):
@@ -87,7 +90,10 @@ class PathwayPlan(Recorded):
     start_date = models.DateField("Date the plan was agreed")
     end_date = models.DateField(null=True, blank=True)
     personal_adviser = models.ForeignKey(
-        "workforce.Worker", on_delete=models.PROTECT, null=True, blank=True,
+        "workforce.Worker",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="pathway_plans",
     )
 
@@ -97,7 +103,8 @@ class PathwayPlan(Recorded):
         constraints = [
             dates_in_order("start_date", "end_date", "pathway_plan_dates_in_order"),
             models.UniqueConstraint(
-                fields=["child"], condition=Q(end_date__isnull=True),
+                fields=["child"],
+                condition=Q(end_date__isnull=True),
                 name="one_open_pathway_plan_per_child",
                 violation_error_message="This young person already has a current pathway plan.",
             ),
@@ -128,8 +135,9 @@ class PathwayPlanReview(Recorded):
         plan = self.plan
         ended = plan.end_date
         if self.review_date < plan.start_date or (ended and self.review_date > ended):
-            raise ValidationError({"review_date": "A pathway plan is reviewed while it is in "
-                                                  "place."})
+            raise ValidationError(
+                {"review_date": "A pathway plan is reviewed while it is in place."}
+            )
 
 
 class CareLeaverContact(Recorded):
@@ -143,15 +151,18 @@ class CareLeaverContact(Recorded):
     birthday = models.DateField(help_text="The birthday the information relates to")
     contact_date = models.DateField("Date of latest contact", null=True, blank=True)
     in_touch = models.CharField(
-        "In touch (IN_TOUCH)", max_length=codesets.CARE_LEAVER_IN_TOUCH.max_length,
+        "In touch (IN_TOUCH)",
+        max_length=codesets.CARE_LEAVER_IN_TOUCH.max_length,
         choices=codesets.CARE_LEAVER_IN_TOUCH.choices,
     )
     activity = models.CharField(
-        "Main activity (ACTIV)", max_length=codesets.CARE_LEAVER_ACTIVITY.max_length,
+        "Main activity (ACTIV)",
+        max_length=codesets.CARE_LEAVER_ACTIVITY.max_length,
         choices=codesets.CARE_LEAVER_ACTIVITY.choices,
     )
     accommodation = models.CharField(
-        "Accommodation (ACCOM)", max_length=codesets.CARE_LEAVER_ACCOMMODATION.max_length,
+        "Accommodation (ACCOM)",
+        max_length=codesets.CARE_LEAVER_ACCOMMODATION.max_length,
         choices=codesets.CARE_LEAVER_ACCOMMODATION.choices,
     )
 
@@ -159,7 +170,8 @@ class CareLeaverContact(Recorded):
         ordering = ["child", "birthday"]
         constraints = [
             models.UniqueConstraint(
-                fields=["child", "birthday"], name="one_care_leaver_contact_per_birthday",
+                fields=["child", "birthday"],
+                name="one_care_leaver_contact_per_birthday",
                 violation_error_message="This birthday's information is already recorded.",
             ),
             models.CheckConstraint(
@@ -167,7 +179,7 @@ class CareLeaverContact(Recorded):
                 | Q(activity=NOTHING_TO_REPORT, accommodation=NOTHING_TO_REPORT),
                 name="care_leaver_nothing_to_report_when_died_or_home",
                 violation_error_message="When the young person has died or returned home, "
-                "activity and accommodation are \"0\" (nothing to report).",
+                'activity and accommodation are "0" (nothing to report).',
             ),
         ]
 
@@ -182,10 +194,14 @@ class CareLeaverContact(Recorded):
         if self.child_id is None or self.birthday is None:
             return
         born = self.child.date_of_birth
-        if born is None or birthday_in(born, self.birthday.year) != self.birthday \
-                or not 17 <= self.birthday.year - born.year <= 21:
-            raise ValidationError({"birthday": "Give the young person's 17th, 18th, 19th, "
-                                               "20th or 21st birthday."})
+        if (
+            born is None
+            or birthday_in(born, self.birthday.year) != self.birthday
+            or not 17 <= self.birthday.year - born.year <= 21
+        ):
+            raise ValidationError(
+                {"birthday": "Give the young person's 17th, 18th, 19th, 20th or 21st birthday."}
+            )
 
 
 class StayingPut(Recorded):
@@ -194,7 +210,10 @@ class StayingPut(Recorded):
 
     child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="staying_put")
     foster_household = models.ForeignKey(
-        "fostering.FosterHousehold", on_delete=models.PROTECT, null=True, blank=True,
+        "fostering.FosterHousehold",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="staying_put",
     )
     start_date = models.DateField()
@@ -207,7 +226,8 @@ class StayingPut(Recorded):
         constraints = [
             dates_in_order("start_date", "end_date", "staying_put_dates_in_order"),
             models.UniqueConstraint(
-                fields=["child"], condition=Q(end_date__isnull=True),
+                fields=["child"],
+                condition=Q(end_date__isnull=True),
                 name="one_open_staying_put_per_child",
                 violation_error_message="This young person already has a current staying put "
                 "arrangement.",
@@ -222,11 +242,13 @@ class StayingPut(Recorded):
             return
         born = self.child.date_of_birth
         if born is None or self.start_date < birthday_in(born, born.year + 18):
-            raise ValidationError({"start_date": "Staying put starts on or after the young "
-                                                 "person's 18th birthday."})
+            raise ValidationError(
+                {"start_date": "Staying put starts on or after the young person's 18th birthday."}
+            )
         rows = StayingPut.objects.filter(child_id=self.child_id)
-        if overlapping_rows(rows, start=self.start_date, end=self.end_date,
-                            exclude_pk=self.pk).exists():
+        if overlapping_rows(
+            rows, start=self.start_date, end=self.end_date, exclude_pk=self.pk
+        ).exists():
             raise ValidationError("This overlaps another staying put arrangement.")
 
 
@@ -246,7 +268,8 @@ class HealthHistoryGiven(Recorded):
         ordering = ["child", "given_on"]
         constraints = [
             models.UniqueConstraint(
-                fields=["child", "given_on"], name="one_health_history_per_child_per_day",
+                fields=["child", "given_on"],
+                name="one_health_history_per_child_per_day",
                 violation_error_message="A health history was already given on that day.",
             ),
         ]

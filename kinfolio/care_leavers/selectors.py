@@ -24,7 +24,8 @@ def care_leavers_on(day: date) -> QuerySet[Person]:
     status (aged 16 and 17)" figure inspectors quote (seed 002, paragraph 8)."""
     status = CareLeaverStatus.objects.filter(
         Q(end_date__isnull=True) | Q(end_date__gt=day),
-        child=OuterRef("pk"), start_date__lte=day,
+        child=OuterRef("pk"),
+        start_date__lte=day,
         eligibility__in=[Eligibility.ELIGIBLE, Eligibility.RELEVANT],
     )
     return Person.objects.filter(

@@ -29,11 +29,17 @@ class Visit(ChildsVoice, Recorded):
     seen = models.BooleanField("child seen", default=False)
     seen_alone = models.BooleanField("child seen alone", default=False)
     cin_plan = models.ForeignKey(
-        "referrals.CINPlan", on_delete=models.PROTECT, null=True, blank=True,
+        "referrals.CINPlan",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="visits",
     )
     cp_plan = models.ForeignKey(
-        "protection.ChildProtectionPlan", on_delete=models.PROTECT, null=True, blank=True,
+        "protection.ChildProtectionPlan",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="visits",
     )
 
@@ -70,8 +76,10 @@ class Visit(ChildsVoice, Recorded):
                 plan = getattr(self, field)
                 if plan.child_id != self.child_id:
                     errors[field] = "The plan is for a different child."
-                elif not (plan.start_date <= self.visit_date
-                          and (plan.end_date is None or self.visit_date <= plan.end_date)):
+                elif not (
+                    plan.start_date <= self.visit_date
+                    and (plan.end_date is None or self.visit_date <= plan.end_date)
+                ):
                     errors["visit_date"] = "The visit must be while the plan is in place."
         if errors:
             raise ValidationError(errors)
@@ -108,7 +116,8 @@ class CaseNote(Recorded):
         indexes = [models.Index(fields=["child", "written_at"])]
         constraints = [
             models.CheckConstraint(
-                condition=Q(version__gte=1), name="case_note_version_positive",
+                condition=Q(version__gte=1),
+                name="case_note_version_positive",
                 violation_error_message="A case note's version starts at 1.",
             ),
         ]

@@ -34,12 +34,24 @@ def _care(child: Person) -> Iterator[ChronologyEvent]:
         source = f"children_in_care.periodofcare:{period.pk}"
         run = list(period.episodes.all())
         first = f"{run[0].get_legal_status_display()}; {_placement(run[0])}" if run else ""
-        yield ChronologyEvent(period.start_date, "Looked after", "Became looked after", first,
-                              significant=True, source=source)
+        yield ChronologyEvent(
+            period.start_date,
+            "Looked after",
+            "Became looked after",
+            first,
+            significant=True,
+            source=source,
+        )
         if period.end_date:
             reason = run[-1].get_reason_ceased_display() if run else ""
-            yield ChronologyEvent(period.end_date, "Looked after", "Ceased to be looked after",
-                                  reason, significant=True, source=source)
+            yield ChronologyEvent(
+                period.end_date,
+                "Looked after",
+                "Ceased to be looked after",
+                reason,
+                significant=True,
+                source=source,
+            )
         for e in run[1:]:
             yield from _episode_change(e)
 
@@ -47,37 +59,62 @@ def _care(child: Person) -> Iterator[ChronologyEvent]:
 def _episode_change(e: CareEpisode) -> Iterator[ChronologyEvent]:
     changes_status = e.reason_new_episode in LEGAL_STATUS_CHANGES
     moves = e.reason_new_episode in PLACEMENT_CHANGES
-    parts = [(label, detail) for label, detail, yes in (
-        ("Legal status changed", e.get_legal_status_display(), changes_status),
-        ("Placement moved", _placement(e), moves),
-    ) if yes]
+    parts = [
+        (label, detail)
+        for label, detail, yes in (
+            ("Legal status changed", e.get_legal_status_display(), changes_status),
+            ("Placement moved", _placement(e), moves),
+        )
+        if yes
+    ]
     if parts:
         yield ChronologyEvent(
-            e.start_date, "Placement", " and ".join(label for label, _ in parts),
-            "; ".join(detail for _, detail in parts), significant=True,
+            e.start_date,
+            "Placement",
+            " and ".join(label for label, _ in parts),
+            "; ".join(detail for _, detail in parts),
+            significant=True,
             source=f"children_in_care.careepisode:{e.pk}",
         )
 
 
 def _reviews_and_health(child: Person) -> Iterator[ChronologyEvent]:
     for r in LACReview.objects.filter(child=child, review_date__isnull=False):
-        yield ChronologyEvent(r.review_date, "Review", "Looked after review held",
-                              r.get_participation_display(),
-                              source=f"children_in_care.lacreview:{r.pk}")
+        yield ChronologyEvent(
+            r.review_date,
+            "Review",
+            "Looked after review held",
+            r.get_participation_display(),
+            source=f"children_in_care.lacreview:{r.pk}",
+        )
     for h in HealthAssessment.objects.filter(child=child, assessment_date__isnull=False):
-        yield ChronologyEvent(h.assessment_date, "Health", h.get_kind_display(),
-                              source=f"children_in_care.healthassessment:{h.pk}")
+        yield ChronologyEvent(
+            h.assessment_date,
+            "Health",
+            h.get_kind_display(),
+            source=f"children_in_care.healthassessment:{h.pk}",
+        )
     for d in DentalCheck.objects.filter(child=child):
-        yield ChronologyEvent(d.check_date, "Health", "Dental check",
-                              source=f"children_in_care.dentalcheck:{d.pk}")
+        yield ChronologyEvent(
+            d.check_date, "Health", "Dental check", source=f"children_in_care.dentalcheck:{d.pk}"
+        )
     for i in Immunisations.objects.filter(child=child):
-        yield ChronologyEvent(i.checked_on, "Health", "Immunisations checked",
-                              "Up to date" if i.up_to_date else "Not up to date",
-                              source=f"children_in_care.immunisations:{i.pk}")
+        yield ChronologyEvent(
+            i.checked_on,
+            "Health",
+            "Immunisations checked",
+            "Up to date" if i.up_to_date else "Not up to date",
+            source=f"children_in_care.immunisations:{i.pk}",
+        )
     for s in SDQScore.objects.filter(child=child):
         result = f"Score {s.score}" if s.score is not None else s.get_reason_not_completed_display()
-        yield ChronologyEvent(s.completed_date, "Health", "Strengths and difficulties "
-                              "questionnaire", result, source=f"children_in_care.sdqscore:{s.pk}")
+        yield ChronologyEvent(
+            s.completed_date,
+            "Health",
+            "Strengths and difficulties questionnaire",
+            result,
+            source=f"children_in_care.sdqscore:{s.pk}",
+        )
 
 
 def _education(child: Person) -> Iterator[ChronologyEvent]:
@@ -87,8 +124,12 @@ def _education(child: Person) -> Iterator[ChronologyEvent]:
         if e.end_date:
             yield ChronologyEvent(e.end_date, "Education", f"Left {e.school}", source=source)
     for p in PersonalEducationPlan.objects.filter(child=child, pep_date__isnull=False):
-        yield ChronologyEvent(p.pep_date, "Education", "Personal education plan agreed",
-                              source=f"children_in_care.personaleducationplan:{p.pk}")
+        yield ChronologyEvent(
+            p.pep_date,
+            "Education",
+            "Personal education plan agreed",
+            source=f"children_in_care.personaleducationplan:{p.pk}",
+        )
 
 
 def _missing_and_status(child: Person) -> Iterator[ChronologyEvent]:
@@ -100,12 +141,18 @@ def _missing_and_status(child: Person) -> Iterator[ChronologyEvent]:
             yield ChronologyEvent(m.end_date, "Missing", "Returned", source=source)
         if m.return_interview_offered_on:
             accepted = {True: "Accepted", False: "Declined"}.get(m.return_interview_accepted, "")
-            yield ChronologyEvent(m.return_interview_offered_on, "Missing",
-                                  "Return home interview offered", accepted, source=source)
+            yield ChronologyEvent(
+                m.return_interview_offered_on,
+                "Missing",
+                "Return home interview offered",
+                accepted,
+                source=source,
+            )
     for u in UASCStatus.objects.filter(child=child):
         source = f"children_in_care.uascstatus:{u.pk}"
-        yield ChronologyEvent(u.start_date, "Looked after",
-                              "Unaccompanied asylum-seeking child", source=source)
+        yield ChronologyEvent(
+            u.start_date, "Looked after", "Unaccompanied asylum-seeking child", source=source
+        )
         if u.end_date:
             yield ChronologyEvent(u.end_date, "Looked after", "UASC status ceased", source=source)
 

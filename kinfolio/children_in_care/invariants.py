@@ -24,10 +24,13 @@ FOREVER = Value(date.max)
 
 def _looked_after_on(day_field: str):
     """An ``Exists`` that is true when the row's child was looked after on ``day_field``."""
-    return Exists(PeriodOfCare.objects.filter(
-        Q(end_date__isnull=True) | Q(end_date__gte=OuterRef(day_field)),
-        child=OuterRef("child"), start_date__lte=OuterRef(day_field),
-    ))
+    return Exists(
+        PeriodOfCare.objects.filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=OuterRef(day_field)),
+            child=OuterRef("child"),
+            start_date__lte=OuterRef(day_field),
+        )
+    )
 
 
 def _outside_own_period(model, day_field: str):
@@ -71,14 +74,18 @@ def episodes_are_contiguous() -> list[str]:
 
 
 def periods_end_with_their_last_episode() -> list[str]:
-    ended = PeriodOfCare.objects.filter(end_date__isnull=False).filter(~Exists(
-        CareEpisode.objects.filter(period=OuterRef("pk"), end_date=OuterRef("end_date"))
-    ))
-    open_without_current = PeriodOfCare.objects.filter(end_date__isnull=True).filter(
-        Exists(CareEpisode.objects.filter(period=OuterRef("pk")))
-    ).filter(~Exists(CareEpisode.objects.filter(period=OuterRef("pk"), end_date__isnull=True)))
-    return [f"period of care {p.pk} does not end when its last episode ends"
-            for p in [*ended, *open_without_current]]
+    ended = PeriodOfCare.objects.filter(end_date__isnull=False).filter(
+        ~Exists(CareEpisode.objects.filter(period=OuterRef("pk"), end_date=OuterRef("end_date")))
+    )
+    open_without_current = (
+        PeriodOfCare.objects.filter(end_date__isnull=True)
+        .filter(Exists(CareEpisode.objects.filter(period=OuterRef("pk"))))
+        .filter(~Exists(CareEpisode.objects.filter(period=OuterRef("pk"), end_date__isnull=True)))
+    )
+    return [
+        f"period of care {p.pk} does not end when its last episode ends"
+        for p in [*ended, *open_without_current]
+    ]
 
 
 def episode_reasons_match_their_sequence() -> list[str]:
@@ -102,8 +109,10 @@ def episode_reasons_match_their_sequence() -> list[str]:
     return (
         [f"care episode {e.pk}: the first episode of a period must be 'S'" for e in first_not_s]
         + [f"care episode {e.pk}: only a period's first episode is 'S'" for e in later_s]
-        + [f"care episode {e.pk}: followed by another episode but not ceased X1"
-           for e in followed_not_x1]
+        + [
+            f"care episode {e.pk}: followed by another episode but not ceased X1"
+            for e in followed_not_x1
+        ]
         + [f"care episode {e.pk}: ceased X1 but no episode follows" for e in last_x1]
     )
 
@@ -115,8 +124,9 @@ def foster_placements_lie_within_approval() -> list[str]:
         | Q(foster_household__deregistered_on__isnull=False, end_date__isnull=True)
         | Q(end_date__gt=F("foster_household__deregistered_on"))
     )
-    return [f"care episode {e.pk}: placed with a foster household outside its approval"
-            for e in wrong]
+    return [
+        f"care episode {e.pk}: placed with a foster household outside its approval" for e in wrong
+    ]
 
 
 def reviews_held_while_looked_after() -> list[str]:
@@ -138,8 +148,9 @@ def health_assessments_done_while_looked_after() -> list[str]:
 
 def missing_episodes_fit_their_period_and_do_not_overlap() -> list[str]:
     wrong = _outside_own_period(MissingEpisode, "start_date")
-    return [f"missing episode {m.pk} does not start within its period of care" for m in wrong] \
-        + overlapping(MissingEpisode, partition="child")
+    return [
+        f"missing episode {m.pk} does not start within its period of care" for m in wrong
+    ] + overlapping(MissingEpisode, partition="child")
 
 
 def uasc_statuses_do_not_overlap() -> list[str]:
@@ -152,10 +163,13 @@ def main_school_registrations_do_not_overlap() -> list[str]:
     main = EducationPlacement.objects.filter(is_main_registration=True)
     other = main.filter(
         Q(end_date__isnull=True) | Q(end_date__gt=OuterRef("start_date")),
-        child=OuterRef("child"), start_date__lt=Coalesce(OuterRef("end_date"), FOREVER),
+        child=OuterRef("child"),
+        start_date__lt=Coalesce(OuterRef("end_date"), FOREVER),
     ).exclude(pk=OuterRef("pk"))
-    return [f"education placement {e.pk} overlaps another main registration"
-            for e in main.filter(Exists(other))]
+    return [
+        f"education placement {e.pk} overlaps another main registration"
+        for e in main.filter(Exists(other))
+    ]
 
 
 CHECKS = [

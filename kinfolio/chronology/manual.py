@@ -9,6 +9,11 @@ from kinfolio.people.models import Person
 
 def events(child: Person) -> Iterator[ChronologyEvent]:
     for event in KeyEvent.objects.filter(child=child):
-        yield ChronologyEvent(event.event_date, "Key event", event.title, event.detail,
-                              significant=event.significant,
-                              source=f"chronology.keyevent:{event.pk}")
+        yield ChronologyEvent(
+            event.event_date,
+            "Key event",
+            event.title,
+            event.detail,
+            significant=event.significant,
+            source=f"chronology.keyevent:{event.pk}",
+        )

@@ -16,8 +16,17 @@ from kinfolio.people.models import Person
 # 2024/25 collection year; H5 is last accepted in 2024/25.
 SUPPORTED_FROM = date(2024, 4, 1)
 FOSTERED = ("U1", "U2", "U3", "U4", "U5", "U6")
-CHANGE_REASONS = [("CARPL", 10), ("CREQB", 4), ("CREQO", 3), ("CHILD", 2), ("LAREQ", 2),
-                  ("STAND", 1), ("ALLEG", 1), ("CLOSE", 1), ("OTHER", 1)]
+CHANGE_REASONS = [
+    ("CARPL", 10),
+    ("CREQB", 4),
+    ("CREQO", 3),
+    ("CHILD", 2),
+    ("LAREQ", 2),
+    ("STAND", 1),
+    ("ALLEG", 1),
+    ("CLOSE", 1),
+    ("OTHER", 1),
+]
 
 
 def collection_year(day: date) -> int:
@@ -96,8 +105,11 @@ def legal_path(world, entry: date, stop: date, route: str) -> list[tuple[date, s
     rng = world.rng
     if route == "s20":
         return [(entry, "V2")]
-    first = world.weighted([("C1", 5), ("V2", 3), ("L1", 1), ("L2", 1)]) if route == "order" \
+    first = (
+        world.weighted([("C1", 5), ("V2", 3), ("L1", 1), ("L2", 1)])
+        if route == "order"
         else world.weighted([("C1", 7), ("L2", 2), ("L1", 1)])
+    )
     path, day = [(entry, first)], entry
     if first in ("L1", "L2"):
         day = entry + timedelta(days=rng.randint(1, 8))
@@ -123,12 +135,13 @@ def write_periods(world, history: CareHistory) -> None:
             boundaries.setdefault(start, set()).add("phase")
     for start, _ in history.legal[1:]:
         boundaries.setdefault(start, set()).add("legal")
-    days = [history.entry] + sorted(d for d in boundaries
-                                    if history.entry < d and (history.exit is None
-                                                              or d < history.exit))
+    days = [history.entry] + sorted(
+        d for d in boundaries if history.entry < d and (history.exit is None or d < history.exit)
+    )
     for child in history.children:
-        period = world.rows.add(PeriodOfCare(child=child, start_date=history.entry,
-                                             end_date=history.exit))
+        period = world.rows.add(
+            PeriodOfCare(child=child, start_date=history.entry, end_date=history.exit)
+        )
         history.periods.append(period)
         for number, day in enumerate(days):
             end = days[number + 1] if number + 1 < len(days) else history.exit
@@ -144,15 +157,28 @@ def write_periods(world, history: CareHistory) -> None:
             else:
                 reason_new = "L"
             following = boundaries.get(end, set()) if number + 1 < len(days) else set()
-            world.rows.add(CareEpisode(
-                period=period, start_date=day, end_date=end,
-                legal_status=history.legal_on(day), category_of_need=history.need,
-                reason_new_episode=reason_new, placement_type=place,
-                placement_provider=stay.provider_code, placement_postcode=stay.postcode,
-                home_postcode=history.home_postcode, urn=stay.urn,
-                reason_ceased=("X1" if number + 1 < len(days) else history.exit_reason)
-                if end else "",
-                reason_place_change=stay.change_reason if "stay" in following
-                else "PLACE" if "phase" in following else "",
-                foster_household=stay.household, provider=stay.provider,
-            ))
+            world.rows.add(
+                CareEpisode(
+                    period=period,
+                    start_date=day,
+                    end_date=end,
+                    legal_status=history.legal_on(day),
+                    category_of_need=history.need,
+                    reason_new_episode=reason_new,
+                    placement_type=place,
+                    placement_provider=stay.provider_code,
+                    placement_postcode=stay.postcode,
+                    home_postcode=history.home_postcode,
+                    urn=stay.urn,
+                    reason_ceased=("X1" if number + 1 < len(days) else history.exit_reason)
+                    if end
+                    else "",
+                    reason_place_change=stay.change_reason
+                    if "stay" in following
+                    else "PLACE"
+                    if "phase" in following
+                    else "",
+                    foster_household=stay.household,
+                    provider=stay.provider,
+                )
+            )

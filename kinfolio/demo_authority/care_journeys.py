@@ -35,20 +35,28 @@ class CareJourneys:
     def census_slots(self) -> list[dict]:
         """Each looked after child on the census date: age and where they live."""
         world, care, rng = self.world, self.world.profile.care, self.world.rng
-        slots = [{"age": rng.randint(low, high)} for low, high, n in (
-            (0, 4, care.under_5), (5, 15, care.age_5_to_15), (16, 17, care.age_16_to_17))
-            for _ in range(n)]
+        slots = [
+            {"age": rng.randint(low, high)}
+            for low, high, n in (
+                (0, 4, care.under_5),
+                (5, 15, care.age_5_to_15),
+                (16, 17, care.age_16_to_17),
+            )
+            for _ in range(n)
+        ]
         rng.shuffle(slots)
         fostered = round(care.total * care.fostered_share)
         in_house = round(fostered * care.in_house_fostered_share)
         homes = min(round(0.022 * care.total), 5 * len(self.providers.homes_in_house))
-        others = [("parent_child", max(1, round(0.003 * care.total)), 0, 0),
-                  ("secure", max(1, round(0.004 * care.total)), 13, 17),
-                  ("supported", round(0.45 * care.age_16_to_17), 16, 17),
-                  ("adopters", round(0.028 * care.total), 1, 5),
-                  ("ffa", round(0.012 * care.total), 1, 4),
-                  ("home_in_house", homes, 6, 17),
-                  ("parents", round(0.05 * care.total), 1, 15)]
+        others = [
+            ("parent_child", max(1, round(0.003 * care.total)), 0, 0),
+            ("secure", max(1, round(0.004 * care.total)), 13, 17),
+            ("supported", round(0.45 * care.age_16_to_17), 16, 17),
+            ("adopters", round(0.028 * care.total), 1, 5),
+            ("ffa", round(0.012 * care.total), 1, 4),
+            ("home_in_house", homes, 6, 17),
+            ("parents", round(0.05 * care.total), 1, 15),
+        ]
         outside = care.total - fostered - sum(n for _, n, _, _ in others)
         others += [("home_external", outside, 10, 17)]
 
@@ -66,8 +74,11 @@ class CareJourneys:
         for number, slot in enumerate(rest):
             own = number < in_house
             slot["kind"] = ("connected" if world.chance(0.15) else "in_house") if own else "ifa"
-            away = number < care.fostered_out_of_area_in_house if own \
+            away = (
+                number < care.fostered_out_of_area_in_house
+                if own
                 else number - in_house < care.fostered_out_of_area_ifa
+            )
             slot["local"] = not away
             slot["waiting"] = 1 <= slot["age"] <= 8 and world.chance(0.1)
         return slots
@@ -87,8 +98,11 @@ class CareJourneys:
                 for index in range(len(bucket) - 1, -1, -1):
                     other = bucket[index]
                     ages = [g["age"] for g in group] + [other["age"]]
-                    if len(group) < size and max(ages) - min(ages) <= 10 and all(
-                            abs(other["age"] - g["age"]) >= 2 for g in group):
+                    if (
+                        len(group) < size
+                        and max(ages) - min(ages) <= 10
+                        and all(abs(other["age"] - g["age"]) >= 2 for g in group)
+                    ):
                         group.append(bucket.pop(index))
                 groups.append(group)
         return groups
@@ -112,41 +126,71 @@ class CareJourneys:
             born = world.birth_date_for_age(age, on)
             births.append(min(born, on - timedelta(days=14)) if age == 0 else born)
         family = new_family(world, eldest_birth=births[0], moved_in=min(births[0], world.start))
-        children = [add_child(world, family, born=born, sex=world.rng.choice("FM"),
-                              moved_in=min(born, world.start)) for born in births]
+        children = [
+            add_child(
+                world,
+                family,
+                born=born,
+                sex=world.rng.choice("FM"),
+                moved_in=min(born, world.start),
+            )
+            for born in births
+        ]
         return children, family.postcode
 
     def _stock_group(self, group: list[dict]) -> None:
         world, paths, census, rng = self.world, self.paths, self.world.census, self.world.rng
         kind, ages = group[0]["kind"], [g["age"] for g in group]
-        uasc = len(group) == 1 and ages[0] >= 16 and kind in ("supported", "ifa", "in_house") \
+        uasc = (
+            len(group) == 1
+            and ages[0] >= 16
+            and kind in ("supported", "ifa", "in_house")
             and world.chance(0.3)
+        )
         if uasc:
             children, home = [paths.asylum_seeker(ages[0], census)], ""
         else:
             children, home = self._family(ages, census)
         youngest = max(c.date_of_birth for c in children)
         if uasc:
-            entry = world.between(max(birthday(youngest, 14), census - 2 * YEAR),
-                                  census - timedelta(days=100))
+            entry = world.between(
+                max(birthday(youngest, 14), census - 2 * YEAR), census - timedelta(days=100)
+            )
         elif kind in ("adopters", "ffa"):
-            entry = world.between(max(youngest, census - 3 * YEAR),
-                                  max(youngest, census - timedelta(days=330)))
+            entry = world.between(
+                max(youngest, census - 3 * YEAR), max(youngest, census - timedelta(days=330))
+            )
         else:
-            entry = census - timedelta(days=world.weighted([
-                (rng.randint(14, 365), 35), (rng.randint(365, 1095), 30),
-                (rng.randint(1095, 6000), 35)]))
+            entry = census - timedelta(
+                days=world.weighted(
+                    [
+                        (rng.randint(14, 365), 35),
+                        (rng.randint(365, 1095), 30),
+                        (rng.randint(1095, 6000), 35),
+                    ]
+                )
+            )
             entry = max(entry, youngest)
         if max(ages) >= 16:
             entry = min(entry, census - timedelta(days=100))
         oldest_at_entry = max(c.age_on(entry) or 0 for c in children)
-        route = "s20" if uasc else "adoption" if kind in ("adopters", "ffa") or group[0].get(
-            "waiting") else "proceedings" if kind == "parents" else (
-            "s20" if world.chance(0.75) else "order") if kind == "home_in_house" else (
-            "s20" if world.chance(0.5) else "order") if oldest_at_entry >= 13 else "order"
+        route = (
+            "s20"
+            if uasc
+            else "adoption"
+            if kind in ("adopters", "ffa") or group[0].get("waiting")
+            else "proceedings"
+            if kind == "parents"
+            else ("s20" if world.chance(0.75) else "order")
+            if kind == "home_in_house"
+            else ("s20" if world.chance(0.5) else "order")
+            if oldest_at_entry >= 13
+            else "order"
+        )
         need = "N2" if kind == "home_in_house" else "N8" if uasc else world.weighted(CARE_NEEDS)
-        history = CareHistory(children, entry, None, "", need, home, uasc=uasc,
-                              adoption_route=route == "adoption")
+        history = CareHistory(
+            children, entry, None, "", need, home, uasc=uasc, adoption_route=route == "adoption"
+        )
         history.legal = legal_path(world, entry, census, route)
         years = (census - entry).days / 365
         moves = min(5, sum(world.chance(0.3) for _ in range(1 + int(years * 1.5))))
@@ -161,46 +205,73 @@ class CareJourneys:
             elif kind in ("home_in_house", "home_external"):
                 youngest_age = 6 if kind == "home_in_house" else min(10, min(ages))
                 earliest = max(entry, birthday(youngest, youngest_age))
-            final_start = entry if moves == 0 and earliest == entry else world.between(
-                min(earliest + timedelta(days=21 * moves), census - timedelta(days=7)),
-                census - timedelta(days=7))
-            paths.placements(history, max(final_start, earliest), kind, moves=moves,
-                             local=group[0].get("local"), required=True)
+            final_start = (
+                entry
+                if moves == 0 and earliest == entry
+                else world.between(
+                    min(earliest + timedelta(days=21 * moves), census - timedelta(days=7)),
+                    census - timedelta(days=7),
+                )
+            )
+            paths.placements(
+                history,
+                max(final_start, earliest),
+                kind,
+                moves=moves,
+                local=group[0].get("local"),
+                required=True,
+            )
         episodes = paths.before_care(history)
         if entry >= world.start:
             self.starts_in_window += len(children)
         paths.finish(history, episodes, leaver=max(ages) >= 16)
 
-    def _adoption_stock(self, history: CareHistory, kind: str, moves: int,
-                        local: bool | None) -> None:
+    def _adoption_stock(
+        self, history: CareHistory, kind: str, moves: int, local: bool | None
+    ) -> None:
         world, paths, census = self.world, self.paths, self.world.census
-        adm, order, matched, placed = paths.adoption_dates(history.entry,
-                                                           census - timedelta(days=7))
+        adm, order, matched, placed = paths.adoption_dates(
+            history.entry, census - timedelta(days=7)
+        )
         history.legal = [p for p in history.legal if p[0] < order] + [(order, "E1")]
         if kind == "adopters":
             adopters = self.providers.adopters(matched)
-            final = Stay(placed, "adopters", [(placed, "A6")],
-                         provider_code="PR1" if adopters.in_house else "PR5",
-                         postcode=adopters.postcode)
+            final = Stay(
+                placed,
+                "adopters",
+                [(placed, "A6")],
+                provider_code="PR1" if adopters.in_house else "PR5",
+                postcode=adopters.postcode,
+            )
             paths.placements(history, placed, "adopters", moves=max(1, moves), final=final)
-            paths.adoption_plans(history, adm, order, matched=matched, placed=placed,
-                                 adopters=adopters)
+            paths.adoption_plans(
+                history, adm, order, matched=matched, placed=placed, adopters=adopters
+            )
         elif kind == "ffa":
             start = min(adm, history.entry + timedelta(days=world.rng.randint(0, 20)))
-            paths.placements(history, start, "ffa", moves=0 if start == history.entry else 1,
-                             required=True)
+            paths.placements(
+                history, start, "ffa", moves=0 if start == history.entry else 1, required=True
+            )
             stay = history.stays[-1]
             stay.phases.append((placed, "A5"))
             adopters = self.providers.adopters(matched, carers=stay.household.carers)
-            paths.adoption_plans(history, adm, order, matched=matched, placed=placed,
-                                 adopters=adopters)
+            paths.adoption_plans(
+                history, adm, order, matched=matched, placed=placed, adopters=adopters
+            )
         else:  # fostered, waiting for a match that has not yet come
-            final_start = history.entry if moves == 0 else world.between(
-                history.entry + timedelta(days=21 * moves), census - timedelta(days=7))
-            paths.placements(history, final_start, kind, moves=moves, required=True,
-                             local=local)
-            reversed_on = world.between(order + timedelta(days=60), census - timedelta(days=1)) \
-                if world.chance(0.25) and order + timedelta(days=60) < census else None
+            final_start = (
+                history.entry
+                if moves == 0
+                else world.between(
+                    history.entry + timedelta(days=21 * moves), census - timedelta(days=7)
+                )
+            )
+            paths.placements(history, final_start, kind, moves=moves, required=True, local=local)
+            reversed_on = (
+                world.between(order + timedelta(days=60), census - timedelta(days=1))
+                if world.chance(0.25) and order + timedelta(days=60) < census
+                else None
+            )
             paths.adoption_plans(history, adm, order, reversed_on=reversed_on)
 
     # -- care leavers -------------------------------------------------------------------
@@ -212,48 +283,75 @@ class CareJourneys:
         # A relevant young person left care after 16 (and 13 weeks looked after), so was
         # 16 at least four months ago; a former relevant one turned 18 before today.
         # (An 18-year-old's age is taken the day before, so their birthday has passed.)
-        on = census - timedelta(days=120 if relevant and age == 16
-                                else 1 if not relevant and age == 18 else 0)
+        on = census - timedelta(
+            days=120 if relevant and age == 16 else 1 if not relevant and age == 18 else 0
+        )
         if uasc:
             children, home = [paths.asylum_seeker(age, on)], ""
         else:
             children, home = self._family([age], on)
         born = children[0].date_of_birth
         b14, b16 = birthday(born, 14), birthday(born, 16)
-        leave = world.between(max(b16, census - 2 * YEAR) + timedelta(days=1),
-                              census - timedelta(days=1)) if relevant else birthday(born, 18)
+        leave = (
+            world.between(
+                max(b16, census - 2 * YEAR) + timedelta(days=1), census - timedelta(days=1)
+            )
+            if relevant
+            else birthday(born, 18)
+        )
         teen = (uasc or world.chance(0.45)) and b14 < leave - timedelta(days=120)
-        entry = world.between(max(b14, birthday(born, 15) if uasc else b14),
-                              leave - timedelta(days=120)) if teen \
+        entry = (
+            world.between(
+                max(b14, birthday(born, 15) if uasc else b14), leave - timedelta(days=120)
+            )
+            if teen
             else world.between(born + YEAR, b14 - timedelta(days=1))
+        )
         if relevant:
-            final_kind = world.weighted([("supported", 45), ("in_house", 20), ("ifa", 15),
-                                         ("home_external", 20)])
+            final_kind = world.weighted(
+                [("supported", 45), ("in_house", 20), ("ifa", 15), ("home_external", 20)]
+            )
         else:
-            final_kind = world.weighted([("supported", 60), ("ifa", 20), ("in_house", 20)]) \
-                if uasc else world.weighted([("in_house", 35), ("ifa", 20), ("supported", 30),
-                                             ("home_external", 15)])
-        staying_put = not relevant and final_kind in ("in_house", "ifa") and world.chance(
-            0.45 if final_kind == "in_house" else 0.3)
+            final_kind = (
+                world.weighted([("supported", 60), ("ifa", 20), ("in_house", 20)])
+                if uasc
+                else world.weighted(
+                    [("in_house", 35), ("ifa", 20), ("supported", 30), ("home_external", 15)]
+                )
+            )
+        staying_put = (
+            not relevant
+            and final_kind in ("in_house", "ifa")
+            and world.chance(0.45 if final_kind == "in_house" else 0.3)
+        )
         if staying_put:
             reason = "E17"
         elif relevant:
-            reason = world.weighted([("E5", 35), ("E6", 10), ("E4A", 15), ("E4B", 10),
-                                     ("E13", 15), ("E8", 15)])
+            reason = world.weighted(
+                [("E5", 35), ("E6", 10), ("E4A", 15), ("E4B", 10), ("E13", 15), ("E8", 15)]
+            )
         else:
-            reason = world.weighted([("E5", 45), ("E6", 20), ("E4A", 12), ("E8", 15),
-                                     ("E13", 8)])
+            reason = world.weighted([("E5", 45), ("E6", 20), ("E4A", 12), ("E8", 15), ("E13", 8)])
         need = "N8" if uasc else world.weighted(CARE_NEEDS)
         history = CareHistory(children, entry, leave, reason, need, home, uasc=uasc)
-        history.legal = legal_path(world, entry, leave, "s20" if uasc or (teen and world.chance(
-            0.6)) else "order")
-        earliest = max(entry, b16) if final_kind == "supported" else max(
-            entry, birthday(born, 12)) if final_kind == "home_external" else entry
+        history.legal = legal_path(
+            world, entry, leave, "s20" if uasc or (teen and world.chance(0.6)) else "order"
+        )
+        earliest = (
+            max(entry, b16)
+            if final_kind == "supported"
+            else max(entry, birthday(born, 12))
+            if final_kind == "home_external"
+            else entry
+        )
         years = (leave - entry).days / 365
         moves = min(5, sum(world.chance(0.3) for _ in range(1 + int(years * 1.5))))
         latest = leave - timedelta(days=14)
-        final_start = entry if moves == 0 and earliest == entry else world.between(
-            min(earliest + timedelta(days=21 * moves), latest), latest)
+        final_start = (
+            entry
+            if moves == 0 and earliest == entry
+            else world.between(min(earliest + timedelta(days=21 * moves), latest), latest)
+        )
         paths.placements(history, max(final_start, earliest), final_kind, moves=moves)
         if history.stays[-1].household is None:
             staying_put = False
@@ -277,29 +375,64 @@ class CareJourneys:
     def _flow_group(self) -> int:
         world, paths, census, rng = self.world, self.paths, self.world.census, self.world.rng
         entry = world.between(world.start + timedelta(days=30), census - timedelta(days=30))
-        oldest = world.weighted([(0, 18), (rng.randint(1, 4), 15), (rng.randint(5, 9), 18),
-                                 (rng.randint(10, 13), 27), (rng.randint(14, 15), 14),
-                                 (rng.randint(16, 17), 8)])
+        oldest = world.weighted(
+            [
+                (0, 18),
+                (rng.randint(1, 4), 15),
+                (rng.randint(5, 9), 18),
+                (rng.randint(10, 13), 27),
+                (rng.randint(14, 15), 14),
+                (rng.randint(16, 17), 8),
+            ]
+        )
         size = world.weighted([(1, 15), (2, 4), (3, 1)]) if oldest >= 2 else 1
         ages = [oldest] + [oldest - 2 * n for n in range(1, size) if oldest - 2 * n >= 0]
         children, home = self._family(ages, entry)
         born = children[0].date_of_birth
         b14 = birthday(born, 14)
         if oldest <= 4:
-            reason = world.weighted([("adopt", 40), ("E45", 6), ("E46", 4), ("E47", 8),
-                                     ("E48", 2), ("E4A", 35), ("E41", 10), ("E13", 5), ("E8", 5)])
+            reason = world.weighted(
+                [
+                    ("adopt", 40),
+                    ("E45", 6),
+                    ("E46", 4),
+                    ("E47", 8),
+                    ("E48", 2),
+                    ("E4A", 35),
+                    ("E41", 10),
+                    ("E13", 5),
+                    ("E8", 5),
+                ]
+            )
         elif oldest <= 12:
-            reason = world.weighted([("E4A", 50), ("E4B", 10), ("E45", 4), ("E46", 2),
-                                     ("E47", 6), ("E41", 10), ("E13", 10), ("E8", 8)])
+            reason = world.weighted(
+                [
+                    ("E4A", 50),
+                    ("E4B", 10),
+                    ("E45", 4),
+                    ("E46", 2),
+                    ("E47", 6),
+                    ("E41", 10),
+                    ("E13", 10),
+                    ("E8", 8),
+                ]
+            )
         else:
-            reason = world.weighted([("E4A", 35), ("E4B", 20), ("E13", 20), ("E8", 10),
-                                     ("E41", 5), ("E3", 5)])
+            reason = world.weighted(
+                [("E4A", 35), ("E4B", 20), ("E13", 20), ("E8", 10), ("E41", 5), ("E3", 5)]
+            )
         if reason == "adopt" and entry > census - timedelta(days=500):
             reason = "E4A"
         need = world.weighted(CARE_NEEDS)
-        route = "adoption" if reason == "adopt" else "proceedings" if reason.startswith(
-            ("E4", "E41")) and reason not in ("E4A", "E4B") else "order" if oldest < 13 else (
-            "s20" if world.chance(0.6) else "order")
+        route = (
+            "adoption"
+            if reason == "adopt"
+            else "proceedings"
+            if reason.startswith(("E4", "E41")) and reason not in ("E4A", "E4B")
+            else "order"
+            if oldest < 13
+            else ("s20" if world.chance(0.6) else "order")
+        )
         if reason in ("E4A", "E4B") and oldest < 13 and world.chance(0.5):
             route = "s20"
         history = CareHistory(children, entry, None, "", need, home)
@@ -309,13 +442,23 @@ class CareJourneys:
             history.exit, history.exit_reason = adopted, "E11" if world.chance(0.6) else "E12"
             history.legal = legal_path(world, entry, order, "adoption") + [(order, "E1")]
             adopters = self.providers.adopters(matched)
-            final = Stay(placed, "adopters", [(placed, "A6")],
-                         provider_code="PR1" if adopters.in_house else "PR5",
-                         postcode=adopters.postcode)
-            paths.placements(history, placed, "adopters", moves=1 + world.chance(0.3),
-                             final=final)
-            paths.adoption_plans(history, adm, order, matched=matched, placed=placed,
-                                 adopted=adopted, adopters=adopters)
+            final = Stay(
+                placed,
+                "adopters",
+                [(placed, "A6")],
+                provider_code="PR1" if adopters.in_house else "PR5",
+                postcode=adopters.postcode,
+            )
+            paths.placements(history, placed, "adopters", moves=1 + world.chance(0.3), final=final)
+            paths.adoption_plans(
+                history,
+                adm,
+                order,
+                matched=matched,
+                placed=placed,
+                adopted=adopted,
+                adopters=adopters,
+            )
         else:
             stay = timedelta(days=min(1000, max(3, int(rng.lognormvariate(5.3, 0.9)))))
             leave = min(entry + stay, census - timedelta(days=1))
@@ -325,14 +468,21 @@ class CareJourneys:
             history.legal = legal_path(world, entry, history.exit, route)
             moves = sum(world.chance(0.25) for _ in range(1 + int(stay.days / 200)))
             latest = history.exit - timedelta(days=7)
-            final_start = entry if moves == 0 or latest <= entry + timedelta(days=21) else \
-                world.between(entry + timedelta(days=21 * moves), latest)
+            final_start = (
+                entry
+                if moves == 0 or latest <= entry + timedelta(days=21)
+                else world.between(entry + timedelta(days=21 * moves), latest)
+            )
             final_kind = {"E45": "connected", "E46": "in_house"}.get(reason) or (
-                "parents" if reason == "E4A" and world.chance(0.3)
+                "parents"
+                if reason == "E4A"
+                and world.chance(0.3)
                 and history.legal_on(final_start) in ("C1", "C2")
-                else paths.interim_kind(history, final_start))
-            paths.placements(history, final_start, final_kind,
-                             moves=moves if final_start > entry else 0)
+                else paths.interim_kind(history, final_start)
+            )
+            paths.placements(
+                history, final_start, final_kind, moves=moves if final_start > entry else 0
+            )
         episodes = paths.before_care(history)
         paths.finish(history, episodes)
         return len(children)

@@ -19,11 +19,36 @@ from kinfolio.fostering.models import FosterHousehold
 from kinfolio.people.models import Person
 
 IN_TOUCH = [("YES", 86), ("NO", 5), ("REFU", 3), ("NREQ", 4), ("RHOM", 2)]
-ACTIVITY = [("F2", 22), ("P2", 5), ("F1", 6), ("P1", 1), ("F4", 4), ("P4", 1), ("F5", 10),
-            ("P5", 6), ("G4", 7), ("G5", 30), ("G6", 8)]
-ACCOMMODATION = [("D1", 20), ("E1", 8), ("U1", 22), ("B1", 10), ("T1", 6), ("C1", 3),
-                 ("K1", 3), ("Y1", 2), ("D2", 3), ("S2", 2), ("V2", 2), ("W2", 1), ("X2", 2),
-                 ("R2", 1), ("U2", 2)]
+ACTIVITY = [
+    ("F2", 22),
+    ("P2", 5),
+    ("F1", 6),
+    ("P1", 1),
+    ("F4", 4),
+    ("P4", 1),
+    ("F5", 10),
+    ("P5", 6),
+    ("G4", 7),
+    ("G5", 30),
+    ("G6", 8),
+]
+ACCOMMODATION = [
+    ("D1", 20),
+    ("E1", 8),
+    ("U1", 22),
+    ("B1", 10),
+    ("T1", 6),
+    ("C1", 3),
+    ("K1", 3),
+    ("Y1", 2),
+    ("D2", 3),
+    ("S2", 2),
+    ("V2", 2),
+    ("W2", 1),
+    ("X2", 2),
+    ("R2", 1),
+    ("U2", 2),
+]
 THIRTEEN_WEEKS = timedelta(days=91)
 
 
@@ -40,16 +65,30 @@ class CareLeavers:
         self.world = care.world
         self.teams = self.records.workforce.teams_of("leaving_care")
 
-    def write(self, child: Person, *, eligible: date, left: date | None,
-              staying_put_with: FosterHousehold | None = None) -> None:
+    def write(
+        self,
+        child: Person,
+        *,
+        eligible: date,
+        left: date | None,
+        staying_put_with: FosterHousehold | None = None,
+    ) -> None:
         """Statuses, adviser, pathway plan, OC3 and staying put for one young person who
         became eligible on ``eligible`` and left care on ``left`` (None: still in care)."""
         world, rng = self.world, self.world.rng
         born = child.date_of_birth
-        after = None if left is None else (
-            Eligibility.FORMER_RELEVANT if left >= birthday(born, 18) else Eligibility.RELEVANT)
-        world.rows.add(CareLeaverStatus(child=child, eligibility=Eligibility.ELIGIBLE,
-                                        start_date=eligible, end_date=left))
+        after = (
+            None
+            if left is None
+            else (
+                Eligibility.FORMER_RELEVANT if left >= birthday(born, 18) else Eligibility.RELEVANT
+            )
+        )
+        world.rows.add(
+            CareLeaverStatus(
+                child=child, eligibility=Eligibility.ELIGIBLE, start_date=eligible, end_date=left
+            )
+        )
         if after:
             world.rows.add(CareLeaverStatus(child=child, eligibility=after, start_date=left))
         team = rng.choice(self.teams)
@@ -63,13 +102,20 @@ class CareLeavers:
         if staying_put_with is not None:
             end = min(left + timedelta(days=rng.randint(120, 1100)), birthday(born, 21))
             staying = (left, end if end <= world.census else None)
-            world.rows.add(StayingPut(child=child, foster_household=staying_put_with,
-                                      start_date=left, end_date=staying[1]))
+            world.rows.add(
+                StayingPut(
+                    child=child,
+                    foster_household=staying_put_with,
+                    start_date=left,
+                    end_date=staying[1],
+                )
+            )
         for age in range(17, 22):
             day = birthday(born, age)
             if left <= day <= world.census:
-                self._oc3(child, day, staying is not None
-                          and (staying[1] is None or day < staying[1]))
+                self._oc3(
+                    child, day, staying is not None and (staying[1] is None or day < staying[1])
+                )
         if world.chance(0.8):
             given = left + timedelta(days=rng.randint(-60, 45))
             if given <= world.census:
@@ -79,12 +125,18 @@ class CareLeavers:
         world, rng = self.world, self.world.rng
         start = min(world.census, eligible + timedelta(days=rng.randint(0, 75)))
         holders = adviser.holders_during(start, start) if adviser else []
-        plan = world.rows.add(PathwayPlan(child=child, start_date=start,
-                                          personal_adviser=holders[0][0] if holders else None))
+        plan = world.rows.add(
+            PathwayPlan(
+                child=child, start_date=start, personal_adviser=holders[0][0] if holders else None
+            )
+        )
         due = start + timedelta(days=182)
         while True:
-            held = due - timedelta(days=rng.randint(0, 25)) if world.chance(0.85) \
+            held = (
+                due - timedelta(days=rng.randint(0, 25))
+                if world.chance(0.85)
                 else due + timedelta(days=rng.randint(5, 60))
+            )
             if held > world.census:
                 world.rows.add(PathwayPlanReview(plan=plan, due_date=due))
                 return
@@ -104,6 +156,13 @@ class CareLeavers:
         if in_touch != "NO":
             contact = day + timedelta(days=world.rng.randint(-60, 30))
             contact = min(contact, world.census)
-        world.rows.add(CareLeaverContact(child=child, birthday=day, contact_date=contact,
-                                         in_touch=in_touch, activity=activity,
-                                         accommodation=accommodation))
+        world.rows.add(
+            CareLeaverContact(
+                child=child,
+                birthday=day,
+                contact_date=contact,
+                in_touch=in_touch,
+                activity=activity,
+                accommodation=accommodation,
+            )
+        )

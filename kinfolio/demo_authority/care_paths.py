@@ -23,13 +23,26 @@ from kinfolio.demo_authority.safeguarding_records import PRIMARY_NEEDS, Safeguar
 from kinfolio.people.models import Person
 from kinfolio.referrals.models import CINEpisode
 
-CLOSE_REASON = {"E11": "RC1", "E12": "RC1", "E41": "RC3", "E45": "RC4", "E46": "RC4",
-                "E47": "RC4", "E48": "RC4", "E3": "RC5"}
+CLOSE_REASON = {
+    "E11": "RC1",
+    "E12": "RC1",
+    "E41": "RC3",
+    "E45": "RC4",
+    "E46": "RC4",
+    "E47": "RC4",
+    "E48": "RC4",
+    "E3": "RC5",
+}
 CARE_NEEDS = [(code, weight) for code, weight in PRIMARY_NEEDS if code not in ("N9", "N2")]
 CATEGORIES = [("NEG", 48), ("EMO", 38), ("PHY", 7), ("SAB", 4), ("MUL", 3)]
-UASC_COUNTRIES = [("Afghan", "Pashto", "other"), ("Eritrean", "Tigrinya", "black_african"),
-                  ("Sudanese", "Arabic", "black_african"), ("Albanian", "Albanian", "white_other"),
-                  ("Vietnamese", "Vietnamese", "other"), ("Iranian", "Kurdish", "other")]
+UASC_COUNTRIES = [
+    ("Afghan", "Pashto", "other"),
+    ("Eritrean", "Tigrinya", "black_african"),
+    ("Sudanese", "Arabic", "black_african"),
+    ("Albanian", "Albanian", "white_other"),
+    ("Vietnamese", "Vietnamese", "other"),
+    ("Iranian", "Kurdish", "other"),
+]
 
 
 class CarePaths:
@@ -41,15 +54,24 @@ class CarePaths:
         self.leavers = CareLeavers(self.care)
 
     # -- placements ---------------------------------------------------------------------
-    def place(self, kind: str, history: CareHistory, start: date, end: date | None, *,
-              local: bool | None = None, required: bool = False, long_term: bool = False) -> Stay:
+    def place(
+        self,
+        kind: str,
+        history: CareHistory,
+        start: date,
+        end: date | None,
+        *,
+        local: bool | None = None,
+        required: bool = False,
+        long_term: bool = False,
+    ) -> Stay:
         """Book a placement of ``kind`` for the history's children over [start, end)."""
         world, providers, children = self.world, self.providers, history.children
         stop = end or world.census
         if kind in ("in_house", "connected", "ffa"):
             household = providers.in_house_household(
-                children, start, end, connected=kind == "connected", local=local,
-                required=required)
+                children, start, end, connected=kind == "connected", local=local, required=required
+            )
             if household is None:
                 return self.place("ifa", history, start, end, local=local, long_term=long_term)
             first, later = {"connected": ("U3", "U1"), "ffa": ("U5", "U5")}.get(kind, ("U6", "U4"))
@@ -57,8 +79,15 @@ class CarePaths:
             settled = start + timedelta(days=world.rng.randint(150, 400))
             if long_term and settled < stop and later != first:
                 phases.append((settled, later))
-            return Stay(start, kind, phases, household=household, provider_code="PR1",
-                        postcode=household.postcode, urn=providers.fostering_service.urn)
+            return Stay(
+                start,
+                kind,
+                phases,
+                household=household,
+                provider_code="PR1",
+                postcode=household.postcode,
+                urn=providers.fostering_service.urn,
+            )
         if kind == "ifa":
             agency = world.rng.choice(providers.ifas)
             household = providers.ifa_household(agency, children, start, local)
@@ -66,26 +95,41 @@ class CarePaths:
             settled = start + timedelta(days=world.rng.randint(150, 400))
             if long_term and settled < stop:
                 phases.append((settled, "U4"))
-            return Stay(start, kind, phases, household=household,
-                        provider_code=providers.code_of(agency), postcode=household.postcode,
-                        urn=agency.urn)
+            return Stay(
+                start,
+                kind,
+                phases,
+                household=household,
+                provider_code=providers.code_of(agency),
+                postcode=household.postcode,
+                urn=agency.urn,
+            )
         if kind == "parents":
-            return Stay(start, kind, [(start, "P1")], provider_code="PR0",
-                        postcode=history.home_postcode)
+            return Stay(
+                start, kind, [(start, "P1")], provider_code="PR0", postcode=history.home_postcode
+            )
         provider, phases = {
             "home_in_house": (lambda: world.rng.choice(providers.homes_in_house), "K2"),
-            "home_external": (lambda: world.rng.choice(
-                providers.other_la_homes if world.chance(0.1) else providers.homes_external),
-                "K2"),
+            "home_external": (
+                lambda: world.rng.choice(
+                    providers.other_la_homes if world.chance(0.1) else providers.homes_external
+                ),
+                "K2",
+            ),
             "supported": (lambda: world.rng.choice(providers.supported), None),
             "secure": (lambda: providers.secure, "K1"),
             "parent_child": (lambda: providers.parent_and_child, "R3"),
         }[kind]
         provider = provider()
-        return Stay(start, kind, supported_phases(start, end) if phases is None
-                    else [(start, phases)], provider=provider,
-                    provider_code=providers.code_of(provider), postcode=provider.postcode,
-                    urn=provider.urn)
+        return Stay(
+            start,
+            kind,
+            supported_phases(start, end) if phases is None else [(start, phases)],
+            provider=provider,
+            provider_code=providers.code_of(provider),
+            postcode=provider.postcode,
+            urn=provider.urn,
+        )
 
     def interim_kind(self, history: CareHistory, day: date) -> str:
         """Where a child lives before their current placement, by age."""
@@ -94,13 +138,22 @@ class CarePaths:
         if len(ages) > 1 or max(ages) < 11:
             return world.weighted([("in_house", 6), ("ifa", 3), ("connected", 1)])
         if max(ages) >= 16:
-            return world.weighted([("in_house", 3), ("ifa", 2), ("supported", 3),
-                                   ("home_external", 2)])
+            return world.weighted(
+                [("in_house", 3), ("ifa", 2), ("supported", 3), ("home_external", 2)]
+            )
         return world.weighted([("in_house", 5), ("ifa", 3), ("home_external", 3)])
 
-    def placements(self, history: CareHistory, final_start: date, final_kind: str, *,
-                   moves: int, local: bool | None = None, required: bool = False,
-                   final: Stay | None = None) -> None:
+    def placements(
+        self,
+        history: CareHistory,
+        final_start: date,
+        final_kind: str,
+        *,
+        moves: int,
+        local: bool | None = None,
+        required: bool = False,
+        final: Stay | None = None,
+    ) -> None:
         """The stays from entry: ``moves`` earlier placements, then ``final_kind`` from
         ``final_start`` until the history's exit (or on, past the census)."""
         world = self.world
@@ -108,17 +161,28 @@ class CarePaths:
         moves = max(min(moves, gap // 21), 1 if gap > 0 else 0)
         starts = [history.entry] if moves else []
         if moves > 1:
-            starts += [history.entry + timedelta(days=d) for d in
-                       sorted(world.rng.sample(range(10, gap - 10), moves - 1))]
+            starts += [
+                history.entry + timedelta(days=d)
+                for d in sorted(world.rng.sample(range(10, gap - 10), moves - 1))
+            ]
         starts.append(final_start)
         for number, start in enumerate(starts[:-1]):
             end = starts[number + 1]
             stay = self.place(self.interim_kind(history, start), history, start, end)
             stay.change_reason = world.weighted(CHANGE_REASONS)
             history.stays.append(stay)
-        history.stays.append(final or self.place(
-            final_kind, history, final_start, history.exit, local=local, required=required,
-            long_term=final_kind in ("in_house", "ifa", "connected")))
+        history.stays.append(
+            final
+            or self.place(
+                final_kind,
+                history,
+                final_start,
+                history.exit,
+                local=local,
+                required=required,
+                long_term=final_kind in ("in_house", "ifa", "connected"),
+            )
+        )
 
     # -- before care: referral, assessment, sometimes a child protection plan -----------
     def before_care(self, history: CareHistory) -> list[CINEpisode]:
@@ -127,44 +191,69 @@ class CarePaths:
         if entry < world.start + timedelta(days=45) or history.uasc:
             referral = entry - timedelta(days=world.rng.randint(0, 120) if not history.uasc else 0)
             team = world.rng.choice(rec.referral_teams)
-            episodes = [world.rows.add(CINEpisode(
-                child=child, referral_date=max(referral, child.date_of_birth),
-                referral_source=world.weighted([("6", 3), ("1A", 1), ("4", 1)]),
-                primary_need=history.need, team=team)) for child in history.children]
+            episodes = [
+                world.rows.add(
+                    CINEpisode(
+                        child=child,
+                        referral_date=max(referral, child.date_of_birth),
+                        referral_source=world.weighted([("6", 3), ("1A", 1), ("4", 1)]),
+                        primary_need=history.need,
+                        team=team,
+                    )
+                )
+                for child in history.children
+            ]
             for episode in episodes:
                 # The assessment that led to care, so no clock is left running from then.
                 done = min(entry, episode.referral_date + timedelta(days=world.rng.randint(5, 40)))
-                world.rows.add(Assessment(
-                    child=episode.child, cin_episode=episode, start_date=episode.referral_date,
-                    authorised_date=max(done, episode.referral_date), outcome_other=True,
-                    outcome_other_detail="Became looked after",
-                    childs_views_not_recorded_reason="Recorded before Kinfolio's history begins.",
-                ))
+                world.rows.add(
+                    Assessment(
+                        child=episode.child,
+                        cin_episode=episode,
+                        start_date=episode.referral_date,
+                        authorised_date=max(done, episode.referral_date),
+                        outcome_other=True,
+                        outcome_other_detail="Became looked after",
+                        childs_views_not_recorded_reason="Recorded before the history held here.",
+                    )
+                )
             return episodes
         earliest = max(world.start, youngest)
         emergency = world.chance(0.25) or entry - earliest < timedelta(days=60)
-        referral = max(earliest, entry - timedelta(days=world.rng.randint(0, 5) if emergency
-                                                   else world.rng.randint(60, 300)))
+        referral = max(
+            earliest,
+            entry
+            - timedelta(days=world.rng.randint(0, 5) if emergency else world.rng.randint(60, 300)),
+        )
         protect = not emergency and world.chance(0.4) and entry - referral > timedelta(days=70)
-        team = world.rng.choice(rec.disability_teams if history.need == "N2"
-                                else rec.locality_teams)
+        team = world.rng.choice(
+            rec.disability_teams if history.need == "N2" else rec.locality_teams
+        )
         category = world.weighted(CATEGORIES)
         strategy = rec.wd(referral, world.rng.randint(0, 8))
-        icpc_day = rec.wd(strategy, world.rng.randint(5, 15) if world.chance(0.8)
-                          else world.rng.randint(16, 25))
+        icpc_day = rec.wd(
+            strategy, world.rng.randint(5, 15) if world.chance(0.8) else world.rng.randint(16, 25)
+        )
         protect = protect and icpc_day < entry - timedelta(days=14)
         episodes = []
         for child in history.children:
             episode = rec.referral(child, referral, need=history.need)
-            assessed = rec.assessment(episode, in_time=world.chance(0.85),
-                                      outcome="strategy" if protect else "cin")
+            assessed = rec.assessment(
+                episode, in_time=world.chance(0.85), outcome="strategy" if protect else "cin"
+            )
             handover = assessed if referral < assessed < entry else entry
             self.care.allocate(child, "social_worker", episode.team, referral, handover)
             self.care.allocate(child, "social_worker", team, handover, entry)
             if protect:
                 enquiry = rec.strategy_and_enquiry(episode, strategy, outcome="icpc")
-                icpc = rec.conference(child, icpc_day, kind="initial", due=rec.wd(strategy, 15),
-                                      section47=enquiry, category=category)
+                icpc = rec.conference(
+                    child,
+                    icpc_day,
+                    kind="initial",
+                    due=rec.wd(strategy, 15),
+                    section47=enquiry,
+                    category=category,
+                )
                 rec.protection_plan(episode, icpc, team=team, end=entry, end_reason="looked_after")
             elif handover < entry - timedelta(days=20):
                 rec.cin_plan(episode, team, handover, entry)
@@ -175,8 +264,12 @@ class CarePaths:
     def adoption_dates(self, start: date, latest: date) -> list[date]:
         """ADM decision, placement order, match and placement, squeezed to fit by ``latest``."""
         rng = self.world.rng
-        steps = [rng.randint(60, 200), rng.randint(30, 150), rng.randint(30, 240),
-                 rng.randint(7, 30)]
+        steps = [
+            rng.randint(60, 200),
+            rng.randint(30, 150),
+            rng.randint(30, 240),
+            rng.randint(7, 30),
+        ]
         room = (latest - start).days
         if sum(steps) > room:
             steps = [max(1, s * room // sum(steps)) for s in steps]
@@ -186,53 +279,94 @@ class CarePaths:
             dates.append(min(day, latest))
         return dates
 
-    def adoption_plans(self, history: CareHistory, adm: date, order: date | None, *,
-                       matched: date | None = None, placed: date | None = None,
-                       adopted: date | None = None, adopters=None, reversed_on=None) -> None:
+    def adoption_plans(
+        self,
+        history: CareHistory,
+        adm: date,
+        order: date | None,
+        *,
+        matched: date | None = None,
+        placed: date | None = None,
+        adopted: date | None = None,
+        adopters=None,
+        reversed_on=None,
+    ) -> None:
         world = self.world
         for child in history.children:
-            world.rows.add(AdoptionPlan(
-                child=child, adm_decision_date=adm, placement_order_date=order,
-                matched_date=matched, placed_date=placed, adoption_order_date=adopted,
-                adopters=adopters if matched else None,
-                adopted_by_foster_carer=(history.stays[-1].place == "A5") if adopted else None,
-                decision_reversed_date=reversed_on,
-                reason_placed_ceased=world.weighted([("RD1", 3), ("RD2", 1), ("RD3", 2),
-                                                     ("RD4", 1)]) if reversed_on else ""))
+            world.rows.add(
+                AdoptionPlan(
+                    child=child,
+                    adm_decision_date=adm,
+                    placement_order_date=order,
+                    matched_date=matched,
+                    placed_date=placed,
+                    adoption_order_date=adopted,
+                    adopters=adopters if matched else None,
+                    adopted_by_foster_carer=(history.stays[-1].place == "A5") if adopted else None,
+                    decision_reversed_date=reversed_on,
+                    reason_placed_ceased=world.weighted(
+                        [("RD1", 3), ("RD2", 1), ("RD3", 2), ("RD4", 1)]
+                    )
+                    if reversed_on
+                    else "",
+                )
+            )
 
     # -- people -------------------------------------------------------------------------
     def asylum_seeker(self, age: int, on: date) -> Person:
         """An unaccompanied young person: no family here, a nationality and a language."""
         world = self.world
         nationality, language, heritage = world.rng.choice(UASC_COUNTRIES)
-        return world.rows.add(Person(
-            local_id=world.person_id(), sex="M" if world.chance(0.9) else "F",
-            given_name=world.rng.choice(names.GIVEN_NAMES[heritage]["M"]),
-            family_name=world.rng.choice(names.FAMILY_NAMES[heritage]),
-            date_of_birth=world.birth_date_for_age(age, on), nationality=nationality,
-            first_language=language, ethnicity="OOTH" if heritage == "other" else "BAFR"
-            if heritage == "black_african" else "WOTH", is_child_subject=True))
+        return world.rows.add(
+            Person(
+                local_id=world.person_id(),
+                sex="M" if world.chance(0.9) else "F",
+                given_name=world.rng.choice(names.GIVEN_NAMES[heritage]["M"]),
+                family_name=world.rng.choice(names.FAMILY_NAMES[heritage]),
+                date_of_birth=world.birth_date_for_age(age, on),
+                nationality=nationality,
+                first_language=language,
+                ethnicity="OOTH"
+                if heritage == "other"
+                else "BAFR"
+                if heritage == "black_african"
+                else "WOTH",
+                is_child_subject=True,
+            )
+        )
 
     # -- writing a whole history ------------------------------------------------------
-    def finish(self, history: CareHistory, episodes: list[CINEpisode], *,
-               leaver: bool = False, staying_put: bool = False) -> None:
+    def finish(
+        self,
+        history: CareHistory,
+        episodes: list[CINEpisode],
+        *,
+        leaver: bool = False,
+        staying_put: bool = False,
+    ) -> None:
         world, rec = self.world, self.records
         write_periods(world, history)
         leave = history.exit
-        for child, period, episode in zip(history.children, history.periods, episodes,
-                                          strict=True):
+        for child, period, episode in zip(history.children, history.periods, episodes, strict=True):
             self.care.write(history, child, period)
             if history.entry >= world.start:
                 self._previous_permanence(child, history.entry)
             if history.uasc:
                 ends = birthday(child.date_of_birth, 18)
-                world.rows.add(UASCStatus(child=child, start_date=history.entry,
-                                          end_date=ends if ends <= world.census else None))
+                world.rows.add(
+                    UASCStatus(
+                        child=child,
+                        start_date=history.entry,
+                        end_date=ends if ends <= world.census else None,
+                    )
+                )
             if leaver:
-                self.leavers.write(child, eligible=eligible_from(child.date_of_birth,
-                                                                 history.entry), left=leave,
-                                   staying_put_with=history.stays[-1].household
-                                   if staying_put else None)
+                self.leavers.write(
+                    child,
+                    eligible=eligible_from(child.date_of_birth, history.entry),
+                    left=leave,
+                    staying_put_with=history.stays[-1].household if staying_put else None,
+                )
             if leave is None:
                 continue
             reason = CLOSE_REASON.get(history.exit_reason)
@@ -249,11 +383,19 @@ class CarePaths:
         option = world.weighted([("Z1", 90), ("P2", 3), ("P3", 3), ("P4", 4)])
         order_date, authority = None, ""
         if option in ("P2", "P3") and entry - child.date_of_birth > timedelta(days=400):
-            order_date = world.between(child.date_of_birth + timedelta(days=200),
-                                       entry - timedelta(days=100))
-            authority = world.rng.choice(["Milton Keynes", "Bedford", "Northamptonshire",
-                                          "Buckinghamshire", "Luton"])
+            order_date = world.between(
+                child.date_of_birth + timedelta(days=200), entry - timedelta(days=100)
+            )
+            authority = world.rng.choice(
+                ["Milton Keynes", "Bedford", "Northamptonshire", "Buckinghamshire", "Luton"]
+            )
         elif option in ("P2", "P3"):
             option = "Z1"
-        world.rows.add(PreviousPermanence(child=child, permanence_option=option,
-                                          order_date=order_date, local_authority=authority))
+        world.rows.add(
+            PreviousPermanence(
+                child=child,
+                permanence_option=option,
+                order_date=order_date,
+                local_authority=authority,
+            )
+        )

@@ -29,12 +29,23 @@ from kinfolio.people.models import Person
 from kinfolio.workforce.models import Allocation, Team
 
 CALENDAR_FROM = date(2013, 1, 1)  # before this, timescales are counted in calendar days
-PARTICIPATION = [("PN1", 40), ("PN2", 5), ("PN3", 6), ("PN4", 4), ("PN5", 8), ("PN6", 28),
-                 ("PN7", 9)]
+PARTICIPATION = [
+    ("PN1", 40),
+    ("PN2", 5),
+    ("PN3", 6),
+    ("PN4", 4),
+    ("PN5", 8),
+    ("PN6", 28),
+    ("PN7", 9),
+]
 # Seed 002 paragraph 5: 92 primary, 12 secondary, six special and four short stay schools.
-MK_SCHOOLS = (("primary", "Primary School", 92), ("secondary", "School", 12),
-              ("special", "School (special)", 6), ("short_stay", "Short Stay School", 4),
-              ("college", "College", 2))
+MK_SCHOOLS = (
+    ("primary", "Primary School", 92),
+    ("secondary", "School", 12),
+    ("special", "School (special)", 6),
+    ("short_stay", "Short Stay School", 4),
+    ("college", "College", 2),
+)
 PEP_TERMS = ((11, 15), (3, 15), (6, 30))  # a PEP review each term, due by these days
 
 
@@ -64,8 +75,9 @@ class Schools:
         world = self.world
         postcode, town = mk_postcode(world) if local else out_of_area_postcode(world)
         street = world.rng.choice(names.STREETS).split()[0]
-        return world.rows.add(School(name=f"{town} {street} {suffix}", urn=f"99{next(self._urns)}",
-                                     postcode=postcode))
+        return world.rows.add(
+            School(name=f"{town} {street} {suffix}", urn=f"99{next(self._urns)}", postcode=postcode)
+        )
 
     def pick(self, phase: str, local: bool) -> School:
         if local:
@@ -90,8 +102,9 @@ class CareRecords:
             return day + timedelta(days=round(n * 7 / 5))
         return self.records.wd(day, n)
 
-    def allocate(self, child: Person, role: str, team: Team, start: date, end: date | None
-                 ) -> Post | None:
+    def allocate(
+        self, child: Person, role: str, team: Team, start: date, end: date | None
+    ) -> Post | None:
         """As ``workforce_gen.allocate``, returning the post so that its holders can act."""
         if end is not None and end <= start:
             return None
@@ -99,8 +112,16 @@ class CareRecords:
         for worker, piece_start, piece_end in post.holders_during(start, end):
             if piece_end is not None and piece_end <= piece_start:
                 continue
-            self.world.rows.add(Allocation(child=child, role=role, team=team, worker=worker,
-                                           start_date=piece_start, end_date=piece_end))
+            self.world.rows.add(
+                Allocation(
+                    child=child,
+                    role=role,
+                    team=team,
+                    worker=worker,
+                    start_date=piece_start,
+                    end_date=piece_end,
+                )
+            )
         return post
 
     def write(self, history: CareHistory, child: Person, period) -> None:
@@ -116,10 +137,13 @@ class CareRecords:
         stop = leave or world.census
         first_year = min(stop, entry + timedelta(days=365))
         if entry >= world.start:
-            rec.visits(child, "looked_after", entry, min(stop, self.wd(entry, 6)), every_wd=5,
-                       team=team)
-        for start, end, every in ((max(entry, world.start), first_year, 28),
-                                  (max(first_year, world.start), stop, 55)):
+            rec.visits(
+                child, "looked_after", entry, min(stop, self.wd(entry, 6)), every_wd=5, team=team
+            )
+        for start, end, every in (
+            (max(entry, world.start), first_year, 28),
+            (max(first_year, world.start), stop, 55),
+        ):
             if start < end:
                 rec.visits(child, "looked_after", start, end, every_wd=every, team=team)
 
@@ -141,10 +165,17 @@ class CareRecords:
             if held >= world.start:
                 age = child.age_on(held) or 0
                 chair = iro.holders_during(held, held) if iro else []
-                world.rows.add(LACReview(
-                    child=child, period=period, due_date=due, review_date=held,
-                    participation="PN0" if age < 4 else world.weighted(PARTICIPATION),
-                    chair=chair[0][0] if chair else None, **rec.views(0.9)))
+                world.rows.add(
+                    LACReview(
+                        child=child,
+                        period=period,
+                        due_date=due,
+                        review_date=held,
+                        participation="PN0" if age < 4 else world.weighted(PARTICIPATION),
+                        chair=chair[0][0] if chair else None,
+                        **rec.views(0.9),
+                    )
+                )
             due = held + timedelta(days=91 if number == 0 else 182)
             number += 1
 
@@ -157,13 +188,18 @@ class CareRecords:
         while done <= stop:
             # The initial assessment is kept however old: it stops the IHA clock.
             if done >= world.start or kind == "initial":
-                world.rows.add(HealthAssessment(child=child, kind=kind, due_date=due,
-                                                assessment_date=done))
-                world.rows.add(Immunisations(child=child, checked_on=done,
-                                             up_to_date=world.chance(0.88)))
+                world.rows.add(
+                    HealthAssessment(child=child, kind=kind, due_date=due, assessment_date=done)
+                )
+                world.rows.add(
+                    Immunisations(child=child, checked_on=done, up_to_date=world.chance(0.88))
+                )
             due = done + timedelta(days=182 if (child.age_on(done) or 0) < 5 else 365)
-            done = due - timedelta(days=rng.randint(0, 30)) if world.chance(0.85) \
+            done = (
+                due - timedelta(days=rng.randint(0, 30))
+                if world.chance(0.85)
                 else due + timedelta(days=rng.randint(5, 75))
+            )
             kind = "review"
         if leave is None:
             world.rows.add(HealthAssessment(child=child, kind=kind, due_date=due))
@@ -176,11 +212,16 @@ class CareRecords:
         while day <= stop:
             if day >= world.start and 4 <= (child.age_on(day) or 0) <= 16:
                 missed = world.chance(0.1)
-                world.rows.add(SDQScore(
-                    child=child, completed_date=day,
-                    score=None if missed else max(0, min(40, round(rng.gauss(14, 6.5)))),
-                    reason_not_completed=world.weighted([("SDQ2", 2), ("SDQ4", 2), ("SDQ5", 3)])
-                    if missed else ""))
+                world.rows.add(
+                    SDQScore(
+                        child=child,
+                        completed_date=day,
+                        score=None if missed else max(0, min(40, round(rng.gauss(14, 6.5)))),
+                        reason_not_completed=world.weighted([("SDQ2", 2), ("SDQ4", 2), ("SDQ5", 3)])
+                        if missed
+                        else "",
+                    )
+                )
             day += timedelta(days=rng.randint(340, 390))
 
     # -- education -------------------------------------------------------------------
@@ -189,35 +230,52 @@ class CareRecords:
         a change of school with some moves of placement, and termly PEPs."""
         world = self.world
         born = child.date_of_birth
-        starts = [(september_after(born, 4), "primary"), (september_after(born, 11), "secondary"),
-                  (september_after(born, 16), "college")]
+        starts = [
+            (september_after(born, 4), "primary"),
+            (september_after(born, 11), "secondary"),
+            (september_after(born, 16), "college"),
+        ]
         school_ends = september_after(born, 18)
         begin = max(history.entry, world.start, starts[0][0])
         stop = min(history.exit or world.census, school_ends)
         if begin >= stop:
             return
         special = history.need == "N2" and world.chance(0.6)
-        cuts = [begin] + [day for day, _ in starts if begin < day < stop] + [
-            stay.start for stay in history.stays
-            if begin < stay.start < stop and world.chance(0.35)]
+        cuts = (
+            [begin]
+            + [day for day, _ in starts if begin < day < stop]
+            + [
+                stay.start
+                for stay in history.stays
+                if begin < stay.start < stop and world.chance(0.35)
+            ]
+        )
         cuts = sorted(dict.fromkeys(cuts))
         for number, day in enumerate(cuts):
             phase = [p for d, p in starts if d <= day][-1]
             if special and phase != "college":
                 phase = "special"
-            end = cuts[number + 1] if number + 1 < len(cuts) else \
-                (school_ends if school_ends <= world.census else None)
+            end = (
+                cuts[number + 1]
+                if number + 1 < len(cuts)
+                else (school_ends if school_ends <= world.census else None)
+            )
             stay = history.stay_on(day)
             local = not stay.postcode or in_area(stay.postcode)
-            world.rows.add(EducationPlacement(child=child, school=self.schools.pick(phase, local),
-                                              start_date=day, end_date=end))
+            world.rows.add(
+                EducationPlacement(
+                    child=child,
+                    school=self.schools.pick(phase, local),
+                    start_date=day,
+                    end_date=end,
+                )
+            )
         self.peps(child, period, history, begin, stop)
 
     def peps(self, child, period, history: CareHistory, begin: date, stop: date) -> None:
         """The first PEP within 20 school days of coming into care, then one each term."""
         world, rng = self.world, self.world.rng
-        dues = [date(year, m, d) for year in range(begin.year, stop.year + 2)
-                for m, d in PEP_TERMS]
+        dues = [date(year, m, d) for year in range(begin.year, stop.year + 2) for m, d in PEP_TERMS]
         dues = [due for due in dues if due > begin + timedelta(days=30)]
         if history.entry == begin:
             dues = [self.wd(begin, 20)] + [due for due in dues if due > begin + timedelta(days=90)]
@@ -227,37 +285,59 @@ class CareRecords:
                     world.rows.add(PersonalEducationPlan(child=child, period=period, due_date=due))
                 return
             roll = rng.random()
-            held = due - timedelta(days=rng.randint(0, 25)) if roll < 0.85 else \
-                due + timedelta(days=rng.randint(5, 40)) if roll < 0.95 else None
+            held = (
+                due - timedelta(days=rng.randint(0, 25))
+                if roll < 0.85
+                else due + timedelta(days=rng.randint(5, 40))
+                if roll < 0.95
+                else None
+            )
             if held and (held < history.entry or held > (history.exit or world.census)):
                 held = None
-            world.rows.add(PersonalEducationPlan(child=child, period=period, due_date=due,
-                                                 pep_date=held))
+            world.rows.add(
+                PersonalEducationPlan(child=child, period=period, due_date=due, pep_date=held)
+            )
 
     # -- missing from care -------------------------------------------------------------
     def missing(self, child: Person, period, entry: date, leave: date | None) -> None:
         world, rng = self.world, self.world.rng
         first = max(entry, world.start, birthday(child.date_of_birth, 12))
         last = min(leave or world.census, world.census) - timedelta(days=5)
-        if first >= last or not world.chance(world.profile.flows.missing_share_of_teenagers
-                                             / (0.6 if leave is None else 1.5)):
+        if first >= last or not world.chance(
+            world.profile.flows.missing_share_of_teenagers / (0.6 if leave is None else 1.5)
+        ):
             return
-        starts = sorted(world.between(first, last) for _ in range(world.weighted(
-            [(1, 5), (2, 3), (3, 2), (5, 1), (8, 1)])))
+        starts = sorted(
+            world.between(first, last)
+            for _ in range(world.weighted([(1, 5), (2, 3), (3, 2), (5, 1), (8, 1)]))
+        )
         free_from = first
         for start in starts:
             if start < free_from:
                 continue
-            end = min(start + timedelta(days=world.weighted([(0, 5), (1, 4), (2, 2), (4, 1)])),
-                      last)
+            end = min(
+                start + timedelta(days=world.weighted([(0, 5), (1, 4), (2, 2), (4, 1)])), last
+            )
             roll = rng.random()
-            offered = end + timedelta(days=rng.randint(0, 2)) if roll < 0.8 else \
-                end + timedelta(days=rng.randint(3, 10)) if roll < 0.92 else None
+            offered = (
+                end + timedelta(days=rng.randint(0, 2))
+                if roll < 0.8
+                else end + timedelta(days=rng.randint(3, 10))
+                if roll < 0.92
+                else None
+            )
             if offered and offered > world.census:
                 offered = None
-            world.rows.add(MissingEpisode(
-                child=child, period=period, missing_type="M" if world.chance(0.7) else "A",
-                start_date=start, end_date=end, return_interview_due_date=end + timedelta(days=3),
-                return_interview_offered_on=offered,
-                return_interview_accepted=world.chance(0.65) if offered else None))
+            world.rows.add(
+                MissingEpisode(
+                    child=child,
+                    period=period,
+                    missing_type="M" if world.chance(0.7) else "A",
+                    start_date=start,
+                    end_date=end,
+                    return_interview_due_date=end + timedelta(days=3),
+                    return_interview_offered_on=offered,
+                    return_interview_accepted=world.chance(0.65) if offered else None,
+                )
+            )
             free_from = end + timedelta(days=1)

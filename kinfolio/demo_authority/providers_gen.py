@@ -21,16 +21,50 @@ from kinfolio.fostering.models import FosterHousehold, FosteringReview, Househol
 from kinfolio.people.models import Person
 
 FOREVER = date.max
-IFA_NAMES = ["Compass Fostering", "Foster Care Associates", "Capstone Foster Care", "TACT",
-             "Fostering People", "National Fostering Agency", "Orange Grove Fostercare",
-             "Blue Sky Fostering", "Heritage Foster Care", "Family Care Fostering",
-             "Swiis Foster Care", "Pathway Care Fostering", "Clifford House Fostering",
-             "Rainbow Fostering", "ISP Fostering", "Futures for Children"]
-HOME_WORDS = ["Oak", "Willow", "Beech", "Rowan", "Hazel", "Cedar", "Maple", "Linden", "Holly",
-              "Ash", "Elder", "Birch", "Alder", "Hawthorn", "Juniper", "Laurel", "Aspen"]
+IFA_NAMES = [
+    "Compass Fostering",
+    "Foster Care Associates",
+    "Capstone Foster Care",
+    "TACT",
+    "Fostering People",
+    "National Fostering Agency",
+    "Orange Grove Fostercare",
+    "Blue Sky Fostering",
+    "Heritage Foster Care",
+    "Family Care Fostering",
+    "Swiis Foster Care",
+    "Pathway Care Fostering",
+    "Clifford House Fostering",
+    "Rainbow Fostering",
+    "ISP Fostering",
+    "Futures for Children",
+]
+HOME_WORDS = [
+    "Oak",
+    "Willow",
+    "Beech",
+    "Rowan",
+    "Hazel",
+    "Cedar",
+    "Maple",
+    "Linden",
+    "Holly",
+    "Ash",
+    "Elder",
+    "Birch",
+    "Alder",
+    "Hawthorn",
+    "Juniper",
+    "Laurel",
+    "Aspen",
+]
 HOME_KINDS = ["House", "Lodge", "View", "Court", "Cottage", "Place", "Grange", "Barn"]
-RATINGS = [(OfstedRating.OUTSTANDING, 2), (OfstedRating.GOOD, 6),
-           (OfstedRating.REQUIRES_IMPROVEMENT, 2), (OfstedRating.INADEQUATE, 1)]
+RATINGS = [
+    (OfstedRating.OUTSTANDING, 2),
+    (OfstedRating.GOOD, 6),
+    (OfstedRating.REQUIRES_IMPROVEMENT, 2),
+    (OfstedRating.INADEQUATE, 1),
+]
 
 
 def in_area(postcode: str) -> bool:
@@ -68,33 +102,60 @@ class Providers:
         self._urns = iter(world.rng.sample(range(10_000, 99_999), 2_000))
         self._references = {"FH": 0, "IFA": 0, "AD": 0}
         self.fostering_service = self._provider(
-            "Kinfolio fostering service", "in_house_fostering", in_house=True, local=True)
+            "Kinfolio fostering service", "in_house_fostering", in_house=True, local=True
+        )
         self.homes_in_house = [
-            self._provider(f"{self._home_name()} (short breaks and care for disabled children)",
-                           "in_house_childrens_home", in_house=True, local=True,
-                           capacity=world.rng.randint(4, 6))
-            for _ in range(profile.in_house_homes)]
-        self.ifas = [self._provider(self._agency_name(i), "ifa", local=world.chance(0.3))
-                     for i in range(profile.independent_fostering_agencies)]
+            self._provider(
+                f"{self._home_name()} (short breaks and care for disabled children)",
+                "in_house_childrens_home",
+                in_house=True,
+                local=True,
+                capacity=world.rng.randint(4, 6),
+            )
+            for _ in range(profile.in_house_homes)
+        ]
+        self.ifas = [
+            self._provider(self._agency_name(i), "ifa", local=world.chance(0.3))
+            for i in range(profile.independent_fostering_agencies)
+        ]
         self.homes_external = [
-            self._provider(self._home_name(), "external_childrens_home",
-                           local=world.chance(0.2), capacity=world.rng.randint(2, 6))
-            for _ in range(profile.external_residential_providers)]
+            self._provider(
+                self._home_name(),
+                "external_childrens_home",
+                local=world.chance(0.2),
+                capacity=world.rng.randint(2, 6),
+            )
+            for _ in range(profile.external_residential_providers)
+        ]
         scale = max(1, round(profile.population_0_19 / 66_900))
-        self.supported = [self._provider(f"{self._home_name()} supported accommodation",
-                                         "supported_accommodation", local=world.chance(0.6),
-                                         capacity=world.rng.randint(4, 12))
-                          for _ in range(3 * scale)]
+        self.supported = [
+            self._provider(
+                f"{self._home_name()} supported accommodation",
+                "supported_accommodation",
+                local=world.chance(0.6),
+                capacity=world.rng.randint(4, 12),
+            )
+            for _ in range(3 * scale)
+        ]
         self.other_la_homes = [
-            self._provider(f"{town} Council children's home", "other_local_authority",
-                           local=False, capacity=world.rng.randint(3, 5))
-            for town in ("Bedford", "Northamptonshire")[:1 + (scale > 1)]]
-        self.secure = self._provider("Vinney Green secure children's home", "secure_unit",
-                                     local=False, capacity=24)
-        self.parent_and_child = self._provider("Acorn parent and child assessment unit",
-                                               "parent_and_child", local=True, capacity=4)
-        self.provider_codes = {id(p): ("PR5" if world.chance(0.25) else "PR4")
-                               for p in self.ifas + self.homes_external + self.supported}
+            self._provider(
+                f"{town} Council children's home",
+                "other_local_authority",
+                local=False,
+                capacity=world.rng.randint(3, 5),
+            )
+            for town in ("Bedford", "Northamptonshire")[: 1 + (scale > 1)]
+        ]
+        self.secure = self._provider(
+            "Vinney Green secure children's home", "secure_unit", local=False, capacity=24
+        )
+        self.parent_and_child = self._provider(
+            "Acorn parent and child assessment unit", "parent_and_child", local=True, capacity=4
+        )
+        self.provider_codes = {
+            id(p): ("PR5" if world.chance(0.25) else "PR4")
+            for p in self.ifas + self.homes_external + self.supported
+        }
         self.slots = self._households(profile.foster_households)
 
     # -- providers -----------------------------------------------------------------
@@ -109,18 +170,31 @@ class Providers:
     def _home_name(self) -> str:
         return f"{self.world.rng.choice(HOME_WORDS)} {self.world.rng.choice(HOME_KINDS)}"
 
-    def _provider(self, name: str, kind: str, *, local: bool, in_house: bool = False,
-                  capacity: int | None = None) -> PlacementProvider:
+    def _provider(
+        self,
+        name: str,
+        kind: str,
+        *,
+        local: bool,
+        in_house: bool = False,
+        capacity: int | None = None,
+    ) -> PlacementProvider:
         world = self.world
         rating = world.weighted(RATINGS)
-        return world.rows.add(PlacementProvider(
-            name=name, provider_type=kind, in_house=in_house, urn=self._urn(),
-            postcode=(mk_postcode(world) if local else out_of_area_postcode(world))[0],
-            ofsted_rating=rating,
-            ofsted_rating_date=world.between(world.census - timedelta(days=1000),
-                                             world.census - timedelta(days=30)),
-            capacity=capacity,
-        ))
+        return world.rows.add(
+            PlacementProvider(
+                name=name,
+                provider_type=kind,
+                in_house=in_house,
+                urn=self._urn(),
+                postcode=(mk_postcode(world) if local else out_of_area_postcode(world))[0],
+                ofsted_rating=rating,
+                ofsted_rating_date=world.between(
+                    world.census - timedelta(days=1000), world.census - timedelta(days=30)
+                ),
+                capacity=capacity,
+            )
+        )
 
     def code_of(self, provider: PlacementProvider) -> str:
         """The SSDA903 placement provider code (PLACE_PROVIDER) of a provider."""
@@ -140,9 +214,15 @@ class Providers:
         heritage = world.weighted(names.HERITAGE_WEIGHTS)
         family = world.rng.choice(names.FAMILY_NAMES[heritage])
         partner = world.rng.choice(names.FAMILY_NAMES[heritage])
-        return world.weighted([(f"Mr and Mrs {family}", 6), (f"Ms {family}", 3),
-                               (f"Mrs {family}", 2), (f"Mr {family}", 1),
-                               (f"Ms {family} and Ms {partner}", 1)])
+        return world.weighted(
+            [
+                (f"Mr and Mrs {family}", 6),
+                (f"Ms {family}", 3),
+                (f"Mrs {family}", 2),
+                (f"Mr {family}", 1),
+                (f"Ms {family} and Ms {partner}", 1),
+            ]
+        )
 
     def _households(self, count: int) -> list[Slot]:
         world, care = self.world, self.world.profile.care
@@ -154,29 +234,50 @@ class Providers:
         for number in range(count + gone):
             deregistered = number >= count
             early = world.chance(0.65) or deregistered
-            approved = world.between(world.census - timedelta(days=15 * 365),
-                                     world.start - timedelta(days=365)) if early else \
-                world.between(world.start - timedelta(days=365), world.census - timedelta(days=90))
+            approved = (
+                world.between(
+                    world.census - timedelta(days=15 * 365), world.start - timedelta(days=365)
+                )
+                if early
+                else world.between(
+                    world.start - timedelta(days=365), world.census - timedelta(days=90)
+                )
+            )
             age_from, age_to = world.weighted([((0, 17), 7), ((0, 10), 2), ((8, 17), 2)])
             connected = world.chance(0.12)
             away = world.chance(away_share * (0.5 if connected else 1))
-            household = world.rows.add(FosterHousehold(
-                reference=self._reference("FH"), carers=self._carers(), in_house=True,
-                connected_persons=connected,
-                status=HouseholdStatus.DEREGISTERED if deregistered else HouseholdStatus.APPROVED,
-                approval_date=approved,
-                deregistered_on=world.between(world.start, world.census - timedelta(days=30))
-                if deregistered else None,
-                approved_places=world.weighted([(1, 3), (2, 5), (3, 3)]),
-                age_from=age_from, age_to=age_to,
-                postcode=(out_of_area_postcode(world) if away else mk_postcode(world))[0],
-            ))
+            household = world.rows.add(
+                FosterHousehold(
+                    reference=self._reference("FH"),
+                    carers=self._carers(),
+                    in_house=True,
+                    connected_persons=connected,
+                    status=HouseholdStatus.DEREGISTERED
+                    if deregistered
+                    else HouseholdStatus.APPROVED,
+                    approval_date=approved,
+                    deregistered_on=world.between(world.start, world.census - timedelta(days=30))
+                    if deregistered
+                    else None,
+                    approved_places=world.weighted([(1, 3), (2, 5), (3, 3)]),
+                    age_from=age_from,
+                    age_to=age_to,
+                    postcode=(out_of_area_postcode(world) if away else mk_postcode(world))[0],
+                )
+            )
             slots.append(Slot(household))
         return slots
 
-    def in_house_household(self, children: list[Person], start: date, end: date | None, *,
-                           connected: bool = False, local: bool | None = None,
-                           required: bool = False) -> FosterHousehold | None:
+    def in_house_household(
+        self,
+        children: list[Person],
+        start: date,
+        end: date | None,
+        *,
+        connected: bool = False,
+        local: bool | None = None,
+        required: bool = False,
+    ) -> FosterHousehold | None:
         """Book an in-house household with room for the children over [start, end); None
         if there is none (unless ``required``: then the least bad household is adjusted)."""
         rng, n = self.world.rng, len(children)
@@ -184,9 +285,11 @@ class Providers:
 
         def suitable(slot: Slot, check_age: bool) -> bool:
             h = slot.household
-            return (h.connected_persons == connected
-                    and (local is None or in_area(h.postcode) == local)
-                    and (not check_age or (h.age_from <= min(ages) and max(ages) <= h.age_to)))
+            return (
+                h.connected_persons == connected
+                and (local is None or in_area(h.postcode) == local)
+                and (not check_age or (h.age_from <= min(ages) and max(ages) <= h.age_to))
+            )
 
         offset = rng.randrange(len(self.slots))
         ordered = self.slots[offset:] + self.slots[:offset]
@@ -204,8 +307,7 @@ class Providers:
                 return self._book(slot, start, end, children)
             slot.household.approval_date = approved
         slot = current[0]  # as a last resort, the household is approved for more places
-        slot.household.approval_date = min(slot.household.approval_date,
-                                           start - timedelta(days=30))
+        slot.household.approval_date = min(slot.household.approval_date, start - timedelta(days=30))
         while not slot.fits(start, end, n):
             slot.household.approved_places += 1
         return self._book(slot, start, end, children)
@@ -214,23 +316,32 @@ class Providers:
         slot.bookings.append((start, end or FOREVER, len(children), children))
         return slot.household
 
-    def ifa_household(self, agency: PlacementProvider, children: list[Person], start: date,
-                      local: bool | None) -> FosterHousehold:
+    def ifa_household(
+        self, agency: PlacementProvider, children: list[Person], start: date, local: bool | None
+    ) -> FosterHousehold:
         """A household approved by an agency, known to the authority through this placement."""
         world = self.world
         if local is None:
             local = world.chance(0.55)
-        return world.rows.add(FosterHousehold(
-            reference=self._reference("IFA"), carers=self._carers(), in_house=False,
-            status=HouseholdStatus.APPROVED,
-            approval_date=start - timedelta(days=world.rng.randint(60, 2500)),
-            approved_places=max(len(children), world.weighted([(1, 3), (2, 5), (3, 2)])),
-            postcode=(mk_postcode(world) if local else out_of_area_postcode(world))[0],
-        ))
+        return world.rows.add(
+            FosterHousehold(
+                reference=self._reference("IFA"),
+                carers=self._carers(),
+                in_house=False,
+                status=HouseholdStatus.APPROVED,
+                approval_date=start - timedelta(days=world.rng.randint(60, 2500)),
+                approved_places=max(len(children), world.weighted([(1, 3), (2, 5), (3, 2)])),
+                postcode=(mk_postcode(world) if local else out_of_area_postcode(world))[0],
+            )
+        )
 
     def households_with_children_on(self, day: date) -> list[tuple[FosterHousehold, list[Person]]]:
-        return [(slot.household, children) for slot in self.slots
-                for s, e, _, children in slot.bookings if s <= day < e]
+        return [
+            (slot.household, children)
+            for slot in self.slots
+            for s, e, _, children in slot.bookings
+            if s <= day < e
+        ]
 
     def write_reviews(self) -> None:
         """Each household's annual review, while approved, over the generated years."""
@@ -247,16 +358,31 @@ class Providers:
     # -- adopters ------------------------------------------------------------------------
     def adopters(self, matched: date, carers: str = "") -> AdopterHousehold:
         world = self.world
-        number, sex, status = world.weighted([((2, "MF", "L11"), 12), ((2, "MF", "L2"), 2),
-                                              ((2, "FF", "L12"), 2), ((2, "MM", "L12"), 1),
-                                              ((1, "F1", "L0"), 3), ((1, "M1", "L0"), 1)])
+        number, sex, status = world.weighted(
+            [
+                ((2, "MF", "L11"), 12),
+                ((2, "MF", "L2"), 2),
+                ((2, "FF", "L12"), 2),
+                ((2, "MM", "L12"), 1),
+                ((1, "F1", "L0"), 3),
+                ((1, "M1", "L0"), 1),
+            ]
+        )
         family = world.rng.choice(names.FAMILY_NAMES[world.weighted(names.HERITAGE_WEIGHTS)])
-        title = {"MF": "Mr and Mrs", "FF": "Ms and Ms", "MM": "Mr and Mr", "F1": "Ms",
-                 "M1": "Mr"}[sex]
-        return world.rows.add(AdopterHousehold(
-            reference=self._reference("AD"), adopters=carers or f"{title} {family}",
-            in_house=world.chance(0.8),
-            approval_date=matched - timedelta(days=world.rng.randint(20, 400)),
-            number_of_adopters=number, sex_of_adopters=sex, legal_status=status,
-            postcode=(out_of_area_postcode(world) if world.chance(0.55) else mk_postcode(world))[0],
-        ))
+        title = {"MF": "Mr and Mrs", "FF": "Ms and Ms", "MM": "Mr and Mr", "F1": "Ms", "M1": "Mr"}[
+            sex
+        ]
+        return world.rows.add(
+            AdopterHousehold(
+                reference=self._reference("AD"),
+                adopters=carers or f"{title} {family}",
+                in_house=world.chance(0.8),
+                approval_date=matched - timedelta(days=world.rng.randint(20, 400)),
+                number_of_adopters=number,
+                sex_of_adopters=sex,
+                legal_status=status,
+                postcode=(
+                    out_of_area_postcode(world) if world.chance(0.55) else mk_postcode(world)
+                )[0],
+            )
+        )

@@ -18,13 +18,22 @@ def fostering_reviews_while_approved() -> list[str]:
 def foster_households_within_approved_places() -> list[str]:
     """No more children placed at once than the household's approved places (as approved
     now: Kinfolio keeps the current approval, not its history)."""
-    at_the_same_time = CareEpisode.objects.filter(
-        Q(end_date__isnull=True) | Q(end_date__gt=OuterRef("start_date")),
-        foster_household=OuterRef("foster_household"), start_date__lte=OuterRef("start_date"),
-    ).order_by().values("foster_household").annotate(n=Count("pk")).values("n")
-    wrong = CareEpisode.objects.filter(foster_household__isnull=False).annotate(
-        placed=Coalesce(Subquery(at_the_same_time), 0)
-    ).filter(placed__gt=F("foster_household__approved_places"))
+    at_the_same_time = (
+        CareEpisode.objects.filter(
+            Q(end_date__isnull=True) | Q(end_date__gt=OuterRef("start_date")),
+            foster_household=OuterRef("foster_household"),
+            start_date__lte=OuterRef("start_date"),
+        )
+        .order_by()
+        .values("foster_household")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    wrong = (
+        CareEpisode.objects.filter(foster_household__isnull=False)
+        .annotate(placed=Coalesce(Subquery(at_the_same_time), 0))
+        .filter(placed__gt=F("foster_household__approved_places"))
+    )
     return [f"care episode {e.pk}: foster household over its approved places" for e in wrong]
 
 

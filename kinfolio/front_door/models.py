@@ -44,7 +44,8 @@ class Contact(Recorded):
     child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="contacts")
     received_at = models.DateTimeField("contact date and time")
     source = models.CharField(
-        "referral source", max_length=codesets.REFERRAL_SOURCE.max_length,
+        "referral source",
+        max_length=codesets.REFERRAL_SOURCE.max_length,
         choices=codesets.REFERRAL_SOURCE.choices,
     )
     referrer_name = models.CharField(max_length=200, blank=True)
@@ -54,42 +55,44 @@ class Contact(Recorded):
     referrer_email = models.EmailField(blank=True)
     concern_summary = models.TextField()
     consent_obtained = models.BooleanField(
-        null=True, blank=True,
-        help_text="Whether the family consented to the contact being progressed; "
-        "blank until asked",
+        null=True,
+        blank=True,
+        help_text="Whether the family consented to the contact being progressed; blank until asked",
     )
     referrer_anonymous = models.BooleanField(
-        "referrer asked for anonymity", default=False,
+        "referrer asked for anonymity",
+        default=False,
         help_text="The referrer asked that the family is not told who made the contact",
     )
     anonymity_reason = models.TextField(blank=True)
-    rag_rating = models.CharField(
-        "RAG rating", max_length=5, choices=RAGRating.choices, blank=True
-    )
+    rag_rating = models.CharField("RAG rating", max_length=5, choices=RAGRating.choices, blank=True)
     decision_due_at = models.DateTimeField(null=True, blank=True)
     decision = models.CharField(
         max_length=codesets.CONTACT_OUTCOME.max_length,
-        choices=codesets.CONTACT_OUTCOME.choices, blank=True,
+        choices=codesets.CONTACT_OUTCOME.choices,
+        blank=True,
     )
     decided_at = models.DateTimeField("decision date and time", null=True, blank=True)
     decided_by = models.ForeignKey(
-        "workforce.Worker", on_delete=models.PROTECT, null=True, blank=True,
+        "workforce.Worker",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="decided_contacts",
     )
     referrer_informed_at = models.DateTimeField(null=True, blank=True)
     referrer_informed_method = models.CharField(
         max_length=10, choices=InformedMethod.choices, blank=True
     )
-    referrer_informed_content = models.TextField(
-        "what the referrer was told", blank=True
-    )
+    referrer_informed_content = models.TextField("what the referrer was told", blank=True)
 
     class Meta:
         ordering = ["-received_at"]
         indexes = [
             models.Index(fields=["child", "received_at"]),
             models.Index(
-                fields=["decision_due_at"], condition=Q(decided_at__isnull=True),
+                fields=["decision_due_at"],
+                condition=Q(decided_at__isnull=True),
                 name="contact_awaiting_decision",
             ),
         ]
@@ -97,8 +100,7 @@ class Contact(Recorded):
             models.CheckConstraint(
                 condition=Q(decided_at__isnull=True) | Q(decided_at__gte=F("received_at")),
                 name="contact_decided_after_received",
-                violation_error_message="The decision cannot be before the contact was "
-                "received.",
+                violation_error_message="The decision cannot be before the contact was received.",
             ),
             models.CheckConstraint(
                 condition=Q(decision="", decided_at__isnull=True, decided_by__isnull=True)
@@ -159,12 +161,16 @@ class PartnerCheck(Recorded):
         return f"{self.get_agency_display()} check for {self.contact}"
 
     def clean(self) -> None:
-        if self.contact_id and self.requested_date and (
-            self.requested_date < received_on(self.contact)
+        if (
+            self.contact_id
+            and self.requested_date
+            and (self.requested_date < received_on(self.contact))
         ):
             raise ValidationError(
-                {"requested_date": "A partner check cannot be requested before the contact "
-                 "was received."}
+                {
+                    "requested_date": "A partner check cannot be requested before the contact "
+                    "was received."
+                }
             )
 
 

@@ -11,6 +11,9 @@ def events(child: Person) -> Iterator[ChronologyEvent]:
         yield ChronologyEvent(child.date_of_death, "Personal", "Died", significant=True)
     for address in child.addresses.all():
         yield ChronologyEvent(
-            address.start_date, "Address", "Moved to a new address", str(address),
+            address.start_date,
+            "Address",
+            "Moved to a new address",
+            str(address),
             source=f"people.address:{address.pk}",
         )

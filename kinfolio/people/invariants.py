@@ -24,5 +24,8 @@ def parents_older_than_children() -> list[str]:
     return [f"relationship {r.pk}: parent not older than child" for r in wrong]
 
 
-CHECKS = [addresses_do_not_overlap, children_have_birth_or_expected_date,
-          parents_older_than_children]
+CHECKS = [
+    addresses_do_not_overlap,
+    children_have_birth_or_expected_date,
+    parents_older_than_children,
+]

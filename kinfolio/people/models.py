@@ -55,7 +55,8 @@ class Person(Recorded):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(date_of_birth__isnull=False) | Q(expected_date_of_birth__isnull=False)
+                condition=Q(date_of_birth__isnull=False)
+                | Q(expected_date_of_birth__isnull=False)
                 | Q(is_child_subject=False),
                 name="child_has_birth_or_expected_date",
                 violation_error_message="A child needs a date of birth or an expected date "
@@ -132,7 +133,8 @@ class Address(Recorded):
         constraints = [
             dates_in_order("start_date", "end_date", "address_dates_in_order"),
             models.UniqueConstraint(
-                fields=["person"], condition=Q(end_date__isnull=True),
+                fields=["person"],
+                condition=Q(end_date__isnull=True),
                 name="one_current_address_per_person",
                 violation_error_message="A person can have only one current address.",
             ),

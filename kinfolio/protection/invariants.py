@@ -14,13 +14,17 @@ from kinfolio.referrals.invariants import outside_episode, report
 
 
 def strategy_discussions_within_their_episode() -> list[str]:
-    return report(outside_episode(StrategyDiscussion, start="discussion_date"),
-                  "outside its child in need episode")
+    return report(
+        outside_episode(StrategyDiscussion, start="discussion_date"),
+        "outside its child in need episode",
+    )
 
 
 def section47s_within_their_episode() -> list[str]:
-    return report(outside_episode(Section47Enquiry, start="start_date", end="end_date"),
-                  "outside its child in need episode")
+    return report(
+        outside_episode(Section47Enquiry, start="start_date", end="end_date"),
+        "outside its child in need episode",
+    )
 
 
 def section47s_follow_their_strategy_discussion() -> list[str]:
@@ -30,8 +34,11 @@ def section47s_follow_their_strategy_discussion() -> list[str]:
         | ~Q(strategy_discussion__decision=S47)
         | Q(start_date__lt=F("strategy_discussion__discussion_date"))
     )
-    return report(wrong, "does not follow a strategy discussion about the same child that "
-                  "decided on a section 47 enquiry")
+    return report(
+        wrong,
+        "does not follow a strategy discussion about the same child that "
+        "decided on a section 47 enquiry",
+    )
 
 
 def initial_conferences_follow_their_section47() -> list[str]:
@@ -58,13 +65,18 @@ def cp_plans_start_at_a_conference_that_decided_on_them() -> list[str]:
         | ~Q(start_date=F("initial_conference__conference_date"))
         | ~Q(initial_category=F("initial_conference__category_of_abuse"))
     )
-    return report(wrong, "does not start on the date of an initial or transfer-in conference "
-                  "about the same child that decided on it, with its category")
+    return report(
+        wrong,
+        "does not start on the date of an initial or transfer-in conference "
+        "about the same child that decided on it, with its category",
+    )
 
 
 def cp_plans_within_their_episode() -> list[str]:
-    return report(outside_episode(ChildProtectionPlan, start="start_date", end="end_date"),
-                  "outside its child in need episode")
+    return report(
+        outside_episode(ChildProtectionPlan, start="start_date", end="end_date"),
+        "outside its child in need episode",
+    )
 
 
 def cp_plans_do_not_overlap() -> list[str]:
@@ -75,8 +87,9 @@ def core_groups_while_plan_in_place() -> list[str]:
     wrong = CoreGroupMeeting.objects.filter(
         Q(meeting_date__lt=F("plan__start_date")) | Q(meeting_date__gt=F("plan__end_date"))
     )
-    return [f"core group meeting {pk}: outside its plan" for pk in
-            wrong.values_list("pk", flat=True)]
+    return [
+        f"core group meeting {pk}: outside its plan" for pk in wrong.values_list("pk", flat=True)
+    ]
 
 
 CHECKS = [

@@ -40,16 +40,24 @@ def lac_reviews(records: CaseRecords, book: RuleBook) -> Iterator[Clock]:
     keys = ("lac_review_first_20wd", "lac_review_second_3m", "lac_review_subsequent_6m")
     for child_id, pk, start, end in _periods(records):
         held = [r[3] for r in records.lac_reviews.get(child_id, ()) if r[2] == pk and r[3]]
-        yield from chain(book, child_id=child_id, anchor=start,
-                         events=within(held, start, end),
-                         key_for=lambda i, _: keys[min(i, 2)], still_open=end is None,
-                         source=f"children_in_care.periodofcare:{pk}")
+        yield from chain(
+            book,
+            child_id=child_id,
+            anchor=start,
+            events=within(held, start, end),
+            key_for=lambda i, _: keys[min(i, 2)],
+            still_open=end is None,
+            source=f"children_in_care.periodofcare:{pk}",
+        )
 
 
 def _placements(records: CaseRecords, child_id: int, start: dt.date, end: dt.date | None):
     """(start, end, placement type) of each placement in a period of care."""
-    episodes = [e for e in records.care_episodes.get(child_id, ())
-                if e[2] >= start and (end is None or e[2] <= end)]
+    episodes = [
+        e
+        for e in records.care_episodes.get(child_id, ())
+        if e[2] >= start and (end is None or e[2] <= end)
+    ]
     starts = [e for e in episodes if e[4] in NEW_PLACEMENT]
     for i, episode in enumerate(starts):
         until = starts[i + 1][2] if i + 1 < len(starts) else end
@@ -64,27 +72,40 @@ def lac_visits(records: CaseRecords, book: RuleBook) -> Iterator[Clock]:
         for placed, until, placement_type in _placements(records, child_id, start, end):
             a_year_on = a_year_after(placed)
 
-            def key_for(i: int, day: dt.date, long_term=placement_type in LONG_TERM_FOSTERING,
-                        a_year_on=a_year_on) -> str:
+            def key_for(
+                i: int,
+                day: dt.date,
+                long_term=placement_type in LONG_TERM_FOSTERING,
+                a_year_on=a_year_on,
+            ) -> str:
                 if i == 0:
                     return "lac_visit_first_1w"
                 if day < a_year_on:
                     return "lac_visit_first_year_6w"
                 return "lac_visit_long_term_6m" if long_term else "lac_visit_3m"
 
-            yield from chain(book, child_id=child_id, anchor=placed,
-                             events=[v for v in within(visits, placed, until)
-                                     if until is None or v < until or until == end],
-                             key_for=key_for, still_open=until is None,
-                             source=f"children_in_care.periodofcare:{pk}")
+            yield from chain(
+                book,
+                child_id=child_id,
+                anchor=placed,
+                events=[
+                    v
+                    for v in within(visits, placed, until)
+                    if until is None or v < until or until == end
+                ],
+                key_for=key_for,
+                still_open=until is None,
+                source=f"children_in_care.periodofcare:{pk}",
+            )
 
 
 def initial_health_assessments(records: CaseRecords, book: RuleBook) -> Iterator[Clock]:
     """From becoming looked after to the initial health assessment (statutory rule and
     the local KPI)."""
     for child_id, pk, start, end in _periods(records):
-        done = [r[3] for r in records.health_assessments.get(child_id, ())
-                if r[2] == "initial" and r[3]]
+        done = [
+            r[3] for r in records.health_assessments.get(child_id, ()) if r[2] == "initial" and r[3]
+        ]
         met = first_on_or_after(done, start, end)
         if met is None and end is not None:
             continue
@@ -104,13 +125,15 @@ def review_health_assessments(records: CaseRecords, book: RuleBook) -> Iterator[
         reviews = within([r[3] for r in rows if r[2] == "review" and r[3]], start, end)
         for day in done:
             age = _age(born_on.get(child_id), day)
-            key = ("review_health_assessment_under5_6m" if age is not None and age < 5
-                   else "review_health_assessment_5plus_12m")
+            key = (
+                "review_health_assessment_under5_6m"
+                if age is not None and age < 5
+                else "review_health_assessment_5plus_12m"
+            )
             following = first_on_or_after(reviews, day + dt.timedelta(days=1))
             if following is None and end is not None:
                 continue
-            clock = book.clock(key, child_id, day, following,
-                               f"children_in_care.periodofcare:{pk}")
+            clock = book.clock(key, child_id, day, following, f"children_in_care.periodofcare:{pk}")
             if clock is not None:
                 yield clock
 
@@ -126,8 +149,7 @@ def first_peps(records: CaseRecords, book: RuleBook) -> Iterator[Clock]:
         met = first_on_or_after(agreed, start, end)
         if met is None and end is not None:
             continue
-        clock = book.clock("pep_20sd", child_id, start, met,
-                           f"children_in_care.periodofcare:{pk}")
+        clock = book.clock("pep_20sd", child_id, start, met, f"children_in_care.periodofcare:{pk}")
         if clock is not None:
             yield clock
 
@@ -136,8 +158,13 @@ def return_interviews(records: CaseRecords, book: RuleBook) -> Iterator[Clock]:
     """From a child's return from missing or away to the offer of a return interview."""
     for child_id, rows in records.missing.items():
         for _, pk, returned, offered in rows:
-            clock = book.clock("return_interview_72h", child_id, returned, offered,
-                               f"children_in_care.missingepisode:{pk}")
+            clock = book.clock(
+                "return_interview_72h",
+                child_id,
+                returned,
+                offered,
+                f"children_in_care.missingepisode:{pk}",
+            )
             if clock is not None:
                 yield clock
 
@@ -148,17 +175,25 @@ def pathway_plans(records: CaseRecords, book: RuleBook) -> Iterator[Clock]:
         if born is None:
             continue
         sixteen = birthday_in(born, born.year + 16)
-        covering = [pk for _, pk, s, e in records.periods.get(child_id, ())
-                    if s <= sixteen and (e is None or e >= sixteen)]
+        covering = [
+            pk
+            for _, pk, s, e in records.periods.get(child_id, ())
+            if s <= sixteen and (e is None or e >= sixteen)
+        ]
         if not covering:
             continue
         agreed = [r[2] for r in records.pathway_plans.get(child_id, ())]
         met = first_on_or_after(sorted(agreed), dt.date.min)
         if met is None and _age(born, records.today) >= CARE_LEAVER_UNTIL:
             continue
-        clock = book.clock("pathway_plan_16_3m", child_id, sixteen, met,
-                           f"children_in_care.periodofcare:{covering[0]}",
-                           role="personal_adviser")
+        clock = book.clock(
+            "pathway_plan_16_3m",
+            child_id,
+            sixteen,
+            met,
+            f"children_in_care.periodofcare:{covering[0]}",
+            role="personal_adviser",
+        )
         if clock is not None:
             yield clock
 
@@ -167,11 +202,16 @@ def pathway_plan_reviews(records: CaseRecords, book: RuleBook) -> Iterator[Clock
     """A pathway plan is reviewed within 6 months of being agreed and of each review."""
     for child_id, rows in records.pathway_plans.items():
         for _, pk, start, end in rows:
-            yield from chain(book, child_id=child_id, anchor=start,
-                             events=within(records.pathway_reviews.get(pk, []), start, end),
-                             key_for=lambda *_: "pathway_plan_review_6m",
-                             still_open=end is None, source=f"care_leavers.pathwayplan:{pk}",
-                             role="personal_adviser")
+            yield from chain(
+                book,
+                child_id=child_id,
+                anchor=start,
+                events=within(records.pathway_reviews.get(pk, []), start, end),
+                key_for=lambda *_: "pathway_plan_review_6m",
+                still_open=end is None,
+                source=f"care_leavers.pathwayplan:{pk}",
+                role="personal_adviser",
+            )
 
 
 def private_fostering_visits(records: CaseRecords, book: RuleBook) -> Iterator[Clock]:
@@ -186,9 +226,18 @@ def private_fostering_visits(records: CaseRecords, book: RuleBook) -> Iterator[C
             def key_for(i: int, day: dt.date, a_year_on=a_year_on) -> str:
                 if i == 0:
                     return "private_fostering_first_visit_7wd"
-                return ("private_fostering_visit_first_year_6w" if day < a_year_on
-                        else "private_fostering_visit_12w")
+                return (
+                    "private_fostering_visit_first_year_6w"
+                    if day < a_year_on
+                    else "private_fostering_visit_12w"
+                )
 
-            yield from chain(book, child_id=child_id, anchor=notified, events=events,
-                             key_for=key_for, still_open=end is None,
-                             source=f"fostering.privatefosteringarrangement:{pk}")
+            yield from chain(
+                book,
+                child_id=child_id,
+                anchor=notified,
+                events=events,
+                key_for=key_for,
+                still_open=end is None,
+                source=f"fostering.privatefosteringarrangement:{pk}",
+            )

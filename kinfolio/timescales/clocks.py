@@ -19,8 +19,9 @@ from kinfolio.timescales.records import CaseRecords
 ClockFunction = Callable[[CaseRecords, RuleBook], Iterable[Clock]]
 
 
-def first_on_or_after(days: list[dt.date], start: dt.date,
-                      end: dt.date | None = None) -> dt.date | None:
+def first_on_or_after(
+    days: list[dt.date], start: dt.date, end: dt.date | None = None
+) -> dt.date | None:
     """The first of the sorted ``days`` on or after ``start`` (and by ``end``)."""
     i = bisect.bisect_left(days, start)
     if i == len(days) or (end is not None and days[i] > end):
@@ -32,9 +33,17 @@ def within(days: Iterable[dt.date], start: dt.date, end: dt.date | None) -> list
     return sorted({d for d in days if d >= start and (end is None or d <= end)})
 
 
-def chain(book: RuleBook, *, child_id: int, anchor: dt.date, events: list[dt.date],
-          key_for: Callable[[int, dt.date], str], still_open: bool, source: str,
-          **extra) -> Iterator[Clock]:
+def chain(
+    book: RuleBook,
+    *,
+    child_id: int,
+    anchor: dt.date,
+    events: list[dt.date],
+    key_for: Callable[[int, dt.date], str],
+    still_open: bool,
+    source: str,
+    **extra,
+) -> Iterator[Clock]:
     """Clocks from ``anchor`` to the first event, then from each event to the next; the
     last runs on while ``still_open``. ``key_for(i, start)`` picks the rule of the i-th
     clock (0 for the one from the anchor)."""
@@ -96,8 +105,7 @@ def registry() -> dict[str, ClockFunction | None]:
     return REGISTRY
 
 
-def compute(records: CaseRecords, book: RuleBook,
-            keys: Iterable[str] | None = None) -> list[Clock]:
+def compute(records: CaseRecords, book: RuleBook, keys: Iterable[str] | None = None) -> list[Clock]:
     """Every clock of the wanted rules (all by default) for the records' children."""
     wanted = set(registry() if keys is None else keys)
     functions: list[ClockFunction] = []
@@ -105,5 +113,9 @@ def compute(records: CaseRecords, book: RuleBook,
         function = registry().get(key)
         if function is not None and function not in functions:
             functions.append(function)
-    return [clock for function in functions for clock in function(records, book)
-            if clock.rule.key in wanted]
+    return [
+        clock
+        for function in functions
+        for clock in function(records, book)
+        if clock.rule.key in wanted
+    ]

@@ -49,10 +49,11 @@ def _section(rows: list[Deadline], *, with_worker: bool) -> list[str]:
             continue
         lines.append(f"  {status.label} ({len(chosen)})")
         for d in chosen:
-            who = f" [{d.worker.full_name if d.worker else 'not allocated'}]" if with_worker \
-                else ""
-            lines.append(f"  - {d.child.full_name} ({d.child.local_id}), {d.clock.rule.name}: "
-                         f"{d.explanation}{who}")
+            who = f" [{d.worker.full_name if d.worker else 'not allocated'}]" if with_worker else ""
+            lines.append(
+                f"  - {d.child.full_name} ({d.child.local_id}), {d.clock.rule.name}: "
+                f"{d.explanation}{who}"
+            )
             if d.clock.problem:
                 lines.append(f"    {d.clock.problem}")
     return lines + [""]
@@ -60,13 +61,16 @@ def _section(rows: list[Deadline], *, with_worker: bool) -> list[str]:
 
 def compose(today: dt.date) -> list[Digest]:
     """One digest per user with something to act on (a bounded number of queries)."""
-    held = Allocation.objects.filter(child=OuterRef("pk"), end_date__isnull=True,
-                                     worker__isnull=False)
+    held = Allocation.objects.filter(
+        child=OuterRef("pk"), end_date__isnull=True, worker__isnull=False
+    )
     children = Person.objects.filter(Exists(held))
-    rows = present(clocks_for(children, today=today, open_only=True), today=today,
-                   statuses=ACTION_NEEDED)
-    workers = Worker.objects.filter(user__isnull=False, user__is_active=True,
-                                    end_date__isnull=True).select_related("user")
+    rows = present(
+        clocks_for(children, today=today, open_only=True), today=today, statuses=ACTION_NEEDED
+    )
+    workers = Worker.objects.filter(
+        user__isnull=False, user__is_active=True, end_date__isnull=True
+    ).select_related("user")
     users = {w.pk: w.user for w in workers}
     managers = {t.pk: (t.name, t.manager_id) for t in Team.objects.all()}
     digests: dict[int, Digest] = {}

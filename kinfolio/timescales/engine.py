@@ -32,8 +32,9 @@ def add_months(start: dt.date, n: int) -> dt.date:
     return dt.date(year, month, min(start.day, months_calendar.monthrange(year, month)[1]))
 
 
-def due_from(rule: TimescaleRule, start: dt.date, calendar: WorkingCalendar,
-             terms: Iterable[TermDates] = ()) -> dt.date:
+def due_from(
+    rule: TimescaleRule, start: dt.date, calendar: WorkingCalendar, terms: Iterable[TermDates] = ()
+) -> dt.date:
     """The due date under ``rule`` of a clock started on ``start``.
 
     Hours are counted on dates (Kinfolio records the day, not the time, of a return from
@@ -75,8 +76,13 @@ class Status(StrEnum):
         return member
 
 
-OPEN_STATUSES = (Status.OVERDUE, Status.DUE_TODAY, Status.DUE_SOON, Status.NOT_YET_DUE,
-                 Status.UNKNOWN)
+OPEN_STATUSES = (
+    Status.OVERDUE,
+    Status.DUE_TODAY,
+    Status.DUE_SOON,
+    Status.NOT_YET_DUE,
+    Status.UNKNOWN,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,13 +122,15 @@ class Clock:
         due = f"due {self.due_on:%-d %b %Y}" if self.due_on else "due date unknown"
         return f"{due}: {joined} — {rule.source}"
 
-    def status(self, today: dt.date, calendar: WorkingCalendar,
-               soon: int = SOON_WORKING_DAYS) -> Status:
+    def status(
+        self, today: dt.date, calendar: WorkingCalendar, soon: int = SOON_WORKING_DAYS
+    ) -> Status:
         return status_of(self, today, calendar, soon)
 
 
-def status_of(clock: Clock, today: dt.date, calendar: WorkingCalendar,
-              soon: int = SOON_WORKING_DAYS) -> Status:
+def status_of(
+    clock: Clock, today: dt.date, calendar: WorkingCalendar, soon: int = SOON_WORKING_DAYS
+) -> Status:
     """The one place a clock's status is decided."""
     if clock.due_on is None:
         return Status.UNKNOWN
@@ -143,8 +151,12 @@ def status_of(clock: Clock, today: dt.date, calendar: WorkingCalendar,
 class RuleBook:
     """Every version of every rule, loaded once, and the calendar to count them on."""
 
-    def __init__(self, rules: Iterable[TimescaleRule], calendar: WorkingCalendar,
-                 terms: Sequence[TermDates] = ()) -> None:
+    def __init__(
+        self,
+        rules: Iterable[TimescaleRule],
+        calendar: WorkingCalendar,
+        terms: Sequence[TermDates] = (),
+    ) -> None:
         self.calendar = calendar
         self.terms = tuple(terms)
         versions: dict[str, list[TimescaleRule]] = defaultdict(list)
@@ -159,15 +171,23 @@ class RuleBook:
             if rule.effective_from <= started_on:
                 chosen = rule
         if chosen is None:
-            raise NoRuleInForce(f"No version of the timescale {key!r} applies on "
-                                f"{started_on:%-d %B %Y}.")
+            raise NoRuleInForce(
+                f"No version of the timescale {key!r} applies on {started_on:%-d %B %Y}."
+            )
         return chosen
 
     def due(self, key: str, started_on: dt.date) -> dt.date:
         return due_from(self.in_force(key, started_on), started_on, self.calendar, self.terms)
 
-    def clock(self, key: str, child_id: int, started_on: dt.date, stopped_on: dt.date | None,
-              source: str, **extra) -> Clock | None:
+    def clock(
+        self,
+        key: str,
+        child_id: int,
+        started_on: dt.date,
+        stopped_on: dt.date | None,
+        source: str,
+        **extra,
+    ) -> Clock | None:
         """The clock, or None when no version of the rule applies on its start date."""
         try:
             rule = self.in_force(key, started_on)
@@ -177,8 +197,16 @@ class RuleBook:
             due, problem = due_from(rule, started_on, self.calendar, self.terms), ""
         except CalendarHorizonError as error:
             due, problem = None, str(error)
-        return Clock(rule=rule, child_id=child_id, started_on=started_on, due_on=due,
-                     stopped_on=stopped_on, source=source, problem=problem, **extra)
+        return Clock(
+            rule=rule,
+            child_id=child_id,
+            started_on=started_on,
+            due_on=due,
+            stopped_on=stopped_on,
+            source=source,
+            problem=problem,
+            **extra,
+        )
 
 
 def assign(clock: Clock, worker_id: int | None, team_id: int | None) -> Clock:

@@ -11,21 +11,28 @@ from kinfolio.timescales.events import Unit
 class RuleVersionForm(forms.Form):
     name = forms.CharField(max_length=200, error_messages={"required": "Enter the name"})
     interval = forms.IntegerField(
-        min_value=1, max_value=1000, label="Interval",
-        error_messages={"required": "Enter the interval", "invalid": "Enter the interval as a "
-                        "whole number", "min_value": "The interval must be at least 1"},
+        min_value=1,
+        max_value=1000,
+        label="Interval",
+        error_messages={
+            "required": "Enter the interval",
+            "invalid": "Enter the interval as a whole number",
+            "min_value": "The interval must be at least 1",
+        },
     )
     unit = forms.ChoiceField(choices=Unit.choices, error_messages={"required": "Choose the unit"})
     before = forms.BooleanField(
         required=False, label="Count back from the start event (a deadline before it)"
     )
     source = forms.CharField(
-        max_length=200, help_text="For example, Working Together 2023, or local",
+        max_length=200,
+        help_text="For example, Working Together 2023, or local",
         error_messages={"required": "Enter the source of the rule"},
     )
     notes = forms.CharField(widget=forms.Textarea, required=False)
     effective_from = DateInputField(
-        label="Applies to clocks started on or after", help_text="For example, 1 4 2026",
+        label="Applies to clocks started on or after",
+        help_text="For example, 1 4 2026",
         require_all_fields=False,
     )
     reporting_only = forms.BooleanField(

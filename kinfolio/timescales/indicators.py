@@ -71,35 +71,59 @@ def _people(found: list[Clock], children: dict[int, Person]) -> list[Person]:
     return sorted((children[i] for i in ids), key=lambda p: (p.family_name, p.given_name, p.pk))
 
 
-def timeliness(*, period_start: dt.date, period_end: dt.date,
-               children: QuerySet[Person] | None = None, keys=None,
-               book: RuleBook | None = None) -> dict[str, Indicator]:
+def timeliness(
+    *,
+    period_start: dt.date,
+    period_end: dt.date,
+    children: QuerySet[Person] | None = None,
+    keys=None,
+    book: RuleBook | None = None,
+) -> dict[str, Indicator]:
     """Each rule's indicator for clocks stopped from ``period_start`` to ``period_end``
     (both included), for the given children (all by default): one computation for all."""
     book = book or rule_book()
     children = Person.objects.filter(is_child_subject=True) if children is None else children
-    found = [c for c in clocks_for(children, today=period_end, book=book, keys=keys)
-             if c.stopped_on and c.due_on and period_start <= c.stopped_on <= period_end]
+    found = [
+        c
+        for c in clocks_for(children, today=period_end, book=book, keys=keys)
+        if c.stopped_on and c.due_on and period_start <= c.stopped_on <= period_end
+    ]
     people = Person.objects.in_bulk({c.child_id for c in found})
     indicators: dict[str, Indicator] = {}
     for clock in sorted(found, key=lambda c: (c.stopped_on, c.child_id)):
         rule = clock.rule
         working = rule.unit == Unit.WORKING_DAYS
-        indicator = indicators.setdefault(rule.key, Indicator(
-            rule_key=rule.key, name=rule.name, source=rule.source, period_start=period_start,
-            period_end=period_end, unit="working days" if working else "days",
-            children=people))
+        indicator = indicators.setdefault(
+            rule.key,
+            Indicator(
+                rule_key=rule.key,
+                name=rule.name,
+                source=rule.source,
+                period_start=period_start,
+                period_end=period_end,
+                unit="working days" if working else "days",
+                children=people,
+            ),
+        )
         indicator.clocks.append(clock)
         if clock.status(period_end, book.calendar) == Status.MET_ON_TIME:
             indicator.on_time.append(clock)
         indicator.days_taken.append(
-            book.calendar.working_days_between(clock.started_on, clock.stopped_on) if working
-            else (clock.stopped_on - clock.started_on).days)
+            book.calendar.working_days_between(clock.started_on, clock.stopped_on)
+            if working
+            else (clock.stopped_on - clock.started_on).days
+        )
     return indicators
 
 
-def indicator(rule_key: str, *, period_start: dt.date, period_end: dt.date,
-              children: QuerySet[Person] | None = None) -> Indicator | None:
+def indicator(
+    rule_key: str,
+    *,
+    period_start: dt.date,
+    period_end: dt.date,
+    children: QuerySet[Person] | None = None,
+) -> Indicator | None:
     """One rule's indicator (None when no clock of it stopped in the period)."""
-    return timeliness(period_start=period_start, period_end=period_end, children=children,
-                      keys=[rule_key]).get(rule_key)
+    return timeliness(
+        period_start=period_start, period_end=period_end, children=children, keys=[rule_key]
+    ).get(rule_key)

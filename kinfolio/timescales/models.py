@@ -96,7 +96,10 @@ class TimescaleRule(Recorded):
     )
     reporting_only = models.BooleanField(default=False)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
     )
 
@@ -104,11 +107,13 @@ class TimescaleRule(Recorded):
         ordering = ["key", "-effective_from"]
         constraints = [
             models.UniqueConstraint(
-                fields=["key", "effective_from"], name="one_timescale_version_per_day",
+                fields=["key", "effective_from"],
+                name="one_timescale_version_per_day",
                 violation_error_message="This timescale already has a version from that date.",
             ),
             models.CheckConstraint(
-                condition=Q(interval__gte=1), name="timescale_interval_positive",
+                condition=Q(interval__gte=1),
+                name="timescale_interval_positive",
                 violation_error_message="The interval must be at least 1.",
             ),
             models.CheckConstraint(
@@ -160,7 +165,8 @@ class Notification(Recorded):
         ordering = ["-digest_date", "-pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["recipient", "kind", "digest_date"], name="one_digest_per_user_per_day",
+                fields=["recipient", "kind", "digest_date"],
+                name="one_digest_per_user_per_day",
                 violation_error_message="This user already has that digest for the day.",
             ),
         ]

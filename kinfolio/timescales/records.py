@@ -61,8 +61,9 @@ def local_date(moment: dt.datetime | None, zone: dt.tzinfo | None = None) -> dt.
 class CaseRecords:
     """Lazily loaded records of a set of children (a queryset, used as a subquery)."""
 
-    def __init__(self, children: QuerySet[Person], today: dt.date | None = None, *,
-                 open_only: bool = False) -> None:
+    def __init__(
+        self, children: QuerySet[Person], today: dt.date | None = None, *, open_only: bool = False
+    ) -> None:
         """``open_only`` skips records that can only yield stopped clocks (a contact
         decided and whose referrer was told, a closed episode or plan...): the clocks
         still running are the same, read faster."""
@@ -79,15 +80,16 @@ class CaseRecords:
 
     @cached_property
     def births(self) -> dict[int, dt.date | None]:
-        return dict(Person.objects.filter(pk__in=self.children).values_list("pk",
-                                                                             "date_of_birth"))
+        return dict(Person.objects.filter(pk__in=self.children).values_list("pk", "date_of_birth"))
 
     @cached_property
     def allocations(self) -> dict[tuple[int, str], tuple[int | None, int]]:
         """(child, role) → (worker, team) of the open allocation."""
         rows = Allocation.objects.filter(child__in=self.children, end_date__isnull=True)
-        return {(c, role): (w, t) for c, role, w, t in
-                rows.values_list("child_id", "role", "worker_id", "team_id")}
+        return {
+            (c, role): (w, t)
+            for c, role, w, t in rows.values_list("child_id", "role", "worker_id", "team_id")
+        }
 
     @cached_property
     def contacts(self) -> Rows:
@@ -96,43 +98,84 @@ class CaseRecords:
         if self.open_only:
             rows = rows.filter(Q(decided_at__isnull=True) | Q(referrer_informed_at__isnull=True))
         rows = rows.values_list(
-            "child_id", "pk", "received_at", "decided_at", "referrer_informed_at",
-            "decided_by_id")
+            "child_id", "pk", "received_at", "decided_at", "referrer_informed_at", "decided_by_id"
+        )
         zone = timezone.get_current_timezone()
-        return _by_child(((c, pk, local_date(r, zone), local_date(d, zone),
-                           local_date(i, zone), w) for c, pk, r, d, i, w in rows), order=2)
+        return _by_child(
+            (
+                (c, pk, local_date(r, zone), local_date(d, zone), local_date(i, zone), w)
+                for c, pk, r, d, i, w in rows
+            ),
+            order=2,
+        )
 
     @cached_property
     def episodes(self) -> Rows:
-        return self._of(CINEpisode, "referral_date", "close_date", "nfa", "worker_id",
-                        "team_id", order=2, **self._open(close_date__isnull=True))
+        return self._of(
+            CINEpisode,
+            "referral_date",
+            "close_date",
+            "nfa",
+            "worker_id",
+            "team_id",
+            order=2,
+            **self._open(close_date__isnull=True),
+        )
 
     @cached_property
     def assessments(self) -> Rows:
-        return self._of(Assessment, "cin_episode_id", "start_date", "authorised_date",
-                        "worker_id", order=3, **self._open(cin_episode__close_date__isnull=True))
+        return self._of(
+            Assessment,
+            "cin_episode_id",
+            "start_date",
+            "authorised_date",
+            "worker_id",
+            order=3,
+            **self._open(cin_episode__close_date__isnull=True),
+        )
 
     @cached_property
     def enquiries(self) -> Rows:
-        return self._of(Section47Enquiry, "strategy_discussion__discussion_date", "end_date",
-                        "outcome", "worker_id", order=2, strategy_discussion__isnull=False)
+        return self._of(
+            Section47Enquiry,
+            "strategy_discussion__discussion_date",
+            "end_date",
+            "outcome",
+            "worker_id",
+            order=2,
+            strategy_discussion__isnull=False,
+        )
 
     @cached_property
     def conferences(self) -> Rows:
-        return self._of(ChildProtectionConference, "conference_type", "conference_date",
-                        "section47_id", "cp_plan_id", "invitations_sent_on",
-                        "reports_shared_on", "minutes_distributed_on", order=3)
+        return self._of(
+            ChildProtectionConference,
+            "conference_type",
+            "conference_date",
+            "section47_id",
+            "cp_plan_id",
+            "invitations_sent_on",
+            "reports_shared_on",
+            "minutes_distributed_on",
+            order=3,
+        )
 
     @cached_property
     def plans(self) -> Rows:
-        return self._of(ChildProtectionPlan, "start_date", "end_date", order=2,
-                        **self._open(end_date__isnull=True))
+        return self._of(
+            ChildProtectionPlan,
+            "start_date",
+            "end_date",
+            order=2,
+            **self._open(end_date__isnull=True),
+        )
 
     @cached_property
     def core_groups(self) -> dict[int, list[dt.date]]:
         dates: dict[int, list[dt.date]] = defaultdict(list)
-        rows = CoreGroupMeeting.objects.filter(plan__child__in=self.children,
-                                               **self._open(plan__end_date__isnull=True)).order_by()
+        rows = CoreGroupMeeting.objects.filter(
+            plan__child__in=self.children, **self._open(plan__end_date__isnull=True)
+        ).order_by()
         for plan_id, day in rows.values_list("plan_id", "meeting_date"):
             dates[plan_id].append(day)
         return {plan: sorted(days) for plan, days in dates.items()}
@@ -144,13 +187,23 @@ class CaseRecords:
         # Only visits of children with an open plan, period of care or arrangement can
         # stop or start a running clock.
         open_container = (
-            Exists(ChildProtectionPlan.objects.filter(child=OuterRef("child"),
-                                                      end_date__isnull=True))
+            Exists(
+                ChildProtectionPlan.objects.filter(child=OuterRef("child"), end_date__isnull=True)
+            )
             | Exists(PeriodOfCare.objects.filter(child=OuterRef("child"), end_date__isnull=True))
-            | Exists(PrivateFosteringArrangement.objects.filter(child=OuterRef("child"),
-                                                                end_date__isnull=True)))
-        return self._of(Visit, "kind", "visit_date", order=3, pk__in=Visit.objects.filter(
-            open_container, child__in=self.children).values("pk"))
+            | Exists(
+                PrivateFosteringArrangement.objects.filter(
+                    child=OuterRef("child"), end_date__isnull=True
+                )
+            )
+        )
+        return self._of(
+            Visit,
+            "kind",
+            "visit_date",
+            order=3,
+            pk__in=Visit.objects.filter(open_container, child__in=self.children).values("pk"),
+        )
 
     @cached_property
     def _visits_by_kind(self) -> dict[tuple[int, str], list[dt.date]]:
@@ -171,8 +224,17 @@ class CaseRecords:
     @cached_property
     def care_episodes(self) -> Rows:
         rows = CareEpisode.objects.filter(period__child__in=self.children).order_by()
-        return _by_child(rows.values_list("period__child_id", "pk", "start_date", "end_date",
-                                          "reason_new_episode", "placement_type"), order=2)
+        return _by_child(
+            rows.values_list(
+                "period__child_id",
+                "pk",
+                "start_date",
+                "end_date",
+                "reason_new_episode",
+                "placement_type",
+            ),
+            order=2,
+        )
 
     @cached_property
     def lac_reviews(self) -> Rows:
@@ -188,9 +250,14 @@ class CaseRecords:
 
     @cached_property
     def missing(self) -> Rows:
-        return self._of(MissingEpisode, "end_date", "return_interview_offered_on", order=2,
-                        end_date__isnull=False,
-                        **self._open(return_interview_offered_on__isnull=True))
+        return self._of(
+            MissingEpisode,
+            "end_date",
+            "return_interview_offered_on",
+            order=2,
+            end_date__isnull=False,
+            **self._open(return_interview_offered_on__isnull=True),
+        )
 
     @cached_property
     def pathway_plans(self) -> Rows:
@@ -199,13 +266,20 @@ class CaseRecords:
     @cached_property
     def pathway_reviews(self) -> dict[int, list[dt.date]]:
         dates: dict[int, list[dt.date]] = defaultdict(list)
-        rows = PathwayPlanReview.objects.filter(plan__child__in=self.children,
-                                                review_date__isnull=False).order_by()
+        rows = PathwayPlanReview.objects.filter(
+            plan__child__in=self.children, review_date__isnull=False
+        ).order_by()
         for plan_id, day in rows.values_list("plan_id", "review_date"):
             dates[plan_id].append(day)
         return {plan: sorted(days) for plan, days in dates.items()}
 
     @cached_property
     def private_fostering(self) -> Rows:
-        return self._of(PrivateFosteringArrangement, "notified_on", "start_date", "end_date",
-                        "first_visit_on", order=2)
+        return self._of(
+            PrivateFosteringArrangement,
+            "notified_on",
+            "start_date",
+            "end_date",
+            "first_visit_on",
+            order=2,
+        )

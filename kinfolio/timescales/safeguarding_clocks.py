@@ -21,8 +21,16 @@ def contact_decisions(records: CaseRecords, book: RuleBook) -> Iterator[Clock]:
     """From the day a contact was received to the front door's decision."""
     for child_id, rows in records.contacts.items():
         for _, pk, received, decided, _informed, decided_by in rows:
-            yield from _some(book.clock("contact_decision_1wd", child_id, received, decided,
-                                        f"front_door.contact:{pk}", worker_id=decided_by))
+            yield from _some(
+                book.clock(
+                    "contact_decision_1wd",
+                    child_id,
+                    received,
+                    decided,
+                    f"front_door.contact:{pk}",
+                    worker_id=decided_by,
+                )
+            )
 
 
 def referrers_informed(records: CaseRecords, book: RuleBook) -> Iterator[Clock]:
@@ -30,9 +38,16 @@ def referrers_informed(records: CaseRecords, book: RuleBook) -> Iterator[Clock]:
     for child_id, rows in records.contacts.items():
         for _, pk, _received, decided, informed, decided_by in rows:
             if decided is not None:
-                yield from _some(book.clock("referrer_informed_3wd", child_id, decided,
-                                            informed, f"front_door.contact:{pk}",
-                                            worker_id=decided_by))
+                yield from _some(
+                    book.clock(
+                        "referrer_informed_3wd",
+                        child_id,
+                        decided,
+                        informed,
+                        f"front_door.contact:{pk}",
+                        worker_id=decided_by,
+                    )
+                )
 
 
 def assessments(records: CaseRecords, book: RuleBook) -> Iterator[Clock]:
@@ -48,13 +63,29 @@ def assessments(records: CaseRecords, book: RuleBook) -> Iterator[Clock]:
             found = first.get(pk)
             if found:
                 _, apk, _, _, authorised, assessor = found
-                yield from _some(book.clock("assessment_45wd", child_id, referral, authorised,
-                                            f"assessments.assessment:{apk}",
-                                            worker_id=assessor or worker, team_id=team))
+                yield from _some(
+                    book.clock(
+                        "assessment_45wd",
+                        child_id,
+                        referral,
+                        authorised,
+                        f"assessments.assessment:{apk}",
+                        worker_id=assessor or worker,
+                        team_id=team,
+                    )
+                )
             elif close is None and not nfa:
-                yield from _some(book.clock("assessment_45wd", child_id, referral, None,
-                                            f"referrals.cinepisode:{pk}", worker_id=worker,
-                                            team_id=team))
+                yield from _some(
+                    book.clock(
+                        "assessment_45wd",
+                        child_id,
+                        referral,
+                        None,
+                        f"referrals.cinepisode:{pk}",
+                        worker_id=worker,
+                        team_id=team,
+                    )
+                )
 
 
 def initial_conferences(records: CaseRecords, book: RuleBook) -> Iterator[Clock]:
@@ -70,9 +101,16 @@ def initial_conferences(records: CaseRecords, book: RuleBook) -> Iterator[Clock]
             conference = held.get(pk)
             if conference is None and ended is not None and outcome != ICPC_OUTCOME:
                 continue
-            yield from _some(book.clock("icpc_15wd", child_id, discussed, conference,
-                                        f"protection.section47enquiry:{pk}",
-                                        worker_id=worker))
+            yield from _some(
+                book.clock(
+                    "icpc_15wd",
+                    child_id,
+                    discussed,
+                    conference,
+                    f"protection.section47enquiry:{pk}",
+                    worker_id=worker,
+                )
+            )
 
 
 def _reviews_by_plan(records: CaseRecords) -> dict[int, list]:
@@ -91,8 +129,15 @@ def first_core_groups(records: CaseRecords, book: RuleBook) -> Iterator[Clock]:
             met = first_on_or_after(records.core_groups.get(pk, []), start, end)
             if met is None and end is not None:
                 continue
-            yield from _some(book.clock("core_group_first_10wd", child_id, start, met,
-                                        f"protection.childprotectionplan:{pk}"))
+            yield from _some(
+                book.clock(
+                    "core_group_first_10wd",
+                    child_id,
+                    start,
+                    met,
+                    f"protection.childprotectionplan:{pk}",
+                )
+            )
 
 
 def review_conferences(records: CaseRecords, book: RuleBook) -> Iterator[Clock]:
@@ -102,10 +147,14 @@ def review_conferences(records: CaseRecords, book: RuleBook) -> Iterator[Clock]:
     for child_id, rows in records.plans.items():
         for _, pk, start, end in rows:
             yield from chain(
-                book, child_id=child_id, anchor=start,
+                book,
+                child_id=child_id,
+                anchor=start,
                 events=within(reviews.get(pk, []), start, end),
                 key_for=lambda i, _: "rcpc_first_3m" if i == 0 else "rcpc_subsequent_6m",
-                still_open=end is None, source=f"protection.childprotectionplan:{pk}")
+                still_open=end is None,
+                source=f"protection.childprotectionplan:{pk}",
+            )
 
 
 def cp_visits(records: CaseRecords, book: RuleBook) -> Iterator[Clock]:
@@ -114,13 +163,21 @@ def cp_visits(records: CaseRecords, book: RuleBook) -> Iterator[Clock]:
         visits = records.visit_dates(child_id, "cp")
         for _, pk, start, end in rows:
             yield from chain(
-                book, child_id=child_id, anchor=start, events=within(visits, start, end),
-                key_for=lambda *_: "cp_visit_10wd", still_open=end is None,
-                source=f"protection.childprotectionplan:{pk}")
+                book,
+                child_id=child_id,
+                anchor=start,
+                events=within(visits, start, end),
+                key_for=lambda *_: "cp_visit_10wd",
+                still_open=end is None,
+                source=f"protection.childprotectionplan:{pk}",
+            )
 
 
-PAPERWORK = (("conference_invitations_5wd", 6, True), ("conference_reports_2wd", 7, True),
-             ("conference_minutes_15wd", 8, False))
+PAPERWORK = (
+    ("conference_invitations_5wd", 6, True),
+    ("conference_reports_2wd", 7, True),
+    ("conference_minutes_15wd", 8, False),
+)
 
 
 def conference_paperwork(records: CaseRecords, book: RuleBook) -> Iterator[Clock]:
@@ -133,5 +190,8 @@ def conference_paperwork(records: CaseRecords, book: RuleBook) -> Iterator[Clock
                 done = row[column]
                 if done is None and beforehand and day < records.today:
                     continue
-                yield from _some(book.clock(key, child_id, day, done,
-                                            f"protection.childprotectionconference:{pk}"))
+                yield from _some(
+                    book.clock(
+                        key, child_id, day, done, f"protection.childprotectionconference:{pk}"
+                    )
+                )

@@ -29,15 +29,26 @@ def due_date(rule_key: str, started_on: dt.date) -> dt.date:
     versions = TimescaleRule.objects.filter(key=rule_key, effective_from__lte=started_on)
     rule = versions.order_by("-effective_from").first()
     if rule is None:
-        raise NoRuleInForce(f"No version of the timescale {rule_key!r} applies on "
-                            f"{started_on:%-d %B %Y}.")
+        raise NoRuleInForce(
+            f"No version of the timescale {rule_key!r} applies on {started_on:%-d %B %Y}."
+        )
     terms = list(SchoolTerm.objects.all()) if rule.unit == "school_days" else []
     return RuleBook([rule], default_calendar(), terms).due(rule_key, started_on)
 
 
-def add_rule_version(*, key: str, name: str, interval: int, unit: str, source: str,
-                     effective_from: dt.date, notes: str = "", before: bool = False,
-                     reporting_only: bool = False, by: User) -> TimescaleRule:
+def add_rule_version(
+    *,
+    key: str,
+    name: str,
+    interval: int,
+    unit: str,
+    source: str,
+    effective_from: dt.date,
+    notes: str = "",
+    before: bool = False,
+    reporting_only: bool = False,
+    by: User,
+) -> TimescaleRule:
     """Add a new version of an existing rule, in force for clocks started on or after
     ``effective_from``; earlier clocks keep the version they started under.
 
@@ -49,13 +60,26 @@ def add_rule_version(*, key: str, name: str, interval: int, unit: str, source: s
     if latest is None or key not in clocks.registry():
         raise ValidationError({"key": "There is no timescale with that name."})
     if effective_from <= latest.effective_from:
-        raise ValidationError({"effective_from": "The date the new version applies from must "
-                               f"be after {latest.effective_from:%-d %B %Y}, when the "
-                               "current version began."})
+        raise ValidationError(
+            {
+                "effective_from": "The date the new version applies from must "
+                f"be after {latest.effective_from:%-d %B %Y}, when the "
+                "current version began."
+            }
+        )
     rule = TimescaleRule(
-        key=key, name=name, start_event=latest.start_event, stop_event=latest.stop_event,
-        interval=interval, unit=unit, before=before, source=source, notes=notes,
-        effective_from=effective_from, reporting_only=reporting_only, created_by=by,
+        key=key,
+        name=name,
+        start_event=latest.start_event,
+        stop_event=latest.stop_event,
+        interval=interval,
+        unit=unit,
+        before=before,
+        source=source,
+        notes=notes,
+        effective_from=effective_from,
+        reporting_only=reporting_only,
+        created_by=by,
     )
     rule.full_clean()
     with transaction.atomic():
@@ -74,7 +98,9 @@ def send_deadline_digests(*, today: dt.date) -> int:
     sent = 0
     for digest in compose(today):
         note, created = Notification.objects.get_or_create(
-            recipient=digest.recipient, kind=Notification.DEADLINE_DIGEST, digest_date=today,
+            recipient=digest.recipient,
+            kind=Notification.DEADLINE_DIGEST,
+            digest_date=today,
             defaults={"subject": digest.subject(today), "body": digest.body(today)},
         )
         if not created:

@@ -27,8 +27,10 @@ def team_deadlines(request, team_id: int):
 
 @permission_required(Permission.MANAGE_TIMESCALES)
 def rule_list(request):
-    rules = [(key, versions, selectors.rule_has_clocks(key))
-             for key, versions in selectors.rules_by_key()]
+    rules = [
+        (key, versions, selectors.rule_has_clocks(key))
+        for key, versions in selectors.rules_by_key()
+    ]
     return render(request, "timescales/rule_list.html", {"rules": rules})
 
 
@@ -37,8 +39,10 @@ def rule_new_version(request, key: str):
     current = TimescaleRule.objects.filter(key=key).order_by("-effective_from").first()
     if current is None:
         raise Http404
-    initial = {f: getattr(current, f) for f in
-               ("name", "interval", "unit", "before", "source", "notes", "reporting_only")}
+    initial = {
+        f: getattr(current, f)
+        for f in ("name", "interval", "unit", "before", "source", "notes", "reporting_only")
+    }
     form = RuleVersionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

@@ -41,7 +41,10 @@ class Worker(Recorded):
     """A member of staff who can hold cases or manage those who do."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="worker",
     )
     given_name = models.CharField(max_length=100)
@@ -89,10 +92,10 @@ class Allocation(Recorded):
         constraints = [
             dates_in_order("start_date", "end_date", "allocation_dates_in_order"),
             models.UniqueConstraint(
-                fields=["child", "role"], condition=Q(end_date__isnull=True),
+                fields=["child", "role"],
+                condition=Q(end_date__isnull=True),
                 name="one_open_allocation_per_child_and_role",
-                violation_error_message="This child already has a current allocation in "
-                "that role.",
+                violation_error_message="This child already has a current allocation in that role.",
             ),
         ]
 

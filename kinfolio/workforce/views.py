@@ -10,8 +10,11 @@ from kinfolio.workforce.models import Team
 def my_caseload(request):
     worker = getattr(request.user, "worker", None)
     children = list(selectors.caseload_for_worker(worker)) if worker else []
-    return render(request, "workforce/my_caseload.html", {"worker": worker, "children": children,
-                  "deadlines": deadlines_for_user(request.user)})
+    return render(
+        request,
+        "workforce/my_caseload.html",
+        {"worker": worker, "children": children, "deadlines": deadlines_for_user(request.user)},
+    )
 
 
 @permission_required(Permission.VIEW_TEAMS)

@@ -119,7 +119,9 @@ def world(db):
         )
     named = UserFactory(role=Role.SOCIAL_WORKER)
     restrict_record(
-        child=children[RESTRICTED], reason="Child of a staff member", allowed_users=[named],
+        child=children[RESTRICTED],
+        reason="Child of a staff member",
+        allowed_users=[named],
         by=None,
     )
     users = {role: staff(role, team=own_team) for role in Role}
@@ -159,8 +161,10 @@ def test_authorisation_matrix(client, world):
                 checked += 1
                 if status != want:
                     wrong.append(f"{role} GET {url} ({name}, {kind}): {status}, expected {want}")
-    print(f"\nAuthorisation matrix: {checked} combinations checked "
-          f"({len(private)} URLs × {len(Role) + 1} roles × {len(CHILD_KINDS)} children)")
+    print(
+        f"\nAuthorisation matrix: {checked} combinations checked "
+        f"({len(private)} URLs × {len(Role) + 1} roles × {len(CHILD_KINDS)} children)"
+    )
     assert not wrong, "\n".join(wrong)
 
 

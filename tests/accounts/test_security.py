@@ -133,7 +133,11 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     environ.update(PRODUCTION_ENV, **env)
     return subprocess.run(
         [sys.executable, "manage.py", *args, "--settings=kinfolio.settings.production"],
-        cwd=ROOT, env=environ, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -181,9 +185,7 @@ def test_security_headers_on_a_page(client, monkeypatch):
     assert "script-src 'self'" in csp
     assert "unsafe-inline" not in csp
     assert "frame-ancestors 'none'" in csp
-    assert response["Strict-Transport-Security"] == (
-        "max-age=63072000; includeSubDomains; preload"
-    )
+    assert response["Strict-Transport-Security"] == ("max-age=63072000; includeSubDomains; preload")
     assert response["X-Frame-Options"] == "DENY"
     assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Content-Type-Options"] == "nosniff"

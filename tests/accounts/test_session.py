@@ -43,18 +43,24 @@ def test_sign_in_page_has_no_session_warning(client):
 @pytest.mark.parametrize(
     ("role", "shown", "hidden"),
     [
-        (Role.DATA_PROTECTION_OFFICER, ["Unusual access", "Subject access", "Retention review"],
-         ["My caseload"]),
+        (
+            Role.DATA_PROTECTION_OFFICER,
+            ["Unusual access", "Subject access", "Retention review"],
+            ["My caseload"],
+        ),
         (Role.ADMINISTRATOR, ["Retention review"], ["Unusual access", "Subject access"]),
-        (Role.SOCIAL_WORKER, ["My caseload"],
-         ["Unusual access", "Subject access", "Retention review"]),
+        (
+            Role.SOCIAL_WORKER,
+            ["My caseload"],
+            ["Unusual access", "Subject access", "Retention review"],
+        ),
     ],
 )
-def test_navigation_shows_the_dpo_pages_only_to_those_who_may_use_them(
-    client, role, shown, hidden
-):
+def test_navigation_shows_the_dpo_pages_only_to_those_who_may_use_them(client, role, shown, hidden):
     client.force_login(UserFactory(role=role))
-    labels = [item["label"] for item in client.get(reverse("accounts:two-factor-setup"))
-              .context["navigation"]]
+    labels = [
+        item["label"]
+        for item in client.get(reverse("accounts:two-factor-setup")).context["navigation"]
+    ]
     assert all(label in labels for label in shown)
     assert not any(label in labels for label in hidden)

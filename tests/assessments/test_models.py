@@ -71,8 +71,10 @@ def test_assessment_authorised_without_outcome_is_refused():
 def test_assessment_nfa_with_cin_plan_is_refused():
     assessment = authorised()
     assessment.outcome_nfa = True
-    refused(assessment, "No further action cannot be combined with a child in need plan or "
-            "a strategy discussion.")
+    refused(
+        assessment,
+        "No further action cannot be combined with a child in need plan or a strategy discussion.",
+    )
 
 
 def test_assessment_nfa_alone_is_allowed():
@@ -95,15 +97,19 @@ def test_assessment_sign_off_before_authorisation_is_refused():
     assessment = AssessmentFactory()
     assessment.signed_off_by = WorkerFactory()
     assessment.signed_off_at = at(2024, 4, 20)
-    refused(assessment, "A manager signs off an authorised assessment: record who signed it "
-            "off and when.")
+    refused(
+        assessment,
+        "A manager signs off an authorised assessment: record who signed it off and when.",
+    )
 
 
 def test_assessment_sign_off_without_time_is_refused():
     assessment = authorised()
     assessment.signed_off_by = WorkerFactory()
-    refused(assessment, "A manager signs off an authorised assessment: record who signed it "
-            "off and when.")
+    refused(
+        assessment,
+        "A manager signs off an authorised assessment: record who signed it off and when.",
+    )
 
 
 def test_assessment_signed_off_is_allowed():
@@ -112,8 +118,7 @@ def test_assessment_signed_off_is_allowed():
 
 
 def test_assessment_before_referral_is_refused():
-    assessment = AssessmentFactory.build(cin_episode=CINEpisodeFactory(),
-                                         start_date=D(2024, 3, 3))
+    assessment = AssessmentFactory.build(cin_episode=CINEpisodeFactory(), start_date=D(2024, 3, 3))
     assert errors_of(assessment) == {"start_date": ["This cannot be before the referral date."]}
 
 
@@ -133,17 +138,14 @@ def test_assessment_on_another_childs_episode_is_refused():
 
 
 def test_assessment_on_referral_day_is_allowed():
-    assessment = AssessmentFactory.build(cin_episode=CINEpisodeFactory(),
-                                         start_date=D(2024, 3, 4))
+    assessment = AssessmentFactory.build(cin_episode=CINEpisodeFactory(), start_date=D(2024, 3, 4))
     assert errors_of(assessment) == {}
 
 
 def test_assessment_factor_twice_is_refused():
     factor = AssessmentFactorFactory()
     again = AssessmentFactorFactory.build(assessment=factor.assessment, factor=factor.factor)
-    assert errors_of(again) == {
-        "__all__": ["This factor is already recorded for the assessment."]
-    }
+    assert errors_of(again) == {"__all__": ["This factor is already recorded for the assessment."]}
     assert_db_refuses(again)
 
 

@@ -101,7 +101,11 @@ def test_verify_chain_detects_a_forged_row_inserted_with_a_plausible_hash(chain,
     real_key = settings.KINFOLIO_AUDIT_KEY
     settings.KINFOLIO_AUDIT_KEY = "the forger does not know the real key"
     forged = AccessLogEntry(
-        sequence=3, at=chain[2].at, username="forger", role="director", action="view_record",
+        sequence=3,
+        at=chain[2].at,
+        username="forger",
+        role="director",
+        action="view_record",
         previous_hash=chain[1].entry_hash,
     )
     forged.entry_hash = entry_hash(forged)

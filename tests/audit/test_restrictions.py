@@ -83,7 +83,9 @@ def test_break_glass_with_a_reason_grants_logs_and_notifies(
     assert timedelta(minutes=59) < grant.expires_at - grant.granted_at <= timedelta(minutes=60)
     entry = AccessLogEntry.objects.get(action="break_glass")
     assert (entry.user, entry.child, entry.reason) == (
-        user, child, "Police called out of hours about Rowan"
+        user,
+        child,
+        "Police called out of hours about Rowan",
     )
     assert {a.recipient for a in PrivacyAlert.objects.all()} == {team.manager.user, dpo}
     assert len(mail.outbox) == 1
@@ -96,7 +98,10 @@ def test_break_glass_access_ends(client, team, restricted):
     child, _ = restricted
     user = staff(team=team)
     BreakGlassGrant.objects.create(
-        child=child, user=user, reason="x", granted_at=timezone.now() - timedelta(hours=2),
+        child=child,
+        user=user,
+        reason="x",
+        granted_at=timezone.now() - timedelta(hours=2),
         expires_at=timezone.now() - timedelta(hours=1),
     )
     assert child not in children_visible_to(user)

@@ -65,7 +65,8 @@ def _cp_child(born, *, start=PLAN_START, end=PLAN_END, **fields):
     episode = CINEpisodeFactory(child=child, referral_date=start - dt.timedelta(days=30))
     ChildProtectionPlanFactory(
         initial_conference__section47__strategy_discussion__cin_episode=episode,
-        initial_conference__conference_date=start, end_date=end,
+        initial_conference__conference_date=start,
+        end_date=end,
         end_reason="no_longer_at_risk",
     )
     return child
@@ -103,8 +104,11 @@ def test_young_person_in_care_is_not_due_when_only_the_cp_date_has_passed():
 def test_adoption_record_is_kept_100_years_from_the_order():
     child = ChildFactory(date_of_birth=D(1920, 1, 5))
     AdoptionPlanFactory(
-        child=child, adm_decision_date=D(1924, 6, 1), matched_date=D(1924, 9, 1),
-        placed_date=D(1924, 10, 1), adoption_order_date=D(1925, 3, 10),
+        child=child,
+        adm_decision_date=D(1924, 6, 1),
+        matched_date=D(1924, 9, 1),
+        placed_date=D(1924, 10, 1),
+        adoption_order_date=D(1925, 3, 10),
         adopters=AdopterHouseholdFactory(),
     )
     assert child not in due_for_review(on=D(2025, 3, 10))
@@ -114,8 +118,12 @@ def test_adoption_record_is_kept_100_years_from_the_order():
 
 def test_early_help_record_is_kept_6_years_after_closure_and_while_open():
     closed = ChildFactory(date_of_birth=D(2008, 1, 1))
-    EarlyHelpEpisodeFactory(child=closed, start_date=D(2017, 9, 1), end_date=D(2018, 7, 31),
-                            closure_reason="outcomes_achieved")
+    EarlyHelpEpisodeFactory(
+        child=closed,
+        start_date=D(2017, 9, 1),
+        end_date=D(2018, 7, 31),
+        closure_reason="outcomes_achieved",
+    )
     still_open = ChildFactory(date_of_birth=D(2008, 1, 1))
     EarlyHelpEpisodeFactory(child=still_open, start_date=D(2017, 9, 1))
     assert closed not in due_for_review(on=D(2024, 7, 31))
@@ -160,6 +168,7 @@ def test_default_rules_cite_their_source_or_say_they_are_local():
 
 
 # --- the page ----------------------------------------------------------------------------
+
 
 def test_retention_page_unauthenticated_is_sent_to_sign_in(client):
     response = client.get(reverse("audit:retention"))

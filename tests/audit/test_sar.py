@@ -47,21 +47,40 @@ def demo_child(documents):
     worker = WorkerFactory()
     DecidedContactFactory(child=child)
     episode = CINEpisodeFactory(child=child)
-    ChildProtectionPlanFactory(initial_conference__section47__strategy_discussion__cin_episode=episode)
+    ChildProtectionPlanFactory(
+        initial_conference__section47__strategy_discussion__cin_episode=episode
+    )
     AssessmentFactorFactory(assessment__cin_episode=episode)
     CaseNoteFactory(child=child, author=worker, body="Amara showed me her drawings.")
-    with_file = Document(child=child, title="Conference report", kind="report",
-                         uploaded_at=at(2024, 3, 26), uploaded_by=worker)
+    with_file = Document(
+        child=child,
+        title="Conference report",
+        kind="report",
+        uploaded_at=at(2024, 3, 26),
+        uploaded_by=worker,
+    )
     with_file.file.save("report.txt", ContentFile(b"Report text"), save=True)
-    Document.objects.create(child=child, title="Lost letter", kind="correspondence",
-                            uploaded_at=at(2024, 3, 27), uploaded_by=worker,
-                            file="documents/2024/03/gone.pdf")
-    mother = Person.objects.create(local_id="A000001", given_name="Grace", family_name="Okafor",
-                                   sex="F")
-    Relationship.objects.create(person=mother, other=child, relationship_type="mother",
-                                has_parental_responsibility=True)
-    Address.objects.create(person=child, line_1="1 High Street", town="Anytown",
-                           postcode="AA1 1AA", start_date=D(2020, 1, 1))
+    Document.objects.create(
+        child=child,
+        title="Lost letter",
+        kind="correspondence",
+        uploaded_at=at(2024, 3, 27),
+        uploaded_by=worker,
+        file="documents/2024/03/gone.pdf",
+    )
+    mother = Person.objects.create(
+        local_id="A000001", given_name="Grace", family_name="Okafor", sex="F"
+    )
+    Relationship.objects.create(
+        person=mother, other=child, relationship_type="mother", has_parental_responsibility=True
+    )
+    Address.objects.create(
+        person=child,
+        line_1="1 High Street",
+        town="Anytown",
+        postcode="AA1 1AA",
+        start_date=D(2020, 1, 1),
+    )
     return child
 
 
@@ -83,12 +102,21 @@ def test_export_person_holds_records_from_every_app_and_the_access_log(demo_chil
 
     names = set(archive.namelist())
     for expected in (
-        "people/person.json", "people/relationship.json", "people/address.json",
-        "front_door/contact.json", "referrals/cinepisode.json", "assessments/assessment.json",
-        "assessments/assessmentfactor.json", "protection/strategydiscussion.json",
-        "protection/section47enquiry.json", "protection/childprotectionconference.json",
-        "protection/childprotectionplan.json", "casework/casenote.json",
-        "casework/document.json", "audit/accesslogentry.json", "manifest.json",
+        "people/person.json",
+        "people/relationship.json",
+        "people/address.json",
+        "front_door/contact.json",
+        "referrals/cinepisode.json",
+        "assessments/assessment.json",
+        "assessments/assessmentfactor.json",
+        "protection/strategydiscussion.json",
+        "protection/section47enquiry.json",
+        "protection/childprotectionconference.json",
+        "protection/childprotectionplan.json",
+        "casework/casenote.json",
+        "casework/document.json",
+        "audit/accesslogentry.json",
+        "manifest.json",
         "summary.html",
     ):
         assert expected in names, expected
@@ -122,6 +150,7 @@ def test_export_person_for_a_parent_holds_their_link_to_the_child(demo_child):
 
 
 # --- the pages ---------------------------------------------------------------------------
+
 
 def test_subject_access_page_unauthenticated_is_sent_to_sign_in(client, demo_child):
     url = reverse("audit:subject-access", args=[demo_child.local_id])
@@ -164,8 +193,9 @@ def test_subject_access_page_for_no_such_person_is_not_found(client, db):
 
 def test_find_person_goes_to_their_export_page(client, demo_child):
     client.force_login(UserFactory(role=Role.DATA_PROTECTION_OFFICER))
-    response = client.get(reverse("audit:subject-access-find"),
-                          {"local_id": demo_child.local_id.lower()})
+    response = client.get(
+        reverse("audit:subject-access-find"), {"local_id": demo_child.local_id.lower()}
+    )
     assert response["Location"] == reverse("audit:subject-access", args=[demo_child.local_id])
 
 

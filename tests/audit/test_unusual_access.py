@@ -67,38 +67,52 @@ def test_views_outside_working_hours(view, thresholds):
     findings = unusual_access_report(START, END).out_of_hours
     assert findings.total == 4
     assert {(entry.pk, why) for entry, why in findings.entries} == {
-        (early.pk, "Before 07:00"), (late.pk, "After 19:00"), (weekend.pk, "Weekend"),
+        (early.pk, "Before 07:00"),
+        (late.pk, "After 19:00"),
+        (weekend.pk, "Weekend"),
         (holiday.pk, "Bank holiday or closure day"),
     }
-    assert findings.by_user == [{"user_id": user.pk, "username": user.username,
-                                 "role": user.role, "role_label": "Social worker",
-                                 "views": 4}]
+    assert findings.by_user == [
+        {
+            "user_id": user.pk,
+            "username": user.username,
+            "role": user.role,
+            "role_label": "Social worker",
+            "views": 4,
+        }
+    ]
 
 
 def test_views_of_children_outside_the_viewers_team(view, thresholds):
     team, other_team = TeamFactory(), TeamFactory()
     user = staff(team=team)
     ours, theirs, former = ChildFactory(), ChildFactory(), ChildFactory()
-    Allocation.objects.create(child=ours, role="social_worker", team=team,
-                              start_date=D(2025, 1, 1))
-    Allocation.objects.create(child=theirs, role="social_worker", team=other_team,
-                              start_date=D(2025, 1, 1))
-    Allocation.objects.create(child=former, role="social_worker", team=team,
-                              start_date=D(2024, 1, 1), end_date=D(2025, 8, 1))
+    Allocation.objects.create(child=ours, role="social_worker", team=team, start_date=D(2025, 1, 1))
+    Allocation.objects.create(
+        child=theirs, role="social_worker", team=other_team, start_date=D(2025, 1, 1)
+    )
+    Allocation.objects.create(
+        child=former,
+        role="social_worker",
+        team=team,
+        start_date=D(2024, 1, 1),
+        end_date=D(2025, 8, 1),
+    )
     view(user, ours, at(2025, 9, 2, 10))
-    outside = {view(user, theirs, at(2025, 9, 2, 10)).pk,
-               view(user, former, at(2025, 9, 2, 10)).pk}
+    outside = {view(user, theirs, at(2025, 9, 2, 10)).pk, view(user, former, at(2025, 9, 2, 10)).pk}
     teamless = UserFactory(role=Role.MASH_WORKER)
     outside.add(view(teamless, ours, at(2025, 9, 3, 10)).pk)
     findings = unusual_access_report(START, END).outside_team
     assert {entry.pk for entry in findings.entries} == outside
     assert {(u["username"], u["views"]) for u in findings.by_user} == {
-        (user.username, 2), (teamless.username, 1)
+        (user.username, 2),
+        (teamless.username, 1),
     }
 
 
-def test_report_query_count_does_not_grow_with_the_log(view, thresholds,
-                                                       django_assert_max_num_queries):
+def test_report_query_count_does_not_grow_with_the_log(
+    view, thresholds, django_assert_max_num_queries
+):
     user, child = staff(), ChildFactory()
     for hour in range(20, 24):
         view(user, child, at(2025, 9, 2, hour))
@@ -108,6 +122,7 @@ def test_report_query_count_does_not_grow_with_the_log(view, thresholds,
 
 
 # --- the page ----------------------------------------------------------------------------
+
 
 def test_unusual_access_page_unauthenticated_is_sent_to_sign_in(client):
     response = client.get(reverse("audit:unusual-access"))
@@ -123,10 +138,17 @@ def test_unusual_access_page_for_a_chosen_period(client, view, thresholds):
     user, child = staff(), ChildFactory(given_name="Nia", family_name="Late")
     view(user, child, at(2025, 9, 2, 22, 15))
     client.force_login(UserFactory(role=Role.DATA_PROTECTION_OFFICER))
-    response = client.get(reverse("audit:unusual-access"), {
-        "start_0": "18", "start_1": "8", "start_2": "2025",
-        "end_0": "14", "end_1": "9", "end_2": "2025",
-    })
+    response = client.get(
+        reverse("audit:unusual-access"),
+        {
+            "start_0": "18",
+            "start_1": "8",
+            "start_2": "2025",
+            "end_0": "14",
+            "end_1": "9",
+            "end_2": "2025",
+        },
+    )
     body = response.content.decode()
     assert response.status_code == 200
     assert "18 August 2025 to 14 September 2025" in body
@@ -143,10 +165,17 @@ def test_unusual_access_page_defaults_to_the_last_four_weeks(client):
 
 def test_unusual_access_page_refuses_an_end_before_the_start(client):
     client.force_login(UserFactory(role=Role.DATA_PROTECTION_OFFICER))
-    response = client.get(reverse("audit:unusual-access"), {
-        "start_0": "14", "start_1": "9", "start_2": "2025",
-        "end_0": "1", "end_1": "9", "end_2": "2025",
-    })
+    response = client.get(
+        reverse("audit:unusual-access"),
+        {
+            "start_0": "14",
+            "start_1": "9",
+            "start_2": "2025",
+            "end_0": "1",
+            "end_1": "9",
+            "end_2": "2025",
+        },
+    )
     body = response.content.decode()
     assert "The end of the period must be the same as or after the start" in body
     assert "govuk-error-summary" in body

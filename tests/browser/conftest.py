@@ -12,8 +12,14 @@ from playwright.sync_api import sync_playwright
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -40,8 +46,9 @@ def chromium():
 def page(chromium, live_server, django_db_serialized_rollback):
     """A fresh browser tab on the live server. The live server's database is emptied
     after each test; serialized rollback puts the migrations' reference data back."""
-    context = chromium.new_context(base_url=live_server.url, viewport={"width": 1280,
-                                                                       "height": 900})
+    context = chromium.new_context(
+        base_url=live_server.url, viewport={"width": 1280, "height": 900}
+    )
     page = context.new_page()
     yield page
     context.close()

@@ -46,8 +46,9 @@ def test_dpo_reviews_access_exports_a_record_and_reviews_retention(
     screenshot("2-find-person-error")
     page.get_by_label("Kinfolio ID of the person who asked").fill(child.local_id)
     page.get_by_role("button", name="Continue").click()
-    expect(page.get_by_role("heading", name="Subject access export for Amara Okafor")
-           ).to_be_visible()
+    expect(
+        page.get_by_role("heading", name="Subject access export for Amara Okafor")
+    ).to_be_visible()
     expect(page.get_by_test_id("sar-contents")).to_contain_text("casework/casenote.json")
     screenshot("3-subject-access")
     with page.expect_download() as download:

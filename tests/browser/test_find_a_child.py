@@ -12,8 +12,12 @@ def test_social_worker_finds_a_child_and_reads_the_chronology(
 ):
     child = two_services["ours"]
     CINEpisodeFactory(child=child, referral_date=D(2025, 1, 6), team=two_services["team"])
-    KeyEvent.objects.create(child=child, event_date=D(2025, 3, 1), title="Started at a new school",
-                            recorded_by=two_services["worker"])
+    KeyEvent.objects.create(
+        child=child,
+        event_date=D(2025, 3, 1),
+        title="Started at a new school",
+        recorded_by=two_services["worker"],
+    )
     make_user(Role.SOCIAL_WORKER, worker=two_services["worker"], username="sw")
 
     page.goto("/")

@@ -46,7 +46,5 @@ def test_ignoring_the_warning_signs_you_out(page, screenshot, signed_in, setting
     settings.KINFOLIO_SESSION_WARNING_SECONDS = 4
     signed_in()
     expect(page.get_by_test_id("session-warning")).to_be_visible(timeout=10_000)
-    expect(page.get_by_role("heading", name="Sign in to Kinfolio")).to_be_visible(
-        timeout=15_000
-    )
+    expect(page.get_by_role("heading", name="Sign in to Kinfolio")).to_be_visible(timeout=15_000)
     screenshot("1-signed-out")

@@ -60,8 +60,9 @@ def test_sign_in_with_a_code_from_an_authenticator_app(
     screenshot("1-sign-in")
     sign_in(page, "sw", PASSWORD)
 
-    expect(page.get_by_role("heading", name="Enter the code from your authenticator app")
-           ).to_be_visible()
+    expect(
+        page.get_by_role("heading", name="Enter the code from your authenticator app")
+    ).to_be_visible()
     page.get_by_label("Code from your authenticator app").fill("12345")
     page.get_by_role("button", name="Continue").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text(

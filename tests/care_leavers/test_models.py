@@ -23,16 +23,20 @@ from tests.factories_care import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize(("born", "year", "expected"), [
-    (D(2008, 6, 15), 2026, D(2026, 6, 15)),
-    (D(2008, 2, 29), 2026, D(2026, 3, 1)),
-    (D(2008, 2, 29), 2028, D(2028, 2, 29)),
-])
+@pytest.mark.parametrize(
+    ("born", "year", "expected"),
+    [
+        (D(2008, 6, 15), 2026, D(2026, 6, 15)),
+        (D(2008, 2, 29), 2026, D(2026, 3, 1)),
+        (D(2008, 2, 29), 2028, D(2028, 2, 29)),
+    ],
+)
 def test_birthday_in(born, year, expected):
     assert birthday_in(born, year) == expected
 
 
 # --- CareLeaverStatus -------------------------------------------------------------------
+
 
 def test_status_end_before_start_refused():
     status = CareLeaverStatusFactory.build(child=ChildFactory(), end_date=D(2026, 1, 1))
@@ -42,43 +46,52 @@ def test_status_end_before_start_refused():
 def test_second_open_status_refused():
     first = CareLeaverStatusFactory()
     second = CareLeaverStatusFactory.build(child=first.child, start_date=D(2027, 1, 1))
-    assert_constraint_refuses(second, "This young person already has a current care leaver "
-                                      "status.")
+    assert_constraint_refuses(second, "This young person already has a current care leaver status.")
 
 
 def test_overlapping_status_refused_by_clean():
     first = CareLeaverStatusFactory(end_date=D(2029, 6, 15))
-    second = CareLeaverStatusFactory.build(child=first.child, eligibility="relevant",
-                                           start_date=D(2025, 1, 1), end_date=D(2026, 7, 1))
+    second = CareLeaverStatusFactory.build(
+        child=first.child, eligibility="relevant", start_date=D(2025, 1, 1), end_date=D(2026, 7, 1)
+    )
     assert_clean_refuses(second, "This overlaps another care leaver status")
 
 
 def test_relevant_then_former_relevant_allowed():
     later = CareLeaverStatusFactory()
-    assert_allowed(CareLeaverStatusFactory.build(child=later.child, eligibility="relevant",
-                                                 start_date=D(2025, 1, 1),
-                                                 end_date=D(2026, 6, 15)))
+    assert_allowed(
+        CareLeaverStatusFactory.build(
+            child=later.child,
+            eligibility="relevant",
+            start_date=D(2025, 1, 1),
+            end_date=D(2026, 6, 15),
+        )
+    )
 
 
 # --- pathway plans --------------------------------------------------------------------
 
+
 def test_pathway_plan_end_before_start_refused():
-    plan = PathwayPlanFactory.build(child=ChildFactory(), personal_adviser=None,
-                                    end_date=D(2024, 1, 1))
+    plan = PathwayPlanFactory.build(
+        child=ChildFactory(), personal_adviser=None, end_date=D(2024, 1, 1)
+    )
     assert_constraint_refuses(plan, "The end date cannot be before the start date.")
 
 
 def test_second_open_pathway_plan_refused():
     first = PathwayPlanFactory()
-    second = PathwayPlanFactory.build(child=first.child, personal_adviser=None,
-                                      start_date=D(2025, 1, 1))
+    second = PathwayPlanFactory.build(
+        child=first.child, personal_adviser=None, start_date=D(2025, 1, 1)
+    )
     assert_constraint_refuses(second, "This young person already has a current pathway plan.")
 
 
 def test_pathway_plan_after_an_ended_one_allowed():
     first = PathwayPlanFactory(end_date=D(2025, 1, 1))
-    assert_allowed(PathwayPlanFactory.build(child=first.child, personal_adviser=None,
-                                            start_date=D(2025, 1, 1)))
+    assert_allowed(
+        PathwayPlanFactory.build(child=first.child, personal_adviser=None, start_date=D(2025, 1, 1))
+    )
 
 
 def test_pathway_plan_review_before_the_plan_refused():
@@ -87,34 +100,42 @@ def test_pathway_plan_review_before_the_plan_refused():
 
 
 def test_pathway_plan_review_while_in_place_allowed():
-    assert_allowed(PathwayPlanReviewFactory.build(plan=PathwayPlanFactory(),
-                                                  review_date=D(2025, 2, 20)))
+    assert_allowed(
+        PathwayPlanReviewFactory.build(plan=PathwayPlanFactory(), review_date=D(2025, 2, 20))
+    )
 
 
 # --- CareLeaverContact (OC3) ----------------------------------------------------------
 
+
 def test_two_contacts_for_one_birthday_refused():
     first = CareLeaverContactFactory()
-    assert_constraint_refuses(CareLeaverContactFactory.build(child=first.child),
-                              "This birthday's information is already recorded.")
+    assert_constraint_refuses(
+        CareLeaverContactFactory.build(child=first.child),
+        "This birthday's information is already recorded.",
+    )
 
 
 @pytest.mark.parametrize("in_touch", ["DIED", "RHOM"])
 def test_activity_reported_after_death_or_return_home_refused(in_touch):
     contact = CareLeaverContactFactory.build(child=ChildFactory(), in_touch=in_touch)
-    assert_constraint_refuses(contact, "activity and accommodation are \"0\"")
+    assert_constraint_refuses(contact, 'activity and accommodation are "0"')
 
 
 def test_nothing_to_report_after_return_home_allowed():
-    assert_allowed(CareLeaverContactFactory.build(child=ChildFactory(), in_touch="RHOM",
-                                                  activity="0", accommodation="0"))
+    assert_allowed(
+        CareLeaverContactFactory.build(
+            child=ChildFactory(), in_touch="RHOM", activity="0", accommodation="0"
+        )
+    )
 
 
 @pytest.mark.parametrize("birthday", [D(2026, 6, 16), D(2024, 6, 15), D(2030, 6, 15)])
 def test_contact_not_on_a_17th_to_21st_birthday_refused(birthday):
     contact = CareLeaverContactFactory.build(child=ChildFactory(), birthday=birthday)
-    assert_clean_refuses(contact, "Give the young person's 17th, 18th, 19th, 20th or 21st "
-                                  "birthday.")
+    assert_clean_refuses(
+        contact, "Give the young person's 17th, 18th, 19th, 20th or 21st birthday."
+    )
 
 
 @pytest.mark.parametrize("birthday", [D(2025, 6, 15), D(2029, 6, 15)])
@@ -126,6 +147,7 @@ def test_contact_on_a_17th_or_21st_birthday_allowed(birthday):
 
 # --- StayingPut and health history ----------------------------------------------------
 
+
 def test_staying_put_end_before_start_refused():
     arrangement = StayingPutFactory.build(child=ChildFactory(), end_date=D(2026, 1, 1))
     assert_constraint_refuses(arrangement, "The end date cannot be before the start date.")
@@ -134,20 +156,23 @@ def test_staying_put_end_before_start_refused():
 def test_second_open_staying_put_refused():
     first = StayingPutFactory()
     second = StayingPutFactory.build(child=first.child, start_date=D(2027, 1, 1))
-    assert_constraint_refuses(second, "This young person already has a current staying put "
-                                      "arrangement.")
+    assert_constraint_refuses(
+        second, "This young person already has a current staying put arrangement."
+    )
 
 
 def test_staying_put_before_18_refused():
     arrangement = StayingPutFactory.build(child=ChildFactory(), start_date=D(2026, 6, 14))
-    assert_clean_refuses(arrangement, "Staying put starts on or after the young person's 18th "
-                                      "birthday.")
+    assert_clean_refuses(
+        arrangement, "Staying put starts on or after the young person's 18th birthday."
+    )
 
 
 def test_overlapping_staying_put_refused_by_clean():
     first = StayingPutFactory(end_date=D(2027, 1, 1))
-    second = StayingPutFactory.build(child=first.child, start_date=D(2026, 9, 1),
-                                     end_date=D(2026, 10, 1))
+    second = StayingPutFactory.build(
+        child=first.child, start_date=D(2026, 9, 1), end_date=D(2026, 10, 1)
+    )
     assert_clean_refuses(second, "This overlaps another staying put arrangement.")
 
 
@@ -157,8 +182,10 @@ def test_staying_put_from_the_18th_birthday_allowed():
 
 def test_two_health_histories_on_one_day_refused():
     first = HealthHistoryGivenFactory()
-    assert_constraint_refuses(HealthHistoryGivenFactory.build(child=first.child),
-                              "A health history was already given on that day.")
+    assert_constraint_refuses(
+        HealthHistoryGivenFactory.build(child=first.child),
+        "A health history was already given on that day.",
+    )
 
 
 def test_health_history_given_allowed():
@@ -167,11 +194,13 @@ def test_health_history_given_allowed():
 
 # --- invariants -------------------------------------------------------------------------
 
+
 def test_a_consistent_care_leaver_history_breaks_no_rule():
     child = ChildFactory()
     PeriodOfCareFactory(child=child, start_date=D(2024, 6, 1), end_date=D(2026, 6, 15))
-    CareLeaverStatusFactory(child=child, eligibility="eligible", start_date=D(2024, 6, 15),
-                            end_date=D(2026, 6, 15))
+    CareLeaverStatusFactory(
+        child=child, eligibility="eligible", start_date=D(2024, 6, 15), end_date=D(2026, 6, 15)
+    )
     CareLeaverStatusFactory(child=child)
     PathwayPlanReviewFactory(plan=PathwayPlanFactory(child=child), review_date=D(2025, 2, 1))
     StayingPutFactory(child=child)
@@ -203,9 +232,13 @@ def test_pathway_plan_reviews_lie_within_their_plan_finds_an_early_review():
 
 def test_staying_put_arrangements_do_not_overlap_finds_an_overlap():
     first = StayingPutFactory()
-    StayingPut.objects.bulk_create([StayingPutFactory.build(child=first.child,
-                                                            start_date=D(2026, 7, 1),
-                                                            end_date=D(2026, 8, 1))])
+    StayingPut.objects.bulk_create(
+        [
+            StayingPutFactory.build(
+                child=first.child, start_date=D(2026, 7, 1), end_date=D(2026, 8, 1)
+            )
+        ]
+    )
     assert len(invariants.staying_put_arrangements_do_not_overlap()) == 2
 
 
@@ -230,7 +263,11 @@ def test_events_show_the_care_leavers_journey():
     CareLeaverStatusFactory()
     titles = {e.title for e in events(child)}
     assert titles == {
-        "Former relevant: aged 18 to 25", "Pathway plan agreed", "Pathway plan reviewed",
-        "Staying put began", "Staying put ended", "Yes, in touch",
+        "Former relevant: aged 18 to 25",
+        "Pathway plan agreed",
+        "Pathway plan reviewed",
+        "Staying put began",
+        "Staying put ended",
+        "Yes, in touch",
         "Given a copy of their health history",
     }

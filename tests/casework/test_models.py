@@ -50,15 +50,21 @@ def test_visit_looked_after_without_a_plan_is_allowed():
 
 
 def test_visit_under_another_childs_plan_is_refused():
-    visit = VisitFactory.build(child=ChildFactory(), worker=VisitFactory().worker,
-                               cin_plan=CINPlanFactory())
+    visit = VisitFactory.build(
+        child=ChildFactory(), worker=VisitFactory().worker, cin_plan=CINPlanFactory()
+    )
     assert errors_of(visit) == {"cin_plan": ["The plan is for a different child."]}
 
 
 def test_visit_outside_its_plan_is_refused():
     plan = ChildProtectionPlanFactory()
-    visit = VisitFactory.build(child=plan.child, worker=VisitFactory().worker, kind="cp",
-                               cp_plan=plan, visit_date=D(2024, 3, 1))
+    visit = VisitFactory.build(
+        child=plan.child,
+        worker=VisitFactory().worker,
+        kind="cp",
+        cp_plan=plan,
+        visit_date=D(2024, 3, 1),
+    )
     assert errors_of(visit) == {"visit_date": ["The visit must be while the plan is in place."]}
 
 

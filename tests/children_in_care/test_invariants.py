@@ -27,13 +27,25 @@ def looked_after_history():
     to a children's home, then home. Reviews, health, education and a missing episode."""
     household = FosterHouseholdFactory()
     period = PeriodOfCareFactory(end_date=D(2020, 6, 1))
-    CareEpisode.objects.bulk_create([
-        CareEpisodeFactory.build(period=period, end_date=D(2020, 3, 1), reason_ceased="X1",
-                                 foster_household=household),
-        CareEpisodeFactory.build(period=period, start_date=D(2020, 3, 1), end_date=D(2020, 6, 1),
-                                 reason_new_episode="P", placement_type="K2",
-                                 reason_ceased="E4A", reason_place_change="CARPL"),
-    ])
+    CareEpisode.objects.bulk_create(
+        [
+            CareEpisodeFactory.build(
+                period=period,
+                end_date=D(2020, 3, 1),
+                reason_ceased="X1",
+                foster_household=household,
+            ),
+            CareEpisodeFactory.build(
+                period=period,
+                start_date=D(2020, 3, 1),
+                end_date=D(2020, 6, 1),
+                reason_new_episode="P",
+                placement_type="K2",
+                reason_ceased="E4A",
+                reason_place_change="CARPL",
+            ),
+        ]
+    )
     child = period.child
     LACReviewFactory(period=period, child=child)
     PersonalEducationPlanFactory(period=period, child=child, pep_date=D(2020, 1, 20))
@@ -54,9 +66,9 @@ def test_a_consistent_history_breaks_no_rule():
 
 def test_periods_of_care_do_not_overlap_finds_an_overlap():
     period = looked_after_history()
-    PeriodOfCare.objects.bulk_create([
-        PeriodOfCareFactory.build(child=period.child, start_date=D(2020, 5, 1))
-    ])
+    PeriodOfCare.objects.bulk_create(
+        [PeriodOfCareFactory.build(child=period.child, start_date=D(2020, 5, 1))]
+    )
     assert len(invariants.periods_of_care_do_not_overlap()) == 2
 
 
@@ -99,12 +111,15 @@ def test_periods_end_with_their_last_episode_finds_an_open_period_with_no_open_e
     assert len(invariants.periods_end_with_their_last_episode()) == 1
 
 
-@pytest.mark.parametrize(("start", "field", "value", "found"), [
-    (D(2020, 1, 1), "reason_new_episode", "L", "the first episode of a period must be 'S'"),
-    (D(2020, 3, 1), "reason_new_episode", "S", "only a period's first episode is 'S'"),
-    (D(2020, 1, 1), "reason_ceased", "E4A", "followed by another episode but not ceased X1"),
-    (D(2020, 3, 1), "reason_ceased", "X1", "ceased X1 but no episode follows"),
-])
+@pytest.mark.parametrize(
+    ("start", "field", "value", "found"),
+    [
+        (D(2020, 1, 1), "reason_new_episode", "L", "the first episode of a period must be 'S'"),
+        (D(2020, 3, 1), "reason_new_episode", "S", "only a period's first episode is 'S'"),
+        (D(2020, 1, 1), "reason_ceased", "E4A", "followed by another episode but not ceased X1"),
+        (D(2020, 3, 1), "reason_ceased", "X1", "ceased X1 but no episode follows"),
+    ],
+)
 def test_episode_reasons_match_their_sequence_finds_a_wrong_reason(start, field, value, found):
     period = looked_after_history()
     period.episodes.filter(start_date=start).update(**{field: value})
@@ -152,8 +167,12 @@ def test_missing_episodes_check_finds_one_outside_its_period():
 
 def test_missing_episodes_check_finds_an_overlap():
     period = looked_after_history()
-    MissingEpisodeFactory(child=period.child, start_date=D(2020, 5, 1), end_date=D(2020, 5, 3),
-                          return_interview_due_date=None)
+    MissingEpisodeFactory(
+        child=period.child,
+        start_date=D(2020, 5, 1),
+        end_date=D(2020, 5, 3),
+        return_interview_due_date=None,
+    )
     assert len(invariants.missing_episodes_fit_their_period_and_do_not_overlap()) == 2
 
 

@@ -41,9 +41,11 @@ def second_episode(period, **fields):
 
 # --- PeriodOfCare ---------------------------------------------------------------------
 
+
 def test_period_end_before_start_refused():
-    period = PeriodOfCareFactory.build(child=ChildFactory(), start_date=D(2020, 2, 1),
-                                       end_date=D(2020, 1, 1))
+    period = PeriodOfCareFactory.build(
+        child=ChildFactory(), start_date=D(2020, 2, 1), end_date=D(2020, 1, 1)
+    )
     assert_constraint_refuses(period, "The end date cannot be before the start date.")
 
 
@@ -64,8 +66,9 @@ def test_open_period_after_a_closed_one_allowed():
 
 def test_overlapping_period_refused_by_clean():
     first = ended_period()
-    second = PeriodOfCareFactory.build(child=first.child, start_date=D(2019, 1, 1),
-                                       end_date=D(2020, 3, 1))
+    second = PeriodOfCareFactory.build(
+        child=first.child, start_date=D(2019, 1, 1), end_date=D(2020, 3, 1)
+    )
     assert_clean_refuses(second, "This child was already looked after then")
 
 
@@ -86,9 +89,11 @@ def test_period_ending_with_its_last_episode_allowed():
 
 # --- CareEpisode: constraints -----------------------------------------------------------
 
+
 def test_episode_end_before_start_refused():
-    episode = CareEpisodeFactory.build(period=PeriodOfCareFactory(), end_date=D(2019, 1, 1),
-                                       reason_ceased="E4A")
+    episode = CareEpisodeFactory.build(
+        period=PeriodOfCareFactory(), end_date=D(2019, 1, 1), reason_ceased="E4A"
+    )
     assert_constraint_refuses(episode, "The end date cannot be before the start date.")
 
 
@@ -106,8 +111,9 @@ def test_second_open_episode_refused():
 
 @pytest.mark.parametrize(("end_date", "reason_ceased"), [(D(2020, 2, 1), ""), (None, "E4A")])
 def test_reason_ceased_without_end_or_end_without_reason_refused(end_date, reason_ceased):
-    episode = CareEpisodeFactory.build(period=PeriodOfCareFactory(), end_date=end_date,
-                                       reason_ceased=reason_ceased)
+    episode = CareEpisodeFactory.build(
+        period=PeriodOfCareFactory(), end_date=end_date, reason_ceased=reason_ceased
+    )
     assert_constraint_refuses(episode, "Give the reason the episode ceased")
 
 
@@ -118,37 +124,52 @@ def test_place_change_reason_on_an_open_episode_refused():
 
 def test_place_change_reason_on_an_ended_episode_allowed():
     period = PeriodOfCareFactory()
-    assert_allowed(CareEpisodeFactory.build(period=period, end_date=D(2020, 2, 1),
-                                            reason_ceased="E4A", reason_place_change="CARPL"))
+    assert_allowed(
+        CareEpisodeFactory.build(
+            period=period, end_date=D(2020, 2, 1), reason_ceased="E4A", reason_place_change="CARPL"
+        )
+    )
 
 
 def test_both_foster_household_and_provider_refused():
-    episode = CareEpisodeFactory.build(period=PeriodOfCareFactory(),
-                                       foster_household=FosterHouseholdFactory(),
-                                       provider=PlacementProviderFactory())
-    assert_constraint_refuses(episode, "A placement is with a foster household or with a "
-                                       "placement provider, not both.")
+    episode = CareEpisodeFactory.build(
+        period=PeriodOfCareFactory(),
+        foster_household=FosterHouseholdFactory(),
+        provider=PlacementProviderFactory(),
+    )
+    assert_constraint_refuses(
+        episode, "A placement is with a foster household or with a placement provider, not both."
+    )
 
 
 def test_children_home_placement_with_a_provider_allowed():
-    assert_allowed(CareEpisodeFactory.build(period=PeriodOfCareFactory(), placement_type="K2",
-                                            provider=PlacementProviderFactory()))
+    assert_allowed(
+        CareEpisodeFactory.build(
+            period=PeriodOfCareFactory(), placement_type="K2", provider=PlacementProviderFactory()
+        )
+    )
 
 
 def test_foster_household_in_a_childrens_home_placement_refused():
-    episode = CareEpisodeFactory.build(period=PeriodOfCareFactory(), placement_type="K2",
-                                       foster_household=FosterHouseholdFactory())
+    episode = CareEpisodeFactory.build(
+        period=PeriodOfCareFactory(), placement_type="K2", foster_household=FosterHouseholdFactory()
+    )
     assert_constraint_refuses(episode, "Only a foster placement (U1 to U6)")
 
 
 @pytest.mark.parametrize("placement_type", ["U1", "U6", "A3", "A5"])
 def test_foster_household_in_a_foster_placement_allowed(placement_type):
-    assert_allowed(CareEpisodeFactory.build(period=PeriodOfCareFactory(),
-                                            placement_type=placement_type,
-                                            foster_household=FosterHouseholdFactory()))
+    assert_allowed(
+        CareEpisodeFactory.build(
+            period=PeriodOfCareFactory(),
+            placement_type=placement_type,
+            foster_household=FosterHouseholdFactory(),
+        )
+    )
 
 
 # --- CareEpisode: clean() -------------------------------------------------------------
+
 
 def test_episode_before_its_period_refused():
     episode = CareEpisodeFactory.build(period=PeriodOfCareFactory(), start_date=D(2019, 12, 1))
@@ -199,9 +220,13 @@ def test_episode_overlapping_a_sibling_refused():
     first.end_date, first.reason_ceased = D(2020, 3, 1), "X1"
     first.save()
     CareEpisodeFactory(period=period, start_date=D(2020, 3, 1), reason_new_episode="P")
-    overlapping = CareEpisodeFactory.build(period=period, start_date=D(2020, 2, 1),
-                                           end_date=D(2020, 4, 1), reason_ceased="X1",
-                                           reason_new_episode="L")
+    overlapping = CareEpisodeFactory.build(
+        period=period,
+        start_date=D(2020, 2, 1),
+        end_date=D(2020, 4, 1),
+        reason_ceased="X1",
+        reason_new_episode="L",
+    )
     assert_clean_refuses(overlapping, "This episode overlaps another in the same period")
 
 
@@ -231,25 +256,33 @@ def test_last_episode_not_ending_with_the_period_refused():
 def test_foster_placement_before_approval_refused():
     household = FosterHouseholdFactory(approval_date=D(2020, 6, 1))
     episode = CareEpisodeFactory.build(period=PeriodOfCareFactory(), foster_household=household)
-    assert_clean_refuses(episode, "The foster household was not approved when the placement "
-                                  "started.")
+    assert_clean_refuses(
+        episode, "The foster household was not approved when the placement started."
+    )
 
 
 def test_foster_placement_past_deregistration_refused():
     household = FosterHouseholdFactory(status="deregistered", deregistered_on=D(2020, 2, 1))
     episode = CareEpisodeFactory.build(period=PeriodOfCareFactory(), foster_household=household)
-    assert_clean_refuses(episode, "The placement must end by the day the foster household was "
-                                  "deregistered.")
+    assert_clean_refuses(
+        episode, "The placement must end by the day the foster household was deregistered."
+    )
 
 
 def test_foster_placement_within_approval_allowed():
     household = FosterHouseholdFactory(status="deregistered", deregistered_on=D(2020, 2, 1))
-    assert_allowed(CareEpisodeFactory.build(period=PeriodOfCareFactory(),
-                                            foster_household=household, end_date=D(2020, 2, 1),
-                                            reason_ceased="E4A"))
+    assert_allowed(
+        CareEpisodeFactory.build(
+            period=PeriodOfCareFactory(),
+            foster_household=household,
+            end_date=D(2020, 2, 1),
+            reason_ceased="E4A",
+        )
+    )
 
 
 # --- UASCStatus -------------------------------------------------------------------------
+
 
 def test_uasc_end_before_start_refused():
     status = UASCStatusFactory.build(child=ChildFactory(), end_date=D(2019, 1, 1))
@@ -264,8 +297,9 @@ def test_second_open_uasc_status_refused():
 
 def test_overlapping_uasc_status_refused_by_clean():
     first = UASCStatusFactory(end_date=D(2021, 1, 1))
-    second = UASCStatusFactory.build(child=first.child, start_date=D(2020, 6, 1),
-                                     end_date=D(2020, 7, 1))
+    second = UASCStatusFactory.build(
+        child=first.child, start_date=D(2020, 6, 1), end_date=D(2020, 7, 1)
+    )
     assert_clean_refuses(second, "This overlaps another UASC status of the same child.")
 
 
@@ -276,10 +310,13 @@ def test_later_uasc_status_allowed():
 
 # --- PlacementProvider ----------------------------------------------------------------
 
+
 def test_provider_with_a_used_urn_refused():
     first = PlacementProviderFactory()
-    assert_constraint_refuses(PlacementProviderFactory.build(urn=first.urn),
-                              "Another placement provider has this Ofsted URN.")
+    assert_constraint_refuses(
+        PlacementProviderFactory.build(urn=first.urn),
+        "Another placement provider has this Ofsted URN.",
+    )
 
 
 def test_providers_without_urn_allowed():
@@ -288,8 +325,9 @@ def test_providers_without_urn_allowed():
 
 
 def test_provider_with_no_capacity_refused():
-    assert_constraint_refuses(PlacementProviderFactory.build(capacity=0),
-                              "A provider's capacity is at least one child.")
+    assert_constraint_refuses(
+        PlacementProviderFactory.build(capacity=0), "A provider's capacity is at least one child."
+    )
 
 
 def test_provider_rating_date_without_rating_refused():
@@ -298,5 +336,6 @@ def test_provider_rating_date_without_rating_refused():
 
 
 def test_provider_with_rating_and_date_allowed():
-    assert_allowed(PlacementProviderFactory.build(ofsted_rating="good",
-                                                  ofsted_rating_date=D(2020, 1, 1)))
+    assert_allowed(
+        PlacementProviderFactory.build(ofsted_rating="good", ofsted_rating_date=D(2020, 1, 1))
+    )

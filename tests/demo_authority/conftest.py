@@ -18,8 +18,9 @@ from kinfolio.demo_authority.profiles import DEFAULT_CENSUS_DATE, DEMO
 
 def generated(django_db_blocker, profile, seed):
     with django_db_blocker.unblock():
-        counts = generate(profile, seed=seed, census_date=DEFAULT_CENSUS_DATE,
-                          progress=lambda line: None)
+        counts = generate(
+            profile, seed=seed, census_date=DEFAULT_CENSUS_DATE, progress=lambda line: None
+        )
     yield counts
     with django_db_blocker.unblock():
         call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)

@@ -59,18 +59,41 @@ pytestmark = pytest.mark.django_db(serialized_rollback=True)
 
 FOSTERED_ON_CENSUS = 219  # round(285 * 0.77)
 IN_HOUSE_ON_CENSUS = 166  # round(219 * 0.76)
-CARE_MODELS = [PeriodOfCare, CareEpisode, LACReview, HealthAssessment, DentalCheck,
-               Immunisations, SDQScore, EducationPlacement, PersonalEducationPlan,
-               MissingEpisode, UASCStatus, PlacementProvider, School, CareLeaverStatus,
-               PathwayPlan, PathwayPlanReview, CareLeaverContact, StayingPut, HealthHistoryGiven,
-               AdopterHousehold, AdoptionPlan, PreviousPermanence, FosterHousehold,
-               FosteringReview, PrivateFosteringArrangement, Allegation]
+CARE_MODELS = [
+    PeriodOfCare,
+    CareEpisode,
+    LACReview,
+    HealthAssessment,
+    DentalCheck,
+    Immunisations,
+    SDQScore,
+    EducationPlacement,
+    PersonalEducationPlan,
+    MissingEpisode,
+    UASCStatus,
+    PlacementProvider,
+    School,
+    CareLeaverStatus,
+    PathwayPlan,
+    PathwayPlanReview,
+    CareLeaverContact,
+    StayingPut,
+    HealthHistoryGiven,
+    AdopterHousehold,
+    AdoptionPlan,
+    PreviousPermanence,
+    FosterHousehold,
+    FosteringReview,
+    PrivateFosteringArrangement,
+    Allegation,
+]
 
 
 def current_episodes():
     """Each looked after child's episode on the census date."""
     return CareEpisode.objects.filter(
-        Q(end_date__isnull=True) | Q(end_date__gt=CENSUS), start_date__lte=CENSUS)
+        Q(end_date__isnull=True) | Q(end_date__gt=CENSUS), start_date__lte=CENSUS
+    )
 
 
 def looked_after_ages() -> list[int]:
@@ -93,8 +116,11 @@ def test_demo_looked_after_children_by_age_72_191_22(demo_authority):
 def test_demo_48_care_leavers_aged_16_and_17(demo_authority):
     young_people = list(care_leavers_on(CENSUS))
     assert len(young_people) == 48
-    statuses = Counter(CareLeaverStatus.objects.filter(
-        child__in=young_people, end_date__isnull=True).values_list("eligibility", flat=True))
+    statuses = Counter(
+        CareLeaverStatus.objects.filter(child__in=young_people, end_date__isnull=True).values_list(
+            "eligibility", flat=True
+        )
+    )
     assert statuses == {Eligibility.ELIGIBLE: 22, Eligibility.RELEVANT: 26}
 
 
@@ -108,20 +134,30 @@ def test_demo_77_percent_fostered_76_percent_of_them_in_house(demo_authority):
 
 
 def test_demo_69_fostered_outside_the_area_46_in_house_23_agency(demo_authority):
-    fostered = current_episodes().filter(placement_type__in=FOSTERED).values_list(
-        "placement_postcode", "foster_household__in_house")
+    fostered = (
+        current_episodes()
+        .filter(placement_type__in=FOSTERED)
+        .values_list("placement_postcode", "foster_household__in_house")
+    )
     outside = Counter(in_house for postcode, in_house in fostered if not in_area(postcode))
     assert (outside[True], outside[False]) == (46, 23)
 
 
 def test_demo_providers_153_carers_2_homes_12_agencies_14_external_homes(demo_authority):
-    assert FosterHousehold.objects.filter(in_house=True,
-                                          status=HouseholdStatus.APPROVED).count() == 153
+    assert (
+        FosterHousehold.objects.filter(in_house=True, status=HouseholdStatus.APPROVED).count()
+        == 153
+    )
     kinds = Counter(PlacementProvider.objects.values_list("provider_type", flat=True))
-    assert (kinds["in_house_childrens_home"], kinds["ifa"], kinds["external_childrens_home"]) \
-        == (2, 12, 14)
-    assert all(p.in_house for p in PlacementProvider.objects.filter(
-        provider_type="in_house_childrens_home"))
+    assert (kinds["in_house_childrens_home"], kinds["ifa"], kinds["external_childrens_home"]) == (
+        2,
+        12,
+        14,
+    )
+    assert all(
+        p.in_house
+        for p in PlacementProvider.objects.filter(provider_type="in_house_childrens_home")
+    )
 
 
 def test_demo_has_no_invariant_violations(demo_authority):
@@ -138,8 +174,9 @@ def test_demo_care_rows_pass_full_clean(demo_authority, model):
 
 
 def test_demo_placement_types_valid_in_their_collection_years(demo_authority):
-    for place, start, end in CareEpisode.objects.values_list("placement_type", "start_date",
-                                                             "end_date"):
+    for place, start, end in CareEpisode.objects.values_list(
+        "placement_type", "start_date", "end_date"
+    ):
         code = codesets.PLACEMENT_TYPE.get(place)
         assert code.is_valid_in(collection_year(start)), (place, start)
         if end is None:
@@ -163,51 +200,66 @@ def test_demo_looked_after_children_have_a_social_worker_and_iro(demo_authority)
     social_workers = current.filter(role="social_worker", team__team_type="children_in_care")
     assert social_workers.values("child").distinct().count() == 285
     assert current.filter(role="iro", team__team_type="safeguarding").count() == 285
-    advisers = Allocation.objects.filter(role="personal_adviser", end_date__isnull=True,
-                                         team__team_type="leaving_care")
+    advisers = Allocation.objects.filter(
+        role="personal_adviser", end_date__isnull=True, team__team_type="leaving_care"
+    )
     assert set(care_leavers_on(CENSUS).values_list("pk", flat=True)) <= set(
-        advisers.values_list("child", flat=True))
+        advisers.values_list("child", flat=True)
+    )
 
 
 def test_demo_flows_start_and_end_care_over_the_years(demo_authority):
     start = CENSUS.replace(year=CENSUS.year - DEMO.history_years)
     starts = PeriodOfCare.objects.filter(start_date__gte=start).count()
     assert abs(starts / DEMO.history_years - DEMO.flows.care_starts_per_year) < 15
-    ceased = Counter(CareEpisode.objects.exclude(reason_ceased__in=["", "X1"]).values_list(
-        "reason_ceased", flat=True))
+    ceased = Counter(
+        CareEpisode.objects.exclude(reason_ceased__in=["", "X1"]).values_list(
+            "reason_ceased", flat=True
+        )
+    )
     for reason in ("E11", "E12", "E4A", "E41", "E17", "E5"):
         assert ceased[reason] > 0, reason
     assert sum(ceased[r] for r in ("E45", "E46", "E47", "E48")) > 0
     adopted = AdoptionPlan.objects.filter(adoption_order_date__isnull=False)
     assert adopted.exists()
-    assert AdoptionPlan.objects.filter(adoption_order_date__isnull=True,
-                                       decision_reversed_date__isnull=True,
-                                       placed_date__isnull=False).exists()
+    assert AdoptionPlan.objects.filter(
+        adoption_order_date__isnull=True,
+        decision_reversed_date__isnull=True,
+        placed_date__isnull=False,
+    ).exists()
 
 
 def test_demo_review_and_health_timeliness_is_realistic(demo_authority):
-    held = LACReview.objects.filter(review_date__isnull=False).values_list("review_date",
-                                                                           "due_date")
+    held = LACReview.objects.filter(review_date__isnull=False).values_list(
+        "review_date", "due_date"
+    )
     on_time = sum(review <= due for review, due in held) / len(held)
     assert 0.8 < on_time < 0.97
     missing = MissingEpisode.objects.filter(end_date__isnull=False)
     within_72_hours = missing.filter(
-        return_interview_offered_on__lte=F("return_interview_due_date")).count()
+        return_interview_offered_on__lte=F("return_interview_due_date")
+    ).count()
     assert 0.6 < within_72_hours / missing.count() < 0.95
 
 
 def test_demo_some_siblings_are_placed_together(demo_authority):
-    shared = Counter(current_episodes().filter(foster_household__isnull=False).values_list(
-        "foster_household", flat=True))
+    shared = Counter(
+        current_episodes()
+        .filter(foster_household__isnull=False)
+        .values_list("foster_household", flat=True)
+    )
     assert any(n >= 2 for n in shared.values())
 
 
 def test_demo_former_relevant_care_leavers_left_care_at_18(demo_authority):
-    former = CareLeaverStatus.objects.filter(eligibility=Eligibility.FORMER_RELEVANT,
-                                             end_date__isnull=True).select_related("child")
+    former = CareLeaverStatus.objects.filter(
+        eligibility=Eligibility.FORMER_RELEVANT, end_date__isnull=True
+    ).select_related("child")
     assert len(former) == round(1.3 * 48)
     for status in former:
         born = status.child.date_of_birth
         assert 18 <= status.child.age_on(CENSUS) <= 21
         assert status.start_date == date(born.year + 18, born.month, born.day) or (
-            born.month, born.day) == (2, 29)
+            born.month,
+            born.day,
+        ) == (2, 29)

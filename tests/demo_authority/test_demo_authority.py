@@ -64,11 +64,20 @@ def test_demo_population_is_66900_aged_0_to_19_with_its_source(demo_authority):
 
 def test_demo_has_the_teams_seed_002_lists(demo_authority):
     names = set(Team.objects.values_list("name", flat=True))
-    assert {"Referral and assessment", "Locality north child in need",
-            "Locality central child in need", "Locality south child in need",
-            "Children with disabilities", "Family advice and support", "CAF co-ordinators",
-            "Emergency duty", "Children in care", "16+ and leaving care", "Fostering",
-            "Adoption"} <= names
+    assert {
+        "Referral and assessment",
+        "Locality north child in need",
+        "Locality central child in need",
+        "Locality south child in need",
+        "Children with disabilities",
+        "Family advice and support",
+        "CAF co-ordinators",
+        "Emergency duty",
+        "Children in care",
+        "16+ and leaving care",
+        "Fostering",
+        "Adoption",
+    } <= names
     assert all(team.manager_id for team in Team.objects.all())
 
 

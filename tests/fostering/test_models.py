@@ -23,37 +23,45 @@ pytestmark = pytest.mark.django_db
 STATUS_MESSAGE = "An approved household has an approval date and at least one place"
 
 
-@pytest.mark.parametrize("fields", [
-    {"status": "in_assessment"},
-    {"status": "approved", "approval_date": None},
-    {"status": "approved", "approved_places": 0},
-    {"status": "approved", "deregistered_on": D(2020, 1, 1)},
-    {"status": "deregistered"},
-])
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"status": "in_assessment"},
+        {"status": "approved", "approval_date": None},
+        {"status": "approved", "approved_places": 0},
+        {"status": "approved", "deregistered_on": D(2020, 1, 1)},
+        {"status": "deregistered"},
+    ],
+)
 def test_household_status_not_matching_its_dates_refused(fields):
     assert_constraint_refuses(FosterHouseholdFactory.build(**fields), STATUS_MESSAGE)
 
 
-@pytest.mark.parametrize("fields", [
-    {"status": "in_assessment", "approval_date": None, "approved_places": 0},
-    {"status": "on_hold"},
-    {"status": "deregistered", "deregistered_on": D(2020, 1, 1)},
-])
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"status": "in_assessment", "approval_date": None, "approved_places": 0},
+        {"status": "on_hold"},
+        {"status": "deregistered", "deregistered_on": D(2020, 1, 1)},
+    ],
+)
 def test_household_status_matching_its_dates_allowed(fields):
     assert_allowed(FosterHouseholdFactory.build(**fields))
 
 
 def test_household_deregistered_before_approval_refused():
     household = FosterHouseholdFactory.build(status="deregistered", deregistered_on=D(2014, 1, 1))
-    assert_constraint_refuses(household, "A household cannot be deregistered before it was "
-                                         "approved.")
+    assert_constraint_refuses(
+        household, "A household cannot be deregistered before it was approved."
+    )
 
 
 @pytest.mark.parametrize(("age_from", "age_to"), [(10, 5), (0, 18)])
 def test_household_age_range_backwards_or_past_17_refused(age_from, age_to):
     household = FosterHouseholdFactory.build(age_from=age_from, age_to=age_to)
-    assert_constraint_refuses(household, "The approved age range runs from a younger to an "
-                                         "older age, up to 17.")
+    assert_constraint_refuses(
+        household, "The approved age range runs from a younger to an older age, up to 17."
+    )
 
 
 def test_household_for_teenagers_allowed():
@@ -77,13 +85,20 @@ def test_review_while_approved_allowed():
     assert_allowed(FosteringReviewFactory.build(household=FosterHouseholdFactory()))
 
 
-@pytest.mark.parametrize(("fields", "message"), [
-    ({"end_date": D(2020, 2, 1)}, "The end date cannot be before the start date."),
-    ({"first_visit_on": D(2020, 2, 1)},
-     "The first visit cannot be before the authority was notified."),
-    ({"first_visit_due_date": D(2020, 2, 1)},
-     "The first visit cannot be due before the authority was notified."),
-])
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"end_date": D(2020, 2, 1)}, "The end date cannot be before the start date."),
+        (
+            {"first_visit_on": D(2020, 2, 1)},
+            "The first visit cannot be before the authority was notified.",
+        ),
+        (
+            {"first_visit_due_date": D(2020, 2, 1)},
+            "The first visit cannot be due before the authority was notified.",
+        ),
+    ],
+)
 def test_private_fostering_dates_out_of_order_refused(fields, message):
     arrangement = PrivateFosteringArrangementFactory.build(child=ChildFactory(), **fields)
     assert_constraint_refuses(arrangement, message)
@@ -92,8 +107,9 @@ def test_private_fostering_dates_out_of_order_refused(fields, message):
 def test_second_open_private_fostering_refused():
     first = PrivateFosteringArrangementFactory()
     second = PrivateFosteringArrangementFactory.build(child=first.child, start_date=D(2021, 1, 1))
-    assert_constraint_refuses(second, "This child already has a current private fostering "
-                                      "arrangement.")
+    assert_constraint_refuses(
+        second, "This child already has a current private fostering arrangement."
+    )
 
 
 def test_overlapping_private_fostering_refused_by_clean():
@@ -105,9 +121,11 @@ def test_overlapping_private_fostering_refused_by_clean():
 
 
 def test_private_fostering_visited_after_notice_allowed():
-    assert_allowed(PrivateFosteringArrangementFactory.build(
-        child=ChildFactory(), first_visit_on=D(2020, 3, 9), end_date=D(2020, 9, 1)
-    ))
+    assert_allowed(
+        PrivateFosteringArrangementFactory.build(
+            child=ChildFactory(), first_visit_on=D(2020, 3, 9), end_date=D(2020, 9, 1)
+        )
+    )
 
 
 def test_fostering_reviews_while_approved_finds_a_review_before_approval():
@@ -133,9 +151,14 @@ def test_private_fostering_arrangements_do_not_overlap_finds_an_overlap():
 
 
 def test_events_show_private_fostering():
-    arrangement = PrivateFosteringArrangementFactory(first_visit_on=D(2020, 3, 5),
-                                                     end_date=D(2020, 9, 1))
+    arrangement = PrivateFosteringArrangementFactory(
+        first_visit_on=D(2020, 3, 5), end_date=D(2020, 9, 1)
+    )
     PrivateFosteringArrangementFactory()
     titles = [e.title for e in events(arrangement.child)]
-    assert titles == ["Private fostering notified", "Privately fostered", "First visit",
-                      "Private fostering ended"]
+    assert titles == [
+        "Private fostering notified",
+        "Privately fostered",
+        "First visit",
+        "Private fostering ended",
+    ]

@@ -46,9 +46,7 @@ def test_contact_undecided_is_allowed():
 def test_contact_anonymous_without_reason_is_refused():
     contact = ContactFactory()
     contact.referrer_anonymous = True
-    assert errors_of(contact) == {
-        "__all__": ["Enter why the referrer asked to stay anonymous."]
-    }
+    assert errors_of(contact) == {"__all__": ["Enter why the referrer asked to stay anonymous."]}
     assert_db_refuses(contact)
 
 
@@ -69,7 +67,8 @@ def test_contact_referrer_informed_before_decision_is_refused():
 
 def test_contact_referrer_informed_after_decision_is_allowed():
     contact = DecidedContactFactory(
-        referrer_informed_at=at(2024, 3, 4, 9), referrer_informed_method="email",
+        referrer_informed_at=at(2024, 3, 4, 9),
+        referrer_informed_method="email",
         referrer_informed_content="Told a referral was made.",
     )
     assert errors_of(contact) == {}
@@ -100,8 +99,7 @@ def test_partner_check_response_after_request_is_allowed():
 def test_partner_check_requested_before_contact_is_refused():
     check = PartnerCheckFactory.build(contact=ContactFactory(), requested_date=D(2024, 2, 29))
     assert errors_of(check) == {
-        "requested_date": ["A partner check cannot be requested before the contact was "
-                           "received."]
+        "requested_date": ["A partner check cannot be requested before the contact was received."]
     }
 
 

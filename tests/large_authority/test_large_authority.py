@@ -21,16 +21,22 @@ def test_large_has_2000_looked_after_children(large_authority):
 
 def test_large_has_its_protection_plans_and_care_leavers(large_authority):
     open_plans = ChildProtectionPlan.objects.filter(
-        Q(end_date__isnull=True) | Q(end_date__gt=CENSUS), start_date__lte=CENSUS)
+        Q(end_date__isnull=True) | Q(end_date__gt=CENSUS), start_date__lte=CENSUS
+    )
     assert open_plans.count() == LARGE.protection.total
     assert care_leavers_on(CENSUS).count() == LARGE.care.care_leavers_16_17
 
 
 def test_large_has_about_15000_children_in_need_a_year(large_authority):
     year_ago = CENSUS.replace(year=CENSUS.year - 1)
-    in_need = CINEpisode.objects.filter(
-        Q(close_date__isnull=True) | Q(close_date__gte=year_ago), referral_date__lte=CENSUS
-    ).values("child").distinct().count()
+    in_need = (
+        CINEpisode.objects.filter(
+            Q(close_date__isnull=True) | Q(close_date__gte=year_ago), referral_date__lte=CENSUS
+        )
+        .values("child")
+        .distinct()
+        .count()
+    )
     print(f"children in need in the year to the census date: {in_need:,}")
     assert 12_000 <= in_need <= 18_000
 

@@ -16,8 +16,9 @@ def test_children_visible_to_front_door_and_managers_sees_everyone(make_user, tw
     assert set(children_visible_to(user)) == {two_services["ours"], two_services["theirs"]}
 
 
-@pytest.mark.parametrize("role", [Role.PARTNER_REFERRER, Role.PERFORMANCE_ANALYST,
-                                  Role.INSPECTOR, Role.BUSINESS_SUPPORT])
+@pytest.mark.parametrize(
+    "role", [Role.PARTNER_REFERRER, Role.PERFORMANCE_ANALYST, Role.INSPECTOR, Role.BUSINESS_SUPPORT]
+)
 def test_children_visible_to_roles_without_casework_sees_none(make_user, two_services, role):
     assert not children_visible_to(make_user(role)).exists()
 

@@ -29,8 +29,12 @@ def test_child_record_outside_scope_is_not_found(client, make_user, two_services
 def test_child_record_shows_details_status_and_chronology(client, make_user, two_services):
     child = two_services["ours"]
     CINEpisodeFactory(child=child, referral_date=D(2025, 1, 6), team=two_services["team"])
-    KeyEvent.objects.create(child=child, event_date=D(2025, 3, 1), title="Moved school",
-                            recorded_by=two_services["worker"])
+    KeyEvent.objects.create(
+        child=child,
+        event_date=D(2025, 3, 1),
+        title="Moved school",
+        recorded_by=two_services["worker"],
+    )
     client.force_login(make_user(Role.SOCIAL_WORKER, worker=two_services["worker"]))
 
     response = client.get(record_url(child))
@@ -47,8 +51,12 @@ def test_child_record_shows_details_status_and_chronology(client, make_user, two
 
 def test_child_record_chronology_filters_by_kind(client, make_user, two_services):
     child = two_services["ours"]
-    KeyEvent.objects.create(child=child, event_date=D(2025, 3, 1), title="Moved school",
-                            recorded_by=two_services["worker"])
+    KeyEvent.objects.create(
+        child=child,
+        event_date=D(2025, 3, 1),
+        title="Moved school",
+        recorded_by=two_services["worker"],
+    )
     client.force_login(make_user(Role.SOCIAL_WORKER, worker=two_services["worker"]))
 
     response = client.get(record_url(child), {"kind": "Key event"})
@@ -76,8 +84,12 @@ def test_child_record_restricted_in_scope_says_so_and_offers_break_glass(
 
     user = make_user(Role.SOCIAL_WORKER, worker=two_services["worker"])
     child = two_services["ours"]
-    restrict_record(child=child, reason="Child of a member of staff", allowed_users=[],
-                    by=make_user(Role.DIRECTOR))
+    restrict_record(
+        child=child,
+        reason="Child of a member of staff",
+        allowed_users=[],
+        by=make_user(Role.DIRECTOR),
+    )
     client.force_login(user)
 
     response = client.get(record_url(child))

@@ -40,22 +40,28 @@ def test_strategy_discussion_held_without_decision_is_refused():
 
 
 def test_strategy_discussion_not_held_without_reason_is_refused():
-    discussion = StrategyDiscussionFactory(held=False, decision="",
-                                           not_held_reason="Threshold not met: single agency")
+    discussion = StrategyDiscussionFactory(
+        held=False, decision="", not_held_reason="Threshold not met: single agency"
+    )
     discussion.not_held_reason = ""
-    refused(discussion, "Enter why a strategy discussion was not held (a discussion that was "
-            "not held has no decision).")
+    refused(
+        discussion,
+        "Enter why a strategy discussion was not held (a discussion that was "
+        "not held has no decision).",
+    )
 
 
 def test_strategy_discussion_not_held_with_reason_is_allowed():
-    discussion = StrategyDiscussionFactory(held=False, decision="",
-                                           not_held_reason="Threshold not met: single agency")
+    discussion = StrategyDiscussionFactory(
+        held=False, decision="", not_held_reason="Threshold not met: single agency"
+    )
     assert errors_of(discussion) == {}
 
 
 def test_strategy_discussion_before_referral_is_refused():
-    discussion = StrategyDiscussionFactory.build(cin_episode=CINEpisodeFactory(),
-                                                 discussion_date=D(2024, 3, 1))
+    discussion = StrategyDiscussionFactory.build(
+        cin_episode=CINEpisodeFactory(), discussion_date=D(2024, 3, 1)
+    )
     assert errors_of(discussion) == {
         "discussion_date": ["This cannot be before the referral date."]
     }
@@ -72,8 +78,10 @@ def test_strategy_discussion_held_in_episode_is_allowed():
 def test_section47_without_strategy_or_reason_is_refused():
     enquiry = Section47EnquiryFactory()
     enquiry.strategy_discussion = None
-    refused(enquiry, "Link the strategy discussion that started the enquiry, or enter why "
-            "there was none.")
+    refused(
+        enquiry,
+        "Link the strategy discussion that started the enquiry, or enter why there was none.",
+    )
 
 
 def test_section47_without_strategy_but_with_reason_is_allowed():
@@ -101,8 +109,9 @@ def test_section47_completed_with_outcome_is_allowed():
 
 def test_section47_before_its_strategy_discussion_is_refused():
     discussion = StrategyDiscussionFactory(discussion_date=D(2024, 3, 8))
-    enquiry = Section47EnquiryFactory.build(strategy_discussion=discussion,
-                                            start_date=D(2024, 3, 7))
+    enquiry = Section47EnquiryFactory.build(
+        strategy_discussion=discussion, start_date=D(2024, 3, 7)
+    )
     assert errors_of(enquiry) == {
         "start_date": ["The enquiry cannot start before its strategy discussion."]
     }
@@ -112,8 +121,7 @@ def test_section47_after_a_discussion_that_decided_otherwise_is_refused():
     discussion = StrategyDiscussionFactory(decision="no_s47_cin")
     enquiry = Section47EnquiryFactory.build(strategy_discussion=discussion)
     assert errors_of(enquiry) == {
-        "strategy_discussion": ["That strategy discussion did not decide on a section 47 "
-                                "enquiry."]
+        "strategy_discussion": ["That strategy discussion did not decide on a section 47 enquiry."]
     }
 
 
@@ -121,7 +129,9 @@ def test_section47_on_another_childs_discussion_is_refused():
     discussion = StrategyDiscussionFactory()
     other = CINEpisodeFactory()
     enquiry = Section47EnquiryFactory.build(
-        strategy_discussion=discussion, child=other.child, cin_episode=other,
+        strategy_discussion=discussion,
+        child=other.child,
+        cin_episode=other,
     )
     assert errors_of(enquiry) == {
         "strategy_discussion": ["The strategy discussion is about a different child."]
@@ -139,9 +149,12 @@ def test_section47_following_its_discussion_is_allowed():
 def test_conference_initial_without_section47_is_refused():
     conference = InitialConferenceFactory()
     conference.section47 = None
-    refused(conference, "An initial conference follows a section 47 enquiry, a review "
-            "conference reviews a child protection plan, and a transfer-in conference has "
-            "neither.")
+    refused(
+        conference,
+        "An initial conference follows a section 47 enquiry, a review "
+        "conference reviews a child protection plan, and a transfer-in conference has "
+        "neither.",
+    )
 
 
 def test_conference_transfer_in_without_links_is_allowed():
@@ -154,15 +167,21 @@ def test_conference_transfer_in_without_links_is_allowed():
 def test_conference_plan_without_category_is_refused():
     conference = InitialConferenceFactory()
     conference.category_of_abuse = ""
-    refused(conference, "Record a category of abuse when, and only when, the conference "
-            "decides the child needs a plan.")
+    refused(
+        conference,
+        "Record a category of abuse when, and only when, the conference "
+        "decides the child needs a plan.",
+    )
 
 
 def test_conference_no_plan_with_category_is_refused():
     conference = InitialConferenceFactory()
     conference.plan_required = False
-    refused(conference, "Record a category of abuse when, and only when, the conference "
-            "decides the child needs a plan.")
+    refused(
+        conference,
+        "Record a category of abuse when, and only when, the conference "
+        "decides the child needs a plan.",
+    )
 
 
 def test_conference_no_plan_without_category_is_allowed():
@@ -189,24 +208,28 @@ def test_conference_minutes_before_it_is_refused():
 
 def test_conference_papers_in_order_are_allowed():
     conference = InitialConferenceFactory(
-        invitations_sent_on=D(2024, 3, 15), reports_shared_on=D(2024, 3, 21),
+        invitations_sent_on=D(2024, 3, 15),
+        reports_shared_on=D(2024, 3, 21),
         minutes_distributed_on=D(2024, 4, 5),
     )
     assert errors_of(conference) == {}
 
 
 def test_conference_initial_before_section47_is_refused():
-    conference = InitialConferenceFactory.build(section47=Section47EnquiryFactory(),
-                                                conference_date=D(2024, 3, 5))
+    conference = InitialConferenceFactory.build(
+        section47=Section47EnquiryFactory(), conference_date=D(2024, 3, 5)
+    )
     assert errors_of(conference) == {
-        "conference_date": ["An initial conference cannot be before its section 47 enquiry "
-                            "started."]
+        "conference_date": [
+            "An initial conference cannot be before its section 47 enquiry started."
+        ]
     }
 
 
 def test_conference_initial_about_another_child_is_refused():
-    conference = InitialConferenceFactory.build(section47=Section47EnquiryFactory(),
-                                                child=ChildFactory())
+    conference = InitialConferenceFactory.build(
+        section47=Section47EnquiryFactory(), child=ChildFactory()
+    )
     assert errors_of(conference) == {
         "section47": ["The section 47 enquiry is about a different child."]
     }
@@ -258,14 +281,14 @@ def test_cp_plan_second_current_plan_is_refused():
         ),
     )
     second = ChildProtectionPlanFactory.build(initial_conference=conference)
-    assert "This child already has a current child protection plan." in \
-        errors_of(second)["__all__"]
+    assert "This child already has a current child protection plan." in errors_of(second)["__all__"]
     assert_db_refuses(second)
 
 
 def test_cp_plan_not_starting_on_conference_date_is_refused():
-    plan = ChildProtectionPlanFactory.build(initial_conference=InitialConferenceFactory(),
-                                            start_date=D(2024, 3, 26))
+    plan = ChildProtectionPlanFactory.build(
+        initial_conference=InitialConferenceFactory(), start_date=D(2024, 3, 26)
+    )
     assert errors_of(plan) == {
         "start_date": ["The plan starts on the date of the conference that decided on it."]
     }
@@ -274,15 +297,14 @@ def test_cp_plan_not_starting_on_conference_date_is_refused():
 def test_cp_plan_from_conference_that_decided_no_plan_is_refused():
     conference = InitialConferenceFactory(plan_required=False, category_of_abuse="")
     plan = ChildProtectionPlanFactory.build(initial_conference=conference)
-    assert errors_of(plan) == {
-        "initial_conference": ["That conference did not decide on a plan."]
-    }
+    assert errors_of(plan) == {"initial_conference": ["That conference did not decide on a plan."]}
 
 
 def test_cp_plan_from_a_review_conference_is_refused():
     review = ReviewConferenceFactory()
     plan = ChildProtectionPlanFactory.build(
-        initial_conference=review, cin_episode=review.cp_plan.cin_episode,
+        initial_conference=review,
+        cin_episode=review.cp_plan.cin_episode,
         start_date=review.conference_date,
     )
     assert errors_of(plan)["initial_conference"] == [
@@ -291,8 +313,9 @@ def test_cp_plan_from_a_review_conference_is_refused():
 
 
 def test_cp_plan_with_another_category_is_refused():
-    plan = ChildProtectionPlanFactory.build(initial_conference=InitialConferenceFactory(),
-                                            initial_category="PHY")
+    plan = ChildProtectionPlanFactory.build(
+        initial_conference=InitialConferenceFactory(), initial_category="PHY"
+    )
     assert errors_of(plan) == {
         "initial_category": ["The initial category is the one the conference decided."]
     }
@@ -302,11 +325,11 @@ def test_cp_plan_about_another_child_is_refused():
     conference = InitialConferenceFactory()
     other = CINEpisodeFactory()
     plan = ChildProtectionPlanFactory.build(
-        initial_conference=conference, child=other.child, cin_episode=other,
+        initial_conference=conference,
+        child=other.child,
+        cin_episode=other,
     )
-    assert errors_of(plan) == {
-        "initial_conference": ["The conference is about a different child."]
-    }
+    assert errors_of(plan) == {"initial_conference": ["The conference is about a different child."]}
 
 
 def test_cp_plan_outliving_its_episode_is_refused():
@@ -326,8 +349,9 @@ def test_cp_plan_from_its_conference_is_allowed():
 
 
 def test_core_group_before_plan_is_refused():
-    meeting = CoreGroupMeetingFactory.build(plan=ChildProtectionPlanFactory(),
-                                            meeting_date=D(2024, 3, 20))
+    meeting = CoreGroupMeetingFactory.build(
+        plan=ChildProtectionPlanFactory(), meeting_date=D(2024, 3, 20)
+    )
     assert errors_of(meeting) == {
         "meeting_date": ["A core group meeting must be while the plan is in place."]
     }
@@ -370,9 +394,7 @@ def test_section47s_follow_their_strategy_discussion_finds_an_early_enquiry():
 def test_initial_conferences_follow_their_section47_finds_an_early_icpc():
     conference = InitialConferenceFactory()
     InitialConferenceFactory()
-    ChildProtectionConference.objects.filter(pk=conference.pk).update(
-        conference_date=D(2024, 3, 5)
-    )
+    ChildProtectionConference.objects.filter(pk=conference.pk).update(conference_date=D(2024, 3, 5))
     assert invariants.initial_conferences_follow_their_section47() == [
         f"child protection conference {conference.pk}: before its section 47 enquiry "
         "started, or about another child"
@@ -424,10 +446,18 @@ def test_cp_plans_do_not_overlap_finds_an_overlap():
         ),
         conference_date=D(2024, 6, 1),
     )
-    ChildProtectionPlan.objects.bulk_create([ChildProtectionPlan(
-        child=first.child, cin_episode=first.cin_episode, initial_conference=conference,
-        start_date=D(2024, 6, 1), initial_category="NEG", latest_category="NEG",
-    )])
+    ChildProtectionPlan.objects.bulk_create(
+        [
+            ChildProtectionPlan(
+                child=first.child,
+                cin_episode=first.cin_episode,
+                initial_conference=conference,
+                start_date=D(2024, 6, 1),
+                initial_category="NEG",
+                latest_category="NEG",
+            )
+        ]
+    )
     assert len(invariants.cp_plans_do_not_overlap()) == 2
 
 
@@ -455,15 +485,22 @@ def journey():
     contact = DecidedContactFactory()
     PartnerCheckFactory(contact=contact, response_date=D(2024, 3, 2))
     episode = CINEpisodeFactory(child=contact.child, contact=contact)
-    EarlyHelpEpisodeFactory(child=contact.child, stepped_up_to=episode,
-                            end_date=D(2024, 3, 4), closure_reason="stepped_up")
-    AssessmentFactory(cin_episode=episode, authorised_date=D(2024, 3, 20),
-                      outcome_strategy_discussion=True)
+    EarlyHelpEpisodeFactory(
+        child=contact.child,
+        stepped_up_to=episode,
+        end_date=D(2024, 3, 4),
+        closure_reason="stepped_up",
+    )
+    AssessmentFactory(
+        cin_episode=episode, authorised_date=D(2024, 3, 20), outcome_strategy_discussion=True
+    )
     discussion = StrategyDiscussionFactory(cin_episode=episode)
-    enquiry = Section47EnquiryFactory(strategy_discussion=discussion,
-                                      end_date=D(2024, 3, 25), outcome="icpc")
-    plan = ChildProtectionPlanFactory(initial_conference=InitialConferenceFactory(
-        section47=enquiry))
+    enquiry = Section47EnquiryFactory(
+        strategy_discussion=discussion, end_date=D(2024, 3, 25), outcome="icpc"
+    )
+    plan = ChildProtectionPlanFactory(
+        initial_conference=InitialConferenceFactory(section47=enquiry)
+    )
     ReviewConferenceFactory(cp_plan=plan)
     CoreGroupMeetingFactory(plan=plan)
     VisitFactory(child=plan.child, kind="cp", cp_plan=plan)
@@ -494,8 +531,14 @@ def test_chronology_events_cover_the_journey_for_that_child_only():
 
     child = journey()
     journey()
-    providers = [front_door_events, early_help_events, referral_events, assessment_events,
-                 protection_events, casework_events]
+    providers = [
+        front_door_events,
+        early_help_events,
+        referral_events,
+        assessment_events,
+        protection_events,
+        casework_events,
+    ]
     events = [event for provider in providers for event in provider(child)]
     titles = [event.title for event in events]
     assert titles.count("Section 47 enquiry started") == 1
@@ -508,5 +551,10 @@ def test_chronology_events_cover_the_journey_for_that_child_only():
     assert "Assessment authorised" in titles
     assert "Child protection visit (child seen)" in titles
     significant = {e.title for e in events if e.significant}
-    assert {"Referral", "Section 47 enquiry started", "Initial child protection conference",
-            "Child protection plan started", "Strategy discussion"} <= significant
+    assert {
+        "Referral",
+        "Section 47 enquiry started",
+        "Initial child protection conference",
+        "Child protection plan started",
+        "Strategy discussion",
+    } <= significant

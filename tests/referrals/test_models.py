@@ -27,9 +27,7 @@ def closed(**kwargs):
 def test_cin_episode_closed_before_referral_is_refused():
     episode = closed()
     episode.close_date = D(2024, 3, 1)
-    assert errors_of(episode) == {
-        "__all__": ["The close date cannot be before the referral date."]
-    }
+    assert errors_of(episode) == {"__all__": ["The close date cannot be before the referral date."]}
     assert_db_refuses(episode)
 
 
@@ -57,17 +55,18 @@ def test_cin_episode_open_with_reason_is_refused():
 
 def test_cin_episode_second_open_episode_is_refused():
     first = CINEpisodeFactory()
-    second = CINEpisodeFactory.build(child=first.child, team=first.team,
-                                     referral_date=D(2024, 6, 1))
-    assert errors_of(second)["__all__"] == ["This child already has an open child in need "
-                                            "episode."]
+    second = CINEpisodeFactory.build(
+        child=first.child, team=first.team, referral_date=D(2024, 6, 1)
+    )
+    assert errors_of(second)["__all__"] == ["This child already has an open child in need episode."]
     assert_db_refuses(second)
 
 
 def test_cin_episode_new_episode_after_closure_is_allowed():
     first = closed()
-    second = CINEpisodeFactory.build(child=first.child, team=first.team,
-                                     referral_date=D(2024, 5, 1))
+    second = CINEpisodeFactory.build(
+        child=first.child, team=first.team, referral_date=D(2024, 5, 1)
+    )
     assert errors_of(second) == {}
 
 
@@ -76,37 +75,48 @@ def test_cin_episode_new_episode_after_closure_is_allowed():
 
 def test_cin_episode_overlapping_another_is_refused():
     first = closed()
-    second = CINEpisodeFactory.build(child=first.child, team=first.team,
-                                     referral_date=D(2024, 4, 1))
+    second = CINEpisodeFactory.build(
+        child=first.child, team=first.team, referral_date=D(2024, 4, 1)
+    )
     assert errors_of(second) == {
         "referral_date": ["This episode overlaps another child in need episode for this child."]
     }
 
 
 def test_cin_episode_contact_about_another_child_is_refused():
-    episode = CINEpisodeFactory.build(child=ChildFactory(), contact=DecidedContactFactory(),
-                                      team=CINEpisodeFactory().team)
+    episode = CINEpisodeFactory.build(
+        child=ChildFactory(), contact=DecidedContactFactory(), team=CINEpisodeFactory().team
+    )
     assert errors_of(episode) == {"contact": ["The contact is about a different child."]}
 
 
 def test_cin_episode_contact_not_decided_as_referral_is_refused():
     contact = ContactFactory()
-    episode = CINEpisodeFactory.build(child=contact.child, contact=contact,
-                                      team=CINEpisodeFactory().team)
+    episode = CINEpisodeFactory.build(
+        child=contact.child, contact=contact, team=CINEpisodeFactory().team
+    )
     assert errors_of(episode) == {"contact": ["That contact was not decided as a referral."]}
 
 
 def test_cin_episode_referral_before_its_contact_is_refused():
     contact = DecidedContactFactory()
-    episode = CINEpisodeFactory.build(child=contact.child, contact=contact,
-                                      referral_date=D(2024, 2, 29), team=CINEpisodeFactory().team)
+    episode = CINEpisodeFactory.build(
+        child=contact.child,
+        contact=contact,
+        referral_date=D(2024, 2, 29),
+        team=CINEpisodeFactory().team,
+    )
     assert errors_of(episode) == {"referral_date": ["The referral cannot be before its contact."]}
 
 
 def test_cin_episode_referral_from_its_contact_is_allowed():
     contact = DecidedContactFactory()
-    episode = CINEpisodeFactory.build(child=contact.child, contact=contact,
-                                      referral_date=D(2024, 3, 1), team=CINEpisodeFactory().team)
+    episode = CINEpisodeFactory.build(
+        child=contact.child,
+        contact=contact,
+        referral_date=D(2024, 3, 1),
+        team=CINEpisodeFactory().team,
+    )
     assert errors_of(episode) == {}
 
 
@@ -123,8 +133,7 @@ def test_cin_plan_ending_before_start_is_refused():
 def test_cin_plan_second_current_plan_is_refused():
     first = CINPlanFactory()
     second = CINPlanFactory.build(cin_episode=first.cin_episode, start_date=D(2024, 7, 1))
-    assert errors_of(second)["__all__"] == ["This child already has a current child in need "
-                                            "plan."]
+    assert errors_of(second)["__all__"] == ["This child already has a current child in need plan."]
     assert_db_refuses(second)
 
 
@@ -178,13 +187,21 @@ def test_cin_plan_review_during_plan_is_allowed():
 
 def test_cin_episodes_do_not_overlap_finds_an_overlap():
     first = closed()
-    second = CINEpisode.objects.bulk_create([CINEpisode(
-        child=first.child, team=first.team, referral_date=D(2024, 4, 1),
-        referral_source="6", close_date=D(2024, 6, 1), close_reason="RC8",
-    )])[0]
+    second = CINEpisode.objects.bulk_create(
+        [
+            CINEpisode(
+                child=first.child,
+                team=first.team,
+                referral_date=D(2024, 4, 1),
+                referral_source="6",
+                close_date=D(2024, 6, 1),
+                close_reason="RC8",
+            )
+        ]
+    )[0]
     assert sorted(invariants.cin_episodes_do_not_overlap()) == [
-        f"child in need episode {pk} overlaps another with the same ('child',): "
-        f"[{first.child.pk}]" for pk in sorted([first.pk, second.pk])
+        f"child in need episode {pk} overlaps another with the same ('child',): [{first.child.pk}]"
+        for pk in sorted([first.pk, second.pk])
     ]
 
 
@@ -217,10 +234,16 @@ def test_cin_plans_within_their_episode_finds_a_plan_outliving_its_episode():
 
 def test_cin_plans_do_not_overlap_finds_an_overlap():
     first = CINPlanFactory(end_date=D(2024, 6, 1))
-    CINPlan.objects.bulk_create([CINPlan(
-        child=first.child, cin_episode=first.cin_episode, team=first.team,
-        start_date=D(2024, 5, 1),
-    )])
+    CINPlan.objects.bulk_create(
+        [
+            CINPlan(
+                child=first.child,
+                cin_episode=first.cin_episode,
+                team=first.team,
+                start_date=D(2024, 5, 1),
+            )
+        ]
+    )
     assert len(invariants.cin_plans_do_not_overlap()) == 2
 
 

@@ -25,8 +25,9 @@ def team_with_overdue_assessment(make_user):
     worker_user = make_user(Role.SOCIAL_WORKER, worker=worker, email="worker@example.org")
     manager_user = make_user(Role.TEAM_MANAGER, worker=manager, email="manager@example.org")
     child = ChildFactory(given_name="Amara", family_name="Okafor")
-    Allocation.objects.create(child=child, role="social_worker", team=team, worker=worker,
-                              start_date=D(2024, 12, 20))
+    Allocation.objects.create(
+        child=child, role="social_worker", team=team, worker=worker, start_date=D(2024, 12, 20)
+    )
     CINEpisodeFactory(child=child, team=team, referral_date=D(2024, 12, 20))
     return worker_user, manager_user
 
@@ -38,11 +39,12 @@ def test_digest_notifies_and_emails_worker_and_manager(team_with_overdue_assessm
     assert set(notes) == {worker_user, manager_user}
     assert "Overdue (1)" in notes[worker_user].body
     assert "Amara Okafor" in notes[worker_user].body
-    assert "due 26 Feb 2025: 45 working days from the referral on 20 Dec 2024" in \
-        notes[worker_user].body
+    assert (
+        "due 26 Feb 2025: 45 working days from the referral on 20 Dec 2024"
+        in notes[worker_user].body
+    )
     assert "Overdue or due today in Locality North" in notes[manager_user].body
-    assert sorted(m.to[0] for m in mail.outbox) == ["manager@example.org",
-                                                    "worker@example.org"]
+    assert sorted(m.to[0] for m in mail.outbox) == ["manager@example.org", "worker@example.org"]
     assert mail.outbox[0].subject == "Kinfolio deadlines for 27 February 2025: 1 overdue"
     assert all(n.emailed for n in notes.values())
 
@@ -61,9 +63,7 @@ def test_digest_with_nothing_due_sends_nothing(team_with_overdue_assessment):
     assert mail.outbox == []
 
 
-def test_digest_manager_is_not_told_about_deadlines_merely_due_soon(
-    team_with_overdue_assessment
-):
+def test_digest_manager_is_not_told_about_deadlines_merely_due_soon(team_with_overdue_assessment):
     worker_user, manager_user = team_with_overdue_assessment
     # 14 Feb 2025 is 8 working days before 26 Feb: due soon for the worker only.
     call_command("send_deadline_digest", "--date", dt.date(2025, 2, 14).isoformat())

@@ -11,8 +11,9 @@ pytestmark = pytest.mark.django_db
 
 def _assessment(name, referral, authorised):
     episode = CINEpisodeFactory(child=ChildFactory(family_name=name), referral_date=referral)
-    AssessmentFactory(cin_episode=episode, start_date=referral, authorised_date=authorised,
-                      outcome_cin_plan=True)
+    AssessmentFactory(
+        cin_episode=episode, start_date=referral, authorised_date=authorised, outcome_cin_plan=True
+    )
     return episode.child
 
 
@@ -33,8 +34,7 @@ def scenario():
 
 
 def test_assessment_timeliness_in_the_period(scenario):
-    result = indicator("assessment_45wd", period_start=D(2025, 2, 1),
-                       period_end=D(2025, 3, 31))
+    result = indicator("assessment_45wd", period_start=D(2025, 2, 1), period_end=D(2025, 3, 31))
     assert (result.numerator, result.denominator) == (2, 3)
     assert result.percent_on_time == 66.7
     assert result.days_taken == [45, 46, 24]
@@ -52,5 +52,6 @@ def test_timeliness_of_every_rule_is_one_computation(scenario, django_assert_max
 
 
 def test_no_clock_stopped_in_the_period_gives_no_indicator(scenario):
-    assert indicator("assessment_45wd", period_start=D(2023, 1, 1),
-                     period_end=D(2023, 12, 31)) is None
+    assert (
+        indicator("assessment_45wd", period_start=D(2023, 1, 1), period_end=D(2023, 12, 31)) is None
+    )

@@ -30,23 +30,35 @@ def test_default_rules_cover_every_row_of_the_domain_table():
         "first core group": ["core_group_first_10wd"],
         "first review conference (RCPC)": ["rcpc_first_3m", "rcpc_subsequent_6m"],
         "CP visits": ["cp_visit_10wd"],
-        "conference invitation / reports to family": ["conference_invitations_5wd",
-                                                      "conference_reports_2wd"],
+        "conference invitation / reports to family": [
+            "conference_invitations_5wd",
+            "conference_reports_2wd",
+        ],
         "conference minutes distributed": ["conference_minutes_15wd"],
         "first LAC review": ["lac_review_first_20wd"],
         "second LAC review": ["lac_review_second_3m", "lac_review_subsequent_6m"],
-        "LAC statutory visits": ["lac_visit_first_1w", "lac_visit_first_year_6w",
-                                 "lac_visit_3m", "lac_visit_long_term_6m"],
-        "initial health assessment": ["initial_health_assessment_20wd",
-                                      "initial_health_assessment_28wd"],
-        "review health assessment": ["review_health_assessment_under5_6m",
-                                     "review_health_assessment_5plus_12m"],
+        "LAC statutory visits": [
+            "lac_visit_first_1w",
+            "lac_visit_first_year_6w",
+            "lac_visit_3m",
+            "lac_visit_long_term_6m",
+        ],
+        "initial health assessment": [
+            "initial_health_assessment_20wd",
+            "initial_health_assessment_28wd",
+        ],
+        "review health assessment": [
+            "review_health_assessment_under5_6m",
+            "review_health_assessment_5plus_12m",
+        ],
         "personal education plan": ["pep_20sd"],
         "return home interview after missing": ["return_interview_72h"],
         "pathway plan": ["pathway_plan_16_3m", "pathway_plan_review_6m"],
-        "private fostering visit": ["private_fostering_first_visit_7wd",
-                                    "private_fostering_visit_first_year_6w",
-                                    "private_fostering_visit_12w"],
+        "private fostering visit": [
+            "private_fostering_first_visit_7wd",
+            "private_fostering_visit_first_year_6w",
+            "private_fostering_visit_12w",
+        ],
         "care proceedings": ["care_proceedings_26w"],
     }
     if DOMAIN.exists():
@@ -62,8 +74,7 @@ def test_default_rules_name_known_events_and_their_sources():
         assert rule.start_event in EVENTS
         assert rule.stop_event in EVENTS
     assert TimescaleRule.objects.get(key="assessment_45wd").source == "Working Together 2023"
-    assert TimescaleRule.objects.get(key="lac_review_first_20wd").source == \
-        "CPPCR Regulations 2010"
+    assert TimescaleRule.objects.get(key="lac_review_first_20wd").source == "CPPCR Regulations 2010"
 
 
 def test_due_date_referral_before_christmas_2024():
@@ -97,14 +108,21 @@ def test_add_months_keeps_the_day_or_takes_the_last_of_a_shorter_month():
 
 @pytest.fixture
 def admin_user(db):
-    return User.objects.create_user(username="admin", password="x-long-password",
-                                    role="administrator")
+    return User.objects.create_user(
+        username="admin", password="x-long-password", role="administrator"
+    )
 
 
 def test_add_rule_version_changes_new_clocks_only(admin_user):
     services.add_rule_version(
-        key="assessment_45wd", name="Child and family assessment", interval=40,
-        unit="working_days", source="local", effective_from=D(2025, 4, 1), by=admin_user)
+        key="assessment_45wd",
+        name="Child and family assessment",
+        interval=40,
+        unit="working_days",
+        source="local",
+        effective_from=D(2025, 4, 1),
+        by=admin_user,
+    )
     # Started before 1 April 2025: the old 45 working days (Friday 28 March 2025 + 45
     # working days; Good Friday 18 and Easter Monday 21 April, 5 and 26 May are bank
     # holidays: 31 Mar-4 Apr (5), 7-11 (10), 14-17 (14), 22-25 (18), 28 Apr-2 May
@@ -115,28 +133,51 @@ def test_add_rule_version_changes_new_clocks_only(admin_user):
     assert services.due_date("assessment_45wd", D(2025, 4, 1)) == D(2025, 6, 2)
     new = TimescaleRule.objects.get(key="assessment_45wd", effective_from=D(2025, 4, 1))
     assert (new.start_event, new.stop_event, new.created_by) == (
-        "referral", "assessment_authorised", admin_user)
+        "referral",
+        "assessment_authorised",
+        admin_user,
+    )
 
 
 def test_add_rule_version_dated_before_the_current_one_is_refused(admin_user):
     with pytest.raises(ValidationError, match="must be after 1 January 2012"):
         services.add_rule_version(
-            key="assessment_45wd", name="x", interval=40, unit="working_days",
-            source="local", effective_from=D(2011, 1, 1), by=admin_user)
+            key="assessment_45wd",
+            name="x",
+            interval=40,
+            unit="working_days",
+            source="local",
+            effective_from=D(2011, 1, 1),
+            by=admin_user,
+        )
     assert TimescaleRule.objects.filter(key="assessment_45wd").count() == 1
 
 
 def test_add_rule_version_of_an_unknown_rule_is_refused(admin_user):
     with pytest.raises(ValidationError, match="no timescale with that name"):
-        services.add_rule_version(key="made_up", name="x", interval=1, unit="weeks",
-                                  source="local", effective_from=D(2026, 1, 1), by=admin_user)
+        services.add_rule_version(
+            key="made_up",
+            name="x",
+            interval=1,
+            unit="weeks",
+            source="local",
+            effective_from=D(2026, 1, 1),
+            by=admin_user,
+        )
 
 
 def test_school_days_cannot_be_counted_backwards(admin_user):
     with pytest.raises(ValidationError, match="School days can only be counted forwards"):
-        services.add_rule_version(key="pep_20sd", name="PEP", interval=5, unit="school_days",
-                                  before=True, source="local", effective_from=D(2026, 1, 1),
-                                  by=admin_user)
+        services.add_rule_version(
+            key="pep_20sd",
+            name="PEP",
+            interval=5,
+            unit="school_days",
+            before=True,
+            source="local",
+            effective_from=D(2026, 1, 1),
+            by=admin_user,
+        )
 
 
 def test_rule_describe_reads_naturally():

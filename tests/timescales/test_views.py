@@ -23,8 +23,9 @@ def _give_children(worker, team, count):
     (an overdue assessment clock: 45 working days are at most 67 days)."""
     for _ in range(count):
         child = ChildFactory()
-        Allocation.objects.create(child=child, role="social_worker", team=team, worker=worker,
-                                  start_date=D(2025, 1, 6))
+        Allocation.objects.create(
+            child=child, role="social_worker", team=team, worker=worker, start_date=D(2025, 1, 6)
+        )
         CINEpisodeFactory(child=child, team=team, referral_date=TODAY - dt.timedelta(days=100))
 
 
@@ -35,17 +36,21 @@ def worker_user(make_user):
     return make_user(Role.SOCIAL_WORKER, worker=worker), worker, team
 
 
-@pytest.mark.parametrize("name", ["timescales:mine", "timescales:rules",
-                                  "timescales:notifications"])
+@pytest.mark.parametrize(
+    "name", ["timescales:mine", "timescales:rules", "timescales:notifications"]
+)
 def test_pages_send_the_unauthenticated_to_sign_in(client, db, name):
     assert client.get(reverse(name)).status_code == 302
 
 
-@pytest.mark.parametrize(("name", "role"), [
-    ("timescales:mine", Role.INSPECTOR),
-    ("timescales:rules", Role.SOCIAL_WORKER),
-    ("timescales:notifications", Role.PARTNER_REFERRER),
-])
+@pytest.mark.parametrize(
+    ("name", "role"),
+    [
+        ("timescales:mine", Role.INSPECTOR),
+        ("timescales:rules", Role.SOCIAL_WORKER),
+        ("timescales:notifications", Role.PARTNER_REFERRER),
+    ],
+)
 def test_pages_refuse_roles_without_permission(client, make_user, name, role):
     client.force_login(make_user(role))
     assert client.get(reverse(name)).status_code == 403
@@ -125,27 +130,38 @@ def test_team_deadlines_only_shows_children_the_user_may_see(client, make_user, 
 def test_child_panel_explains_each_deadline(db):
     episode = CINEpisodeFactory(referral_date=D(2024, 12, 20))
     html = Template('{% include "timescales/_child_deadlines.html" %}').render(
-        Context({"deadlines": selectors.child_deadlines(episode.child)}))
-    assert "due 26 Feb 2025: 45 working days from the referral on 20 Dec 2024 — " \
-           "Working Together 2023" in html
+        Context({"deadlines": selectors.child_deadlines(episode.child)})
+    )
+    assert (
+        "due 26 Feb 2025: 45 working days from the referral on 20 Dec 2024 — "
+        "Working Together 2023" in html
+    )
 
 
 def test_rules_page_lists_every_rule_for_an_administrator(client, make_user):
     client.force_login(make_user(Role.ADMINISTRATOR))
     response = client.get(reverse("timescales:rules"))
     assert response.status_code == 200
-    assert len(response.context["rules"]) == TimescaleRule.objects.values("key").distinct()\
-        .count()
+    assert len(response.context["rules"]) == TimescaleRule.objects.values("key").distinct().count()
     assert "no clocks run for this rule" in response.content.decode()
 
 
 def test_new_rule_version_is_added_and_redirects(client, make_user):
     client.force_login(make_user(Role.SERVICE_MANAGER))
     url = reverse("timescales:rule-new-version", args=["assessment_45wd"])
-    response = client.post(url, {
-        "name": "Child and family assessment", "interval": "40", "unit": "working_days",
-        "source": "local", "notes": "", "effective_from_0": "1", "effective_from_1": "4",
-        "effective_from_2": "2027"})
+    response = client.post(
+        url,
+        {
+            "name": "Child and family assessment",
+            "interval": "40",
+            "unit": "working_days",
+            "source": "local",
+            "notes": "",
+            "effective_from_0": "1",
+            "effective_from_1": "4",
+            "effective_from_2": "2027",
+        },
+    )
     assert response.status_code == 302
     assert TimescaleRule.objects.filter(key="assessment_45wd").count() == 2
 
@@ -153,10 +169,18 @@ def test_new_rule_version_is_added_and_redirects(client, make_user):
 def test_new_rule_version_dated_too_early_shows_the_error(client, make_user):
     client.force_login(make_user(Role.SERVICE_MANAGER))
     url = reverse("timescales:rule-new-version", args=["assessment_45wd"])
-    response = client.post(url, {
-        "name": "Child and family assessment", "interval": "40", "unit": "working_days",
-        "source": "local", "effective_from_0": "1", "effective_from_1": "4",
-        "effective_from_2": "2010"})
+    response = client.post(
+        url,
+        {
+            "name": "Child and family assessment",
+            "interval": "40",
+            "unit": "working_days",
+            "source": "local",
+            "effective_from_0": "1",
+            "effective_from_1": "4",
+            "effective_from_2": "2010",
+        },
+    )
     assert response.status_code == 200
     assert "must be after 1 January 2012" in response.content.decode()
     assert TimescaleRule.objects.filter(key="assessment_45wd").count() == 1

@@ -17,8 +17,9 @@ def test_my_caseload_role_without_permission_is_refused(client, make_user):
 
 
 def test_my_caseload_lists_the_workers_children_with_status(client, make_user, two_services):
-    CINEpisodeFactory(child=two_services["ours"], referral_date=D(2025, 1, 6),
-                      team=two_services["team"])
+    CINEpisodeFactory(
+        child=two_services["ours"], referral_date=D(2025, 1, 6), team=two_services["team"]
+    )
     client.force_login(make_user(Role.SOCIAL_WORKER, worker=two_services["worker"]))
 
     response = client.get(reverse("workforce:my-caseload"))
@@ -30,8 +31,13 @@ def test_my_caseload_lists_the_workers_children_with_status(client, make_user, t
 
 def _give_children(worker, team, count):
     for _ in range(count):
-        Allocation.objects.create(child=ChildFactory(), role="social_worker", team=team,
-                                  worker=worker, start_date=D(2025, 1, 6))
+        Allocation.objects.create(
+            child=ChildFactory(),
+            role="social_worker",
+            team=team,
+            worker=worker,
+            start_date=D(2025, 1, 6),
+        )
 
 
 @pytest.mark.parametrize("count", [1, 25])

@@ -35,14 +35,20 @@ class AccessLogEntry(models.Model):
     sequence = models.PositiveBigIntegerField(unique=True)
     at = models.DateTimeField()
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="access_log_entries",
     )
     username = models.CharField(max_length=150, blank=True)
     role = models.CharField(max_length=32, blank=True)
     action = models.CharField(max_length=20, choices=AccessAction.choices)
     child = models.ForeignKey(
-        "people.Person", on_delete=models.PROTECT, null=True, blank=True,
+        "people.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="access_log_entries",
     )
     object_ref = models.CharField(max_length=200, blank=True)

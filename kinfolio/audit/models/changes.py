@@ -19,7 +19,10 @@ class ChangeEvent(models.Model):
 
     at = models.DateTimeField(auto_now_add=True)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="change_events",
     )
     username = models.CharField(max_length=150, blank=True)
@@ -28,7 +31,10 @@ class ChangeEvent(models.Model):
     object_id = models.CharField(max_length=64)
     object_label = models.CharField(max_length=200, blank=True)
     child = models.ForeignKey(
-        "people.Person", on_delete=models.PROTECT, null=True, blank=True,
+        "people.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="change_events",
     )
     field = models.CharField(max_length=100)

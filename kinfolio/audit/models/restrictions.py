@@ -19,11 +19,16 @@ class RestrictedRecord(models.Model):
     reason = models.TextField()
     restricted_on = models.DateField()
     restricted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
     )
     allowed_users = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, related_name="restricted_records_allowed", blank=True,
+        settings.AUTH_USER_MODEL,
+        related_name="restricted_records_allowed",
+        blank=True,
         help_text="The named people who may open this child's record",
     )
     lifted_on = models.DateField(null=True, blank=True)
@@ -32,7 +37,8 @@ class RestrictedRecord(models.Model):
         ordering = ["-restricted_on"]
         constraints = [
             models.UniqueConstraint(
-                fields=["child"], condition=Q(lifted_on__isnull=True),
+                fields=["child"],
+                condition=Q(lifted_on__isnull=True),
                 name="one_current_restriction_per_child",
                 violation_error_message="This child's record is already restricted.",
             ),

@@ -20,14 +20,20 @@ REASON_REQUIRED = "Enter why you need to open this record"
 
 @transaction.atomic
 def restrict_record(
-    *, child, reason: str, allowed_users: list[User], by: User | None,
+    *,
+    child,
+    reason: str,
+    allowed_users: list[User],
+    by: User | None,
     restricted_on: date | None = None,
 ) -> RestrictedRecord:
     """Hide a child's record from everyone except the named people."""
     if not reason.strip():
         raise ValidationError({"reason": "Enter why this record is restricted"})
     restriction = RestrictedRecord(
-        child=child, reason=reason.strip(), restricted_by=by,
+        child=child,
+        reason=reason.strip(),
+        restricted_by=by,
         restricted_on=restricted_on or timezone.localdate(),
     )
     restriction.full_clean()
@@ -56,7 +62,10 @@ def break_glass(
         raise ValidationError({"reason": REASON_REQUIRED})
     now = timezone.now()
     grant = BreakGlassGrant.objects.create(
-        child=child, user=by, reason=reason, granted_at=now,
+        child=child,
+        user=by,
+        reason=reason,
+        granted_at=now,
         expires_at=now + timedelta(minutes=settings.KINFOLIO_BREAK_GLASS_MINUTES),
     )
     record_access(

@@ -35,9 +35,7 @@ class SubjectAccessBundle:
     record_sets: list[RecordSet]
 
 
-def export_person(
-    person: Person, *, by, request: HttpRequest | None = None
-) -> SubjectAccessBundle:
+def export_person(person: Person, *, by, request: HttpRequest | None = None) -> SubjectAccessBundle:
     """Build the bundle for ``person`` and log the export; return the open zip file."""
     exported_at = timezone.now()
     record_sets = records_about(person)
@@ -56,13 +54,24 @@ def export_person(
             "document_files": files,
         }
         bundle.writestr("manifest.json", json.dumps(manifest, indent=2))
-        bundle.writestr("summary.html", render_to_string(
-            "audit/sar_bundle_summary.html",
-            {"person": person, "record_sets": record_sets, "exported_at": exported_at,
-             "exported_by": by, "files": files},
-        ))
+        bundle.writestr(
+            "summary.html",
+            render_to_string(
+                "audit/sar_bundle_summary.html",
+                {
+                    "person": person,
+                    "record_sets": record_sets,
+                    "exported_at": exported_at,
+                    "exported_by": by,
+                    "files": files,
+                },
+            ),
+        )
     record_access(
-        by=by, action=AccessAction.EXPORT, request=request, child=person,
+        by=by,
+        action=AccessAction.EXPORT,
+        request=request,
+        child=person,
         object_ref=f"Subject access export for {person.local_id}",
     )
     buffer.seek(0)
@@ -81,9 +90,10 @@ def _write_documents(bundle: zipfile.ZipFile, record_sets: list[RecordSet]) -> l
             if not name or not document.file.storage.exists(name):
                 continue
             arcname = f"documents/{document.pk}-{PurePosixPath(name).name}"
-            with document.file.storage.open(name, "rb") as source, bundle.open(
-                arcname, "w"
-            ) as target:
+            with (
+                document.file.storage.open(name, "rb") as source,
+                bundle.open(arcname, "w") as target,
+            ):
                 shutil.copyfileobj(source, target)
             written.append(arcname)
     return written

@@ -21,7 +21,9 @@ class School(Recorded):
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["urn"], condition=~Q(urn=""), name="unique_school_urn",
+                fields=["urn"],
+                condition=~Q(urn=""),
+                name="unique_school_urn",
                 violation_error_message="Another school has this URN.",
             ),
         ]
@@ -48,7 +50,8 @@ class EducationPlacement(Recorded):
         constraints = [
             dates_in_order("start_date", "end_date", "education_placement_dates_in_order"),
             models.UniqueConstraint(
-                fields=["child"], condition=Q(end_date__isnull=True, is_main_registration=True),
+                fields=["child"],
+                condition=Q(end_date__isnull=True, is_main_registration=True),
                 name="one_current_main_school_per_child",
                 violation_error_message="This child already has a current main school.",
             ),
@@ -61,10 +64,12 @@ class EducationPlacement(Recorded):
         if self.child_id is None or self.start_date is None or not self.is_main_registration:
             return
         rows = EducationPlacement.objects.filter(child_id=self.child_id, is_main_registration=True)
-        if overlapping_rows(rows, start=self.start_date, end=self.end_date,
-                            exclude_pk=self.pk).exists():
-            raise ValidationError("This overlaps another main school registration of the "
-                                  "same child.")
+        if overlapping_rows(
+            rows, start=self.start_date, end=self.end_date, exclude_pk=self.pk
+        ).exists():
+            raise ValidationError(
+                "This overlaps another main school registration of the same child."
+            )
 
 
 class PersonalEducationPlan(Recorded):
@@ -76,7 +81,8 @@ class PersonalEducationPlan(Recorded):
         "people.Person", on_delete=models.PROTECT, related_name="personal_education_plans"
     )
     period = models.ForeignKey(
-        "children_in_care.PeriodOfCare", on_delete=models.PROTECT,
+        "children_in_care.PeriodOfCare",
+        on_delete=models.PROTECT,
         related_name="personal_education_plans",
     )
     due_date = models.DateField()
@@ -93,6 +99,9 @@ class PersonalEducationPlan(Recorded):
 
     def clean(self) -> None:
         clean_during_period(
-            period=self.period if self.period_id else None, child_id=self.child_id,
-            day=self.pep_date, field="pep_date", what="personal education plan",
+            period=self.period if self.period_id else None,
+            child_id=self.child_id,
+            day=self.pep_date,
+            field="pep_date",
+            what="personal education plan",
         )

@@ -26,12 +26,18 @@ class LACReview(Recorded, ChildsVoice):
     due_date = models.DateField()
     review_date = models.DateField("Date of review (REVIEW)", null=True, blank=True)
     participation = models.CharField(
-        "Participation (REVIEW_CODE)", max_length=codesets.REVIEW_PARTICIPATION.max_length,
-        choices=codesets.REVIEW_PARTICIPATION.choices, blank=True,
+        "Participation (REVIEW_CODE)",
+        max_length=codesets.REVIEW_PARTICIPATION.max_length,
+        choices=codesets.REVIEW_PARTICIPATION.choices,
+        blank=True,
     )
     chair = models.ForeignKey(
-        "workforce.Worker", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="chaired_lac_reviews", help_text="The independent reviewing officer",
+        "workforce.Worker",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="chaired_lac_reviews",
+        help_text="The independent reviewing officer",
     )
 
     class Meta:
@@ -50,7 +56,8 @@ class LACReview(Recorded, ChildsVoice):
                 "review has been held.",
             ),
             models.CheckConstraint(
-                condition=Q(review_date__isnull=True) | ~Q(childs_views="")
+                condition=Q(review_date__isnull=True)
+                | ~Q(childs_views="")
                 | ~Q(childs_views_not_recorded_reason=""),
                 name="lac_review_childs_voice_when_held",
                 violation_error_message="Record the child's views, or why they could not be "
@@ -64,8 +71,11 @@ class LACReview(Recorded, ChildsVoice):
 
     def clean(self) -> None:
         clean_during_period(
-            period=self.period if self.period_id else None, child_id=self.child_id,
-            day=self.review_date, field="review_date", what="review",
+            period=self.period if self.period_id else None,
+            child_id=self.child_id,
+            day=self.review_date,
+            field="review_date",
+            what="review",
         )
 
 
@@ -103,8 +113,12 @@ class HealthAssessment(Recorded):
         return f"{self.get_kind_display()} ({when:%d/%m/%Y})"
 
     def clean(self) -> None:
-        clean_while_looked_after(child_id=self.child_id, day=self.assessment_date,
-                                 field="assessment_date", what="health assessment")
+        clean_while_looked_after(
+            child_id=self.child_id,
+            day=self.assessment_date,
+            field="assessment_date",
+            what="health assessment",
+        )
 
 
 class DentalCheck(Recorded):
@@ -119,7 +133,8 @@ class DentalCheck(Recorded):
         ordering = ["child", "check_date"]
         constraints = [
             models.UniqueConstraint(
-                fields=["child", "check_date"], name="one_dental_check_per_child_per_day",
+                fields=["child", "check_date"],
+                name="one_dental_check_per_child_per_day",
                 violation_error_message="This child already has a dental check on that day.",
             ),
         ]
@@ -144,7 +159,8 @@ class Immunisations(Recorded):
         ordering = ["child", "checked_on"]
         constraints = [
             models.UniqueConstraint(
-                fields=["child", "checked_on"], name="one_immunisations_check_per_child_per_day",
+                fields=["child", "checked_on"],
+                name="one_immunisations_check_per_child_per_day",
                 violation_error_message="This child's immunisations were already checked on "
                 "that day.",
             ),
@@ -184,7 +200,8 @@ class SDQScore(Recorded):
                 "completed, not both.",
             ),
             models.UniqueConstraint(
-                fields=["child", "completed_date"], name="one_sdq_per_child_per_day",
+                fields=["child", "completed_date"],
+                name="one_sdq_per_child_per_day",
                 violation_error_message="This child already has an SDQ on that day.",
             ),
         ]

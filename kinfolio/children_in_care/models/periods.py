@@ -58,7 +58,8 @@ class PeriodOfCare(Recorded):
         constraints = [
             dates_in_order("start_date", "end_date", "period_of_care_dates_in_order"),
             models.UniqueConstraint(
-                fields=["child"], condition=Q(end_date__isnull=True),
+                fields=["child"],
+                condition=Q(end_date__isnull=True),
                 name="one_open_period_of_care_per_child",
                 violation_error_message="This child is already looked after.",
             ),
@@ -72,8 +73,10 @@ class PeriodOfCare(Recorded):
         if self.child_id is None or self.start_date is None:
             return
         clash = overlapping_rows(
-            PeriodOfCare.objects.filter(child_id=self.child_id), start=self.start_date,
-            end=self.end_date, exclude_pk=self.pk,
+            PeriodOfCare.objects.filter(child_id=self.child_id),
+            start=self.start_date,
+            end=self.end_date,
+            exclude_pk=self.pk,
         ).first()
         if clash:
             raise ValidationError(f"This child was already looked after then ({clash}).")
@@ -101,43 +104,58 @@ class CareEpisode(Recorded):
     start_date = models.DateField("Episode start date (DECOM)")
     end_date = models.DateField("Episode end date (DEC)", null=True, blank=True)
     legal_status = models.CharField(
-        "Legal status (LS)", max_length=codesets.LEGAL_STATUS.max_length,
+        "Legal status (LS)",
+        max_length=codesets.LEGAL_STATUS.max_length,
         choices=codesets.LEGAL_STATUS.choices,
     )
     category_of_need = models.CharField(
-        "Category of need (CIN)", max_length=codesets.CATEGORY_OF_NEED_LOOKED_AFTER.max_length,
+        "Category of need (CIN)",
+        max_length=codesets.CATEGORY_OF_NEED_LOOKED_AFTER.max_length,
         choices=codesets.CATEGORY_OF_NEED_LOOKED_AFTER.choices,
     )
     reason_new_episode = models.CharField(
-        "Reason for new episode (RNE)", max_length=codesets.REASON_NEW_EPISODE.max_length,
+        "Reason for new episode (RNE)",
+        max_length=codesets.REASON_NEW_EPISODE.max_length,
         choices=codesets.REASON_NEW_EPISODE.choices,
     )
     placement_type = models.CharField(
-        "Placement type (PLACE)", max_length=codesets.PLACEMENT_TYPE.max_length,
+        "Placement type (PLACE)",
+        max_length=codesets.PLACEMENT_TYPE.max_length,
         choices=codesets.PLACEMENT_TYPE.choices,
     )
     placement_provider = models.CharField(
-        "Placement provider (PLACE_PROVIDER)", max_length=codesets.PLACEMENT_PROVIDER.max_length,
-        choices=codesets.PLACEMENT_PROVIDER.choices, blank=True,
+        "Placement provider (PLACE_PROVIDER)",
+        max_length=codesets.PLACEMENT_PROVIDER.max_length,
+        choices=codesets.PLACEMENT_PROVIDER.choices,
+        blank=True,
     )
     placement_postcode = models.CharField("Placement postcode (PL_POST)", max_length=8, blank=True)
     home_postcode = models.CharField("Home postcode (HOME_POST)", max_length=8, blank=True)
     urn = models.CharField("Ofsted URN of the placement (URN)", max_length=8, blank=True)
     reason_ceased = models.CharField(
-        "Reason episode ceased (REC)", max_length=codesets.REASON_EPISODE_CEASED.max_length,
-        choices=codesets.REASON_EPISODE_CEASED.choices, blank=True,
+        "Reason episode ceased (REC)",
+        max_length=codesets.REASON_EPISODE_CEASED.max_length,
+        choices=codesets.REASON_EPISODE_CEASED.choices,
+        blank=True,
     )
     reason_place_change = models.CharField(
         "Reason for placement change (REASON_PLACE_CHANGE)",
         max_length=codesets.REASON_PLACE_CHANGE.max_length,
-        choices=codesets.REASON_PLACE_CHANGE.choices, blank=True,
+        choices=codesets.REASON_PLACE_CHANGE.choices,
+        blank=True,
     )
     foster_household = models.ForeignKey(
-        "fostering.FosterHousehold", on_delete=models.PROTECT, null=True, blank=True,
+        "fostering.FosterHousehold",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="care_episodes",
     )
     provider = models.ForeignKey(
-        "children_in_care.PlacementProvider", on_delete=models.PROTECT, null=True, blank=True,
+        "children_in_care.PlacementProvider",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="care_episodes",
     )
 
@@ -148,11 +166,13 @@ class CareEpisode(Recorded):
         constraints = [
             dates_in_order("start_date", "end_date", "care_episode_dates_in_order"),
             models.UniqueConstraint(
-                fields=["period", "start_date"], name="one_episode_start_per_day",
+                fields=["period", "start_date"],
+                name="one_episode_start_per_day",
                 violation_error_message="Another episode of this period starts on that day.",
             ),
             models.UniqueConstraint(
-                fields=["period"], condition=Q(end_date__isnull=True),
+                fields=["period"],
+                condition=Q(end_date__isnull=True),
                 name="one_open_episode_per_period",
                 violation_error_message="This period of care already has a current episode.",
             ),
@@ -203,49 +223,75 @@ class CareEpisode(Recorded):
 
     def _clean_within_period(self, period: PeriodOfCare) -> None:
         if self.start_date < period.start_date:
-            raise ValidationError({"start_date": "The episode cannot start before the period "
-                                                 "of care."})
+            raise ValidationError(
+                {"start_date": "The episode cannot start before the period of care."}
+            )
         if period.end_date and (self.end_date is None or self.end_date > period.end_date):
-            raise ValidationError({"end_date": "The episode must end by the end of the period "
-                                               "of care."})
+            raise ValidationError(
+                {"end_date": "The episode must end by the end of the period of care."}
+            )
 
     def _clean_sequence(self, period, before, after) -> None:
         if before is None:
             if self.start_date != period.start_date:
-                raise ValidationError({"start_date": "The first episode starts on the day the "
-                                                     "period of care starts."})
+                raise ValidationError(
+                    {"start_date": "The first episode starts on the day the period of care starts."}
+                )
             if self.reason_new_episode != STARTED_TO_BE_LOOKED_AFTER:
-                raise ValidationError({"reason_new_episode": "The first episode of a period of "
-                                       "care has the reason \"started to be looked after\"."})
+                raise ValidationError(
+                    {
+                        "reason_new_episode": "The first episode of a period of "
+                        'care has the reason "started to be looked after".'
+                    }
+                )
         else:
             if before.end_date != self.start_date:
-                raise ValidationError({"start_date": "The episode must start on the day the "
-                                                     "previous episode ended."})
+                raise ValidationError(
+                    {"start_date": "The episode must start on the day the previous episode ended."}
+                )
             if self.reason_new_episode == STARTED_TO_BE_LOOKED_AFTER:
-                raise ValidationError({"reason_new_episode": "Only the first episode of a "
-                                       "period of care is \"started to be looked after\"."})
+                raise ValidationError(
+                    {
+                        "reason_new_episode": "Only the first episode of a "
+                        'period of care is "started to be looked after".'
+                    }
+                )
         if after is not None:
             if self.end_date != after.start_date:
-                raise ValidationError({"end_date": "The episode must end on the day the next "
-                                                   "episode starts."})
+                raise ValidationError(
+                    {"end_date": "The episode must end on the day the next episode starts."}
+                )
             if self.reason_ceased != NEW_EPISODE_SAME_DAY:
-                raise ValidationError({"reason_ceased": "An episode followed by another in the "
-                                       "same period ceases with the reason X1."})
+                raise ValidationError(
+                    {
+                        "reason_ceased": "An episode followed by another in the "
+                        "same period ceases with the reason X1."
+                    }
+                )
         elif period.end_date and self.end_date != period.end_date:
-            raise ValidationError({"end_date": "The last episode ends on the day the period "
-                                               "of care ends."})
+            raise ValidationError(
+                {"end_date": "The last episode ends on the day the period of care ends."}
+            )
 
     def _clean_foster_household(self) -> None:
         household = self.foster_household
         if household is None:
             return
         if household.approval_date is None or self.start_date < household.approval_date:
-            raise ValidationError({"foster_household": "The foster household was not approved "
-                                                       "when the placement started."})
+            raise ValidationError(
+                {
+                    "foster_household": "The foster household was not approved "
+                    "when the placement started."
+                }
+            )
         gone = household.deregistered_on
         if gone and (self.end_date is None or self.end_date > gone):
-            raise ValidationError({"foster_household": "The placement must end by the day the "
-                                                       "foster household was deregistered."})
+            raise ValidationError(
+                {
+                    "foster_household": "The placement must end by the day the "
+                    "foster household was deregistered."
+                }
+            )
 
 
 class UASCStatus(Recorded):
@@ -267,7 +313,8 @@ class UASCStatus(Recorded):
         constraints = [
             dates_in_order("start_date", "end_date", "uasc_dates_in_order"),
             models.UniqueConstraint(
-                fields=["child"], condition=Q(end_date__isnull=True),
+                fields=["child"],
+                condition=Q(end_date__isnull=True),
                 name="one_open_uasc_status_per_child",
                 violation_error_message="This child already has a current UASC status.",
             ),
@@ -280,6 +327,7 @@ class UASCStatus(Recorded):
         if self.child_id is None or self.start_date is None:
             return
         rows = UASCStatus.objects.filter(child_id=self.child_id)
-        if overlapping_rows(rows, start=self.start_date, end=self.end_date,
-                            exclude_pk=self.pk).exists():
+        if overlapping_rows(
+            rows, start=self.start_date, end=self.end_date, exclude_pk=self.pk
+        ).exists():
             raise ValidationError("This overlaps another UASC status of the same child.")

@@ -48,7 +48,9 @@ class PlacementProvider(Recorded):
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["urn"], condition=~Q(urn=""), name="unique_placement_provider_urn",
+                fields=["urn"],
+                condition=~Q(urn=""),
+                name="unique_placement_provider_urn",
                 violation_error_message="Another placement provider has this Ofsted URN.",
             ),
             models.CheckConstraint(
@@ -59,8 +61,7 @@ class PlacementProvider(Recorded):
             models.CheckConstraint(
                 condition=Q(ofsted_rating_date__isnull=True) | ~Q(ofsted_rating=""),
                 name="placement_provider_rating_date_needs_rating",
-                violation_error_message="Give the Ofsted judgement for the date of the "
-                "judgement.",
+                violation_error_message="Give the Ofsted judgement for the date of the judgement.",
             ),
         ]
 

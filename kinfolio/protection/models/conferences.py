@@ -28,22 +28,31 @@ class ChildProtectionConference(ChildsVoice, Recorded):
         max_length=codesets.CONFERENCE_TYPE.max_length, choices=codesets.CONFERENCE_TYPE.choices
     )
     section47 = models.ForeignKey(
-        "protection.Section47Enquiry", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="conferences", verbose_name="section 47 enquiry",
+        "protection.Section47Enquiry",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="conferences",
+        verbose_name="section 47 enquiry",
     )
     cp_plan = models.ForeignKey(
-        "protection.ChildProtectionPlan", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="review_conferences", verbose_name="child protection plan reviewed",
+        "protection.ChildProtectionPlan",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="review_conferences",
+        verbose_name="child protection plan reviewed",
     )
     due_date = models.DateField(null=True, blank=True)
     conference_date = models.DateField()
     invitations_sent_on = models.DateField(null=True, blank=True)
-    reports_shared_on = models.DateField(
-        "reports shared with the family on", null=True, blank=True
-    )
+    reports_shared_on = models.DateField("reports shared with the family on", null=True, blank=True)
     minutes_distributed_on = models.DateField(null=True, blank=True)
     chair = models.ForeignKey(
-        "workforce.Worker", on_delete=models.PROTECT, null=True, blank=True,
+        "workforce.Worker",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="cp_conferences_chaired",
     )
     child_attended = models.BooleanField(default=False)
@@ -52,7 +61,8 @@ class ChildProtectionConference(ChildsVoice, Recorded):
     )
     category_of_abuse = models.CharField(
         max_length=codesets.CP_CATEGORY_OF_ABUSE.max_length,
-        choices=codesets.CP_CATEGORY_OF_ABUSE.choices, blank=True,
+        choices=codesets.CP_CATEGORY_OF_ABUSE.choices,
+        blank=True,
     )
 
     class Meta:
@@ -61,8 +71,7 @@ class ChildProtectionConference(ChildsVoice, Recorded):
         indexes = [models.Index(fields=["child", "conference_date"])]
         constraints = [
             models.CheckConstraint(
-                condition=Q(conference_type=INITIAL, section47__isnull=False,
-                            cp_plan__isnull=True)
+                condition=Q(conference_type=INITIAL, section47__isnull=False, cp_plan__isnull=True)
                 | Q(conference_type=REVIEW, section47__isnull=True, cp_plan__isnull=False)
                 | Q(conference_type=TRANSFER_IN, section47__isnull=True, cp_plan__isnull=True),
                 name="cp_conference_links_match_type",
@@ -99,8 +108,10 @@ class ChildProtectionConference(ChildsVoice, Recorded):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_conference_type_display()} for {self.child} on " \
+        return (
+            f"{self.get_conference_type_display()} for {self.child} on "
             f"{self.conference_date:%d %b %Y}"
+        )
 
     def clean(self) -> None:
         errors = {}
@@ -109,15 +120,19 @@ class ChildProtectionConference(ChildsVoice, Recorded):
             if enquiry.child_id != self.child_id:
                 errors["section47"] = "The section 47 enquiry is about a different child."
             elif self.conference_date < enquiry.start_date:
-                errors["conference_date"] = "An initial conference cannot be before its " \
-                    "section 47 enquiry started."
+                errors["conference_date"] = (
+                    "An initial conference cannot be before its section 47 enquiry started."
+                )
         if self.cp_plan_id and self.child_id and self.conference_date:
             plan = self.cp_plan
             if plan.child_id != self.child_id:
                 errors["cp_plan"] = "The child protection plan is for a different child."
-            elif not (plan.start_date < self.conference_date
-                      and (plan.end_date is None or self.conference_date <= plan.end_date)):
-                errors["conference_date"] = "A review conference must be while the plan " \
-                    "is in place."
+            elif not (
+                plan.start_date < self.conference_date
+                and (plan.end_date is None or self.conference_date <= plan.end_date)
+            ):
+                errors["conference_date"] = (
+                    "A review conference must be while the plan is in place."
+                )
         if errors:
             raise ValidationError(errors)

@@ -35,10 +35,14 @@ class StrategyDiscussion(Recorded):
     )
     decision = models.CharField(
         max_length=codesets.STRATEGY_DECISION.max_length,
-        choices=codesets.STRATEGY_DECISION.choices, blank=True,
+        choices=codesets.STRATEGY_DECISION.choices,
+        blank=True,
     )
     chair = models.ForeignKey(
-        "workforce.Worker", on_delete=models.PROTECT, null=True, blank=True,
+        "workforce.Worker",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="strategy_discussions_chaired",
     )
 
@@ -60,8 +64,7 @@ class StrategyDiscussion(Recorded):
         ]
 
     def __str__(self) -> str:
-        what = "Strategy discussion" if self.held else "Decision not to hold a strategy " \
-            "discussion"
+        what = "Strategy discussion" if self.held else "Decision not to hold a strategy discussion"
         return f"{what} for {self.child} on {self.discussion_date:%d %b %Y}"
 
     def clean(self) -> None:
@@ -86,21 +89,26 @@ class Section47Enquiry(Recorded):
         "referrals.CINEpisode", on_delete=models.PROTECT, related_name="section47_enquiries"
     )
     strategy_discussion = models.ForeignKey(
-        StrategyDiscussion, on_delete=models.PROTECT, null=True, blank=True,
+        StrategyDiscussion,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="section47_enquiries",
     )
-    no_strategy_reason = models.TextField(
-        "reason there was no strategy discussion", blank=True
-    )
+    no_strategy_reason = models.TextField("reason there was no strategy discussion", blank=True)
     start_date = models.DateField()
     end_date = models.DateField(null=True, blank=True)
     outcome = models.CharField(
-        max_length=codesets.S47_OUTCOME.max_length, choices=codesets.S47_OUTCOME.choices,
+        max_length=codesets.S47_OUTCOME.max_length,
+        choices=codesets.S47_OUTCOME.choices,
         blank=True,
     )
     icpc_due_date = models.DateField("ICPC due date", null=True, blank=True)
     worker = models.ForeignKey(
-        "workforce.Worker", on_delete=models.PROTECT, null=True, blank=True,
+        "workforce.Worker",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="section47_enquiries",
     )
 
@@ -134,13 +142,14 @@ class Section47Enquiry(Recorded):
         if self.strategy_discussion_id and self.child_id and self.start_date:
             discussion = self.strategy_discussion
             if discussion.child_id != self.child_id:
-                errors["strategy_discussion"] = "The strategy discussion is about a " \
-                    "different child."
+                errors["strategy_discussion"] = (
+                    "The strategy discussion is about a different child."
+                )
             elif not discussion.held or discussion.decision != S47:
-                errors["strategy_discussion"] = "That strategy discussion did not decide " \
-                    "on a section 47 enquiry."
+                errors["strategy_discussion"] = (
+                    "That strategy discussion did not decide on a section 47 enquiry."
+                )
             elif self.start_date < discussion.discussion_date:
-                errors["start_date"] = "The enquiry cannot start before its strategy " \
-                    "discussion."
+                errors["start_date"] = "The enquiry cannot start before its strategy discussion."
         if errors:
             raise ValidationError(errors)

@@ -36,7 +36,8 @@ class ChildProtectionPlan(Recorded):
         "referrals.CINEpisode", on_delete=models.PROTECT, related_name="cp_plans"
     )
     initial_conference = models.OneToOneField(
-        "protection.ChildProtectionConference", on_delete=models.PROTECT,
+        "protection.ChildProtectionConference",
+        on_delete=models.PROTECT,
         related_name="started_plan",
         help_text="The initial or transfer-in conference that decided on the plan",
     )
@@ -66,10 +67,10 @@ class ChildProtectionPlan(Recorded):
                 "cannot have one.",
             ),
             models.UniqueConstraint(
-                fields=["child"], condition=Q(end_date__isnull=True),
+                fields=["child"],
+                condition=Q(end_date__isnull=True),
                 name="one_open_cp_plan_per_child",
-                violation_error_message="This child already has a current child protection "
-                "plan.",
+                violation_error_message="This child already has a current child protection plan.",
             ),
         ]
 
@@ -83,16 +84,19 @@ class ChildProtectionPlan(Recorded):
             if conference.child_id != self.child_id:
                 errors["initial_conference"] = "The conference is about a different child."
             elif conference.conference_type not in (INITIAL, TRANSFER_IN):
-                errors["initial_conference"] = "A plan starts at an initial or transfer-in " \
-                    "conference."
+                errors["initial_conference"] = (
+                    "A plan starts at an initial or transfer-in conference."
+                )
             elif conference.plan_required is not True:
                 errors["initial_conference"] = "That conference did not decide on a plan."
             elif self.start_date and self.start_date != conference.conference_date:
-                errors["start_date"] = "The plan starts on the date of the conference that " \
-                    "decided on it."
+                errors["start_date"] = (
+                    "The plan starts on the date of the conference that decided on it."
+                )
             elif self.initial_category and self.initial_category != conference.category_of_abuse:
-                errors["initial_category"] = "The initial category is the one the conference " \
-                    "decided."
+                errors["initial_category"] = (
+                    "The initial category is the one the conference decided."
+                )
         if errors:
             raise ValidationError(errors)
 
@@ -119,9 +123,13 @@ class CoreGroupMeeting(Recorded):
         return f"Core group meeting on {self.meeting_date:%d %b %Y}"
 
     def clean(self) -> None:
-        if self.plan_id and self.meeting_date and not (
-            self.plan.start_date <= self.meeting_date
-            and (self.plan.end_date is None or self.meeting_date <= self.plan.end_date)
+        if (
+            self.plan_id
+            and self.meeting_date
+            and not (
+                self.plan.start_date <= self.meeting_date
+                and (self.plan.end_date is None or self.meeting_date <= self.plan.end_date)
+            )
         ):
             raise ValidationError(
                 {"meeting_date": "A core group meeting must be while the plan is in place."}

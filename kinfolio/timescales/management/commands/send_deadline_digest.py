@@ -12,8 +12,12 @@ class Command(BaseCommand):
     help = "Write and email each worker's and manager's digest of overdue and due deadlines."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--date", type=dt.date.fromisoformat, default=None,
-                            help="The day to compute for (default: today)")
+        parser.add_argument(
+            "--date",
+            type=dt.date.fromisoformat,
+            default=None,
+            help="The day to compute for (default: today)",
+        )
 
     def handle(self, *args, date: dt.date | None = None, **options) -> None:
         today = date or timezone.localdate()
