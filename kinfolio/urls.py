@@ -5,5 +5,7 @@ urlpatterns = [
     path("account/", include("kinfolio.accounts.urls")),
     path("children/", include("kinfolio.people.urls")),
     path("timescales/", include("kinfolio.timescales.urls")),
+    path("referrals/", include("kinfolio.front_door.urls")),
+    path("performance/", include("kinfolio.performance.urls")),
     path("", include("kinfolio.audit.urls")),
 ]

@@ -1,4 +1,5 @@
-"""One demo sign-in per role, linked to a generated worker where the role holds cases."""
+"""One demo sign-in per role, linked to a generated worker where the role holds cases;
+the partner referrer's sign-in is given a few police contacts as their own referrals."""
 
 from dataclasses import dataclass
 from datetime import timedelta
@@ -8,10 +9,13 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from kinfolio.accounts.models import Role, User
+from kinfolio.front_door.models import Contact
 from kinfolio.workforce.models import Team, Worker
 
 DEMO_PASSWORD = "kinfolio-demo-2026"  # synthetic data only; never for a real deployment
 INSPECTOR_ACCESS_DAYS = 30
+DEMO_REFERRALS = 5
+POLICE = "6"  # REFERRAL_SOURCE: the partner referrer's demo sign-in is a police officer
 
 # The team type whose busiest current worker each case-holding role signs in as.
 ROLE_TEAM_TYPES = {
@@ -69,12 +73,19 @@ def create_demo_users() -> list[DemoSignIn]:
         if worker is not None and worker.user_id != user.pk:
             worker.user = user
             worker.save(update_fields=["user"])
-        sign_ins.append(
-            DemoSignIn(
-                user.username, role.label, f"{worker.full_name}, {worker.team}" if worker else ""
-            )
-        )
+        detail = f"{worker.full_name}, {worker.team}" if worker else ""
+        if role == Role.PARTNER_REFERRER:
+            detail = f"{_link_demo_referrals(user)} police contacts as their own referrals"
+        sign_ins.append(DemoSignIn(user.username, role.label, detail))
     return sign_ins
+
+
+def _link_demo_referrals(user: User) -> int:
+    """The police contacts with the lowest keys become this user's own (the same ones
+    on every run); returns how many the user has."""
+    first = Contact.objects.filter(source=POLICE).order_by("pk").values_list("pk", flat=True)
+    Contact.objects.filter(pk__in=list(first[:DEMO_REFERRALS])).update(referred_by=user)
+    return Contact.objects.filter(referred_by=user).count()
 
 
 def _demo_worker(role: str, used: set[int]) -> Worker | None:

@@ -23,6 +23,8 @@ class Permission(StrEnum):
     MANAGE_TIMESCALES = "manage_timescales"
     EXPORT_SUBJECT_ACCESS = "export_subject_access"
     VIEW_RETENTION_REVIEW = "view_retention_review"
+    VIEW_OWN_REFERRALS = "view_own_referrals"  # a partner's own contacts and what they were told
+    VIEW_AGGREGATES = "view_aggregates"  # counts and pseudonymised lists, never a record
 
 
 CASEWORK = frozenset(
@@ -43,12 +45,12 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.EARLY_HELP_WORKER: CASEWORK,
     Role.PERSONAL_ADVISER: CASEWORK,
     Role.FOSTERING_ADOPTION_WORKER: CASEWORK,
-    Role.SERVICE_MANAGER: CASEWORK | {Permission.MANAGE_TIMESCALES},
-    Role.DIRECTOR: CASEWORK,
+    Role.SERVICE_MANAGER: CASEWORK | {Permission.MANAGE_TIMESCALES, Permission.VIEW_AGGREGATES},
+    Role.DIRECTOR: CASEWORK | {Permission.VIEW_AGGREGATES},
     Role.LADO: frozenset({Permission.VIEW_CASELOAD}),
     Role.BUSINESS_SUPPORT: frozenset({Permission.VIEW_TEAMS}),
-    Role.PERFORMANCE_ANALYST: frozenset({Permission.VIEW_TEAMS}),
-    Role.PARTNER_REFERRER: frozenset(),
+    Role.PERFORMANCE_ANALYST: frozenset({Permission.VIEW_TEAMS, Permission.VIEW_AGGREGATES}),
+    Role.PARTNER_REFERRER: frozenset({Permission.VIEW_OWN_REFERRALS}),
     Role.INSPECTOR: frozenset(),
     Role.ADMINISTRATOR: frozenset(
         {Permission.VIEW_TEAMS, Permission.MANAGE_TIMESCALES, Permission.VIEW_RETENTION_REVIEW}

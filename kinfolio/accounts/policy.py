@@ -49,6 +49,10 @@ POLICY: dict[str, Rule] = {
     # people
     "people:search": Rule(Permission.SEARCH_CHILDREN),
     "people:child": Rule(Permission.VIEW_CHILD_RECORD, ChildScope.VISIBLE),
+    # front door: a partner referrer's own contacts
+    "front_door:my-referrals": Rule(Permission.VIEW_OWN_REFERRALS),
+    # performance: aggregates and pseudonymised lists
+    "performance:caseload-summary": Rule(Permission.VIEW_AGGREGATES),
     # timescales
     "timescales:mine": Rule(Permission.VIEW_CASELOAD),
     "timescales:team": Rule(Permission.VIEW_TEAMS),

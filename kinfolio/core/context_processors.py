@@ -8,6 +8,8 @@ NAVIGATION = [
     ("My caseload", "workforce:my-caseload", Permission.VIEW_CASELOAD),
     ("Deadlines", "timescales:mine", Permission.VIEW_CASELOAD),
     ("Find a child", "people:search", Permission.SEARCH_CHILDREN),
+    ("Your referrals", "front_door:my-referrals", Permission.VIEW_OWN_REFERRALS),
+    ("Caseload summary", "performance:caseload-summary", Permission.VIEW_AGGREGATES),
     ("Teams", "workforce:teams", Permission.VIEW_TEAMS),
     ("Timescale rules", "timescales:rules", Permission.MANAGE_TIMESCALES),
     ("Unusual access", "audit:unusual-access", Permission.VIEW_ACCESS_LOG),

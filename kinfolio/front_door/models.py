@@ -8,6 +8,7 @@ a referral to social care; a referral opens a child in need episode
 ``contact.referral``).
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -37,8 +38,10 @@ class Contact(Recorded):
     """A contact about a child received by the front door, and the decision made on it.
 
     The referrer is told the outcome (seed 002 found referrers often were not), unless
-    they asked to stay anonymous. ``decision_due_at`` is stored by the timescales engine
-    when the contact is received; it is never recomputed here.
+    they asked to stay anonymous. A partner referrer who signs in to Kinfolio is
+    ``referred_by``: they see their own contacts and only what they were told of the
+    outcome (``front_door.selectors.referrals_made_by``). ``decision_due_at`` is stored
+    by the timescales engine when the contact is received; it is never recomputed here.
     """
 
     child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="contacts")
@@ -53,6 +56,14 @@ class Contact(Recorded):
     referrer_role = models.CharField(max_length=200, blank=True)
     referrer_phone = models.CharField(max_length=40, blank=True)
     referrer_email = models.EmailField(blank=True)
+    referred_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="referrals_made",
+        help_text="The signed-in partner referrer who made the contact, if any",
+    )
     concern_summary = models.TextField()
     consent_obtained = models.BooleanField(
         null=True,

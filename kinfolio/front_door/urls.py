@@ -1,0 +1,8 @@
+from django.urls import path
+
+from kinfolio.front_door import views
+
+app_name = "front_door"
+urlpatterns = [
+    path("mine/", views.my_referrals, name="my-referrals"),
+]

@@ -1,0 +1,117 @@
+"""Journeys: a police referrer sees their own referrals and what they were told; a
+performance analyst sees the caseload summary and the pseudonymised list."""
+
+from playwright.sync_api import expect
+
+from kinfolio.accounts.models import Role
+from kinfolio.performance import views
+from kinfolio.performance.selectors import pseudonym
+from kinfolio.workforce.models import Allocation
+from tests.factories import (
+    ChildFactory,
+    ChildProtectionPlanFactory,
+    CINEpisodeFactory,
+    ContactFactory,
+    D,
+    DecidedContactFactory,
+    ServiceFactory,
+    TeamFactory,
+    at,
+)
+from tests.factories_care import CareEpisodeFactory, CareLeaverStatusFactory
+
+
+def sign_in(page, username: str) -> None:
+    page.goto("/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill("a-long-test-password")
+    page.get_by_role("button", name="Sign in").click()
+
+
+def test_partner_referrer_sees_their_referrals_and_the_outcome_told(
+    page, screenshot, make_user, settings
+):
+    settings.KINFOLIO_DEMO_2FA_EXEMPT = True
+    officer = make_user(
+        Role.PARTNER_REFERRER, username="pc-hughes", first_name="Dee", last_name="Hughes"
+    )
+    DecidedContactFactory(
+        referred_by=officer,
+        child=ChildFactory(given_name="Amara", family_name="Okafor"),
+        source="6",
+        received_at=at(2025, 11, 3, 9),
+        decided_at=at(2025, 11, 3, 16),
+        concern_summary="Domestic abuse incident; children present.",
+        referrer_informed_at=at(2025, 11, 4, 10),
+        referrer_informed_method="email",
+        referrer_informed_content="A social worker is assessing the family's needs; "
+        "we will contact you if we need more information.",
+    )
+    ContactFactory(
+        referred_by=officer,
+        child=ChildFactory(given_name="Leo", family_name="Brennan"),
+        source="6",
+        received_at=at(2026, 2, 27, 22, 40),
+    )
+    ContactFactory(child=ChildFactory(given_name="Jakub", family_name="Nowak"), source="6")
+
+    sign_in(page, "pc-hughes")
+
+    expect(page.get_by_role("heading", name="Your referrals")).to_be_visible()
+    table = page.get_by_test_id("my-referrals")
+    expect(table).to_contain_text("Outcome sent to you on 4 November 2025: A social worker")
+    expect(table).to_contain_text("We have not sent you the outcome yet")
+    expect(table).not_to_contain_text("Jakub Nowak")
+    expect(table).not_to_contain_text("Domestic abuse")
+    expect(page.get_by_role("link", name="Find a child")).to_have_count(0)
+    screenshot("1-your-referrals")
+
+
+def test_analyst_sees_the_caseload_summary_and_a_pseudonymised_list(
+    page, screenshot, make_user, settings, monkeypatch
+):
+    settings.KINFOLIO_DEMO_2FA_EXEMPT = True
+    monkeypatch.setattr(views, "LIST_PAGE_SIZE", 2)
+    locality = TeamFactory(name="Locality north")
+    in_care = TeamFactory(
+        name="Children in care",
+        service=ServiceFactory(name="Children in care"),
+        team_type="children_in_care",
+    )
+    in_need = CINEpisodeFactory(team=locality).child
+    on_plan = ChildProtectionPlanFactory().child  # with its own open child in need episode
+    for child in (in_need, on_plan):
+        Allocation.objects.create(
+            child=child, team=locality, role="social_worker", start_date=D(2025, 1, 6)
+        )
+    looked_after = []
+    for born, placement in ((D(2012, 4, 1), "U4"), (D(2009, 9, 9), "K2"), (D(2024, 8, 1), "U6")):
+        child = ChildFactory(given_name="Ruby", family_name="Hidden", sex="F", date_of_birth=born)
+        CINEpisodeFactory(child=child, team=in_care)
+        CareEpisodeFactory(
+            period__child=child, period__start_date=D(2025, 5, 1), placement_type=placement
+        )
+        Allocation.objects.create(
+            child=child, team=in_care, role="social_worker", start_date=D(2025, 5, 1)
+        )
+        looked_after.append(child)
+    CareLeaverStatusFactory(child=looked_after[1], start_date=D(2025, 9, 9))
+    make_user(Role.PERFORMANCE_ANALYST, username="analyst", first_name="Ana", last_name="Lyst")
+
+    sign_in(page, "analyst")
+
+    expect(page.get_by_role("heading", name="Caseload summary")).to_be_visible()
+    summary = page.get_by_test_id("caseload-summary")
+    expect(summary.get_by_role("row", name="All teams")).to_contain_text("5")
+    listed = page.get_by_test_id("looked-after-pseudonymised")
+    expect(listed).to_contain_text("3 children, 1 to 2 shown")
+    expect(page.locator("main")).not_to_contain_text("Ruby")
+    expect(page.locator("main")).not_to_contain_text("Hidden")
+    screenshot("1-caseload-summary")
+    page.get_by_role("link", name="Next page").click()
+    expect(listed).to_contain_text("3 children, 3 to 3 shown")
+    shown = {
+        pseudonym(child.pk) for child in looked_after if pseudonym(child.pk) in listed.inner_text()
+    }
+    assert len(shown) == 1
+    screenshot("2-pseudonymised-list-page-2")
