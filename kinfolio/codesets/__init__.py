@@ -40,6 +40,7 @@ from kinfolio.codesets.children_in_need import (
 )
 from kinfolio.codesets.local import (
     ALLOCATION_ROLE,
+    CHILDS_VOICE_NOT_RECORDED,
     CONFERENCE_TYPE,
     CONTACT_OUTCOME,
     CONTACT_SOURCE_AGENCY,
@@ -109,6 +110,7 @@ LOCAL_CODE_SETS: tuple[CodeSet, ...] = (
     LADO_OUTCOME,
     HEALTH_ASSESSMENT_TYPE,
     PROVIDER_TYPE,
+    CHILDS_VOICE_NOT_RECORDED,
 )
 
 ALL_CODE_SETS: tuple[CodeSet, ...] = DFE_CODE_SETS + LOCAL_CODE_SETS
@@ -123,6 +125,7 @@ __all__ = [
     "CARE_LEAVER_ACTIVITY",
     "CARE_LEAVER_IN_TOUCH",
     "CATEGORY_OF_NEED",
+    "CHILDS_VOICE_NOT_RECORDED",
     "CATEGORY_OF_NEED_LOOKED_AFTER",
     "CIN_CLOSURE_REASON",
     "CONFERENCE_TYPE",

@@ -190,3 +190,16 @@ PROVIDER_TYPE = _local(
     ("secure_unit", "Secure unit"),
     ("parent_and_child", "Parent and child unit"),
 )
+
+# Why the child's own words are not on a record. The 2012 inspection found the child's
+# views too often missing (Ofsted, 2012): a record without them must say why, choosing
+# one of these and explaining.
+CHILDS_VOICE_NOT_RECORDED = _local(
+    "Why the child's views are not recorded",
+    ("too_young", "Too young to express views (observations recorded instead)"),
+    ("communication_needs", "Communication needs not yet met (for example no interpreter)"),
+    ("declined", "The child declined to share their views"),
+    ("not_seen", "The child was not seen"),
+    ("unborn", "Unborn child"),
+    ("other", "Another reason"),
+)

@@ -3,6 +3,8 @@
 from django.db import models
 from django.db.models import F, Q
 
+from kinfolio.codesets.local import CHILDS_VOICE_NOT_RECORDED
+
 
 def dates_in_order(
     start: str, end: str, name: str, message: str | None = None
@@ -26,15 +28,36 @@ class Recorded(models.Model):
         abstract = True
 
 
+class VoiceStatus(models.TextChoices):
+    """Whether a record holds the child's voice: what the performance pages count."""
+
+    RECORDED = "recorded", "Child's views recorded"
+    NOT_RECORDED_WITH_REASON = "not_recorded_with_reason", "Not recorded, with a reason"
+    MISSING = "missing", "Missing"
+
+
 class ChildsVoice(models.Model):
     """The child's own views, a first-class part of every piece of work with them.
 
-    Inspectors repeatedly find the child's views missing (seed 002), so a record either
-    holds the views or says why they could not be gathered.
+    Inspectors repeatedly found the child's views missing (Ofsted, 2012), so a record
+    either holds the views in the child's words, or says why they could not be
+    gathered: a reason from a code list and an explanation. Services check it with
+    ``kinfolio.core.voice.validate_childs_voice``; ``voice_status`` and
+    ``kinfolio.core.voice.voice_status_counts`` say which of the three a record is.
     """
 
-    childs_views = models.TextField(blank=True)
-    childs_views_not_recorded_reason = models.TextField(blank=True)
+    childs_views = models.TextField(
+        "The child's views", blank=True, help_text="In the child's own words where possible"
+    )
+    childs_views_not_recorded_code = models.CharField(
+        "Why the child's views are not recorded",
+        max_length=30,
+        blank=True,
+        choices=CHILDS_VOICE_NOT_RECORDED.choices,
+    )
+    childs_views_not_recorded_reason = models.TextField(
+        "Explain why the child's views are not recorded", blank=True
+    )
 
     class Meta:
         abstract = True
@@ -42,6 +65,28 @@ class ChildsVoice(models.Model):
     @property
     def childs_views_recorded(self) -> bool:
         return bool(self.childs_views.strip())
+
+    @property
+    def voice_status(self) -> VoiceStatus:
+        if self.childs_views_recorded:
+            return VoiceStatus.RECORDED
+        if self.childs_views_not_recorded_code and self.childs_views_not_recorded_reason.strip():
+            return VoiceStatus.NOT_RECORDED_WITH_REASON
+        return VoiceStatus.MISSING
+
+
+class Versioned(models.Model):
+    """A record people edit: its version guards against one save silently undoing another.
+
+    A form carries the version it was opened at; the service calls
+    ``kinfolio.core.versions.check_version`` before changing the record, which refuses
+    (``StaleRecord``) when someone saved a newer version meanwhile, then bumps it.
+    """
+
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
 
 
 class PopulationEstimate(models.Model):

@@ -214,6 +214,7 @@ class CarePaths:
                         authorised_date=max(done, episode.referral_date),
                         outcome_other=True,
                         outcome_other_detail="Became looked after",
+                        childs_views_not_recorded_code="other",
                         childs_views_not_recorded_reason="Recorded before the history held here.",
                     )
                 )

@@ -62,14 +62,16 @@ class RecordMaker:
                     ]
                 )
             }
+        code, reason = self.world.rng.choice(
+            [
+                ("too_young", "Child is a baby; observed interaction with parent instead."),
+                ("not_seen", "Child was asleep during the visit."),
+                ("declined", "Child declined to speak with me."),
+            ]
+        )
         return {
-            "childs_views_not_recorded_reason": self.world.rng.choice(
-                [
-                    "Child is a baby; observed interaction with parent instead.",
-                    "Child was asleep during the visit.",
-                    "Child declined to speak with me.",
-                ]
-            )
+            "childs_views_not_recorded_code": code,
+            "childs_views_not_recorded_reason": reason,
         }
 
     def visits(

@@ -4,6 +4,7 @@ from playwright.sync_api import expect
 
 from kinfolio.accounts.models import Role
 from kinfolio.chronology.models import KeyEvent
+from tests.browser.axe import assert_accessible
 from tests.factories import CINEpisodeFactory, D
 
 
@@ -30,12 +31,14 @@ def test_social_worker_finds_a_child_and_reads_the_chronology(
     expect(page.get_by_role("heading", name="My caseload")).to_be_visible()
     expect(page.get_by_test_id("caseload")).to_contain_text("Amara Okafor")
     screenshot("2-caseload")
+    assert_accessible(page)
 
     page.get_by_role("link", name="Find a child").click()
     page.get_by_label("Name, Kinfolio ID, NHS number or date of birth").fill("Okafor")
     page.get_by_role("button", name="Search").click()
     expect(page.get_by_role("heading", name="1 result for “Okafor”")).to_be_visible()
     screenshot("3-search")
+    assert_accessible(page)
 
     page.get_by_role("link", name="Amara Okafor").click()
     expect(page.get_by_role("heading", name="Amara Okafor", level=1)).to_be_visible()
@@ -43,3 +46,4 @@ def test_social_worker_finds_a_child_and_reads_the_chronology(
     expect(chronology).to_contain_text("Started at a new school")
     expect(chronology).to_contain_text("Referral")
     screenshot("4-child-record")
+    assert_accessible(page)

@@ -41,6 +41,9 @@ class ChangeEvent(models.Model):
     field_label = models.CharField(max_length=200, blank=True)
     old_value = models.TextField(blank=True)
     new_value = models.TextField(blank=True)
+    version = models.PositiveIntegerField(
+        null=True, blank=True, help_text="The record's version this change made (versioned records)"
+    )
 
     class Meta:
         ordering = ["-at", "-pk"]

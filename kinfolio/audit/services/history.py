@@ -17,7 +17,7 @@ from django.db import models
 from kinfolio.audit.models import ChangeEvent
 
 # Bookkeeping fields that change on every save and say nothing about the case.
-IGNORED_FIELDS = frozenset({"id", "created_at", "updated_at"})
+IGNORED_FIELDS = frozenset({"id", "created_at", "updated_at", "version"})
 
 
 @dataclass(frozen=True)
@@ -90,6 +90,7 @@ def record_event(
     """Write one history row per changed field. Call inside the service's transaction."""
     user = by if by is not None and getattr(by, "is_authenticated", False) else None
     meta = instance._meta
+    version = getattr(instance, "version", None)  # see kinfolio.core.versions
     rows = [
         ChangeEvent(
             user=user,
@@ -103,6 +104,7 @@ def record_event(
             field_label=change.label[:200],
             old_value=change.old,
             new_value=change.new,
+            version=version,
         )
         for change in changes
     ]
