@@ -13,9 +13,7 @@ BLOCKING = {"serious", "critical"}
 
 def axe_violations(page) -> list[dict]:
     page.evaluate(AXE_SOURCE)
-    results = page.evaluate(
-        "async () => await axe.run(document, {resultTypes: ['violations']})"
-    )
+    results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [v for v in results["violations"] if v.get("impact") in BLOCKING]
 
 
