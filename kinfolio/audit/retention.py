@@ -17,8 +17,10 @@ from django.apps import apps
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from kinfolio.accounts.permissions import Permission, has_permission
 from kinfolio.audit.models import RecordCategory, RetentionRule
 from kinfolio.people.models import Person
+from kinfolio.people.selectors import restricted_people_hidden_from
 
 ONE_DAY = dt.timedelta(days=1)
 REVIEW_LIMIT = 200
@@ -116,6 +118,16 @@ def due_for_review(*, on: dt.date | None = None) -> QuerySet[Person]:
         rule = rules.get(key)
         condition &= ~has if rule is None else ~(has & _still_kept(rule, category, on))
     return Person.objects.filter(has_any & condition).order_by("date_of_birth", "pk")
+
+
+def due_for_review_seen_by(user, *, on: dt.date | None = None) -> QuerySet[Person]:
+    """Those due for review that ``user`` may see listed: the data protection officer,
+    who oversees restricted records, sees everyone; anyone else (a system administrator)
+    never sees a restricted record they are not named on."""
+    due = due_for_review(on=on)
+    if has_permission(user, Permission.VIEW_ACCESS_LOG):
+        return due
+    return due.exclude(pk__in=restricted_people_hidden_from(user).values("pk"))
 
 
 @dataclass(frozen=True)

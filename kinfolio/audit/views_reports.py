@@ -35,7 +35,7 @@ def unusual_access(request):
 @permission_required(Permission.VIEW_RETENTION_REVIEW)
 def retention_review(request):
     today = timezone.localdate()
-    due = retention.due_for_review(on=today)
+    due = retention.due_for_review_seen_by(request.user, on=today)
     return render(
         request,
         "audit/retention_review.html",

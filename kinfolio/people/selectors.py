@@ -40,6 +40,17 @@ def children_visible_to(user: User) -> QuerySet[Person]:
     return children.filter((scope & (~Exists(restricted) | opened)) | named)
 
 
+def restricted_people_hidden_from(user: User) -> QuerySet[Person]:
+    """People under a current restriction whom this user may not open.
+
+    A page that lists people without starting from ``children_visible_to`` (a visible
+    child's family and network, a report over the whole authority) leaves these out,
+    so a restricted child never appears by another route.
+    """
+    current = RestrictedRecord.objects.filter(child=OuterRef("pk"), lifted_on__isnull=True)
+    return Person.objects.filter(Exists(current)).exclude(pk__in=children_visible_to(user).values("pk"))
+
+
 def children_in_scope_ignoring_restrictions(user: User) -> QuerySet[Person]:
     """The children in the user's scope before restrictions are applied: only for
     offering break-glass access, never for showing a record."""
@@ -101,10 +112,12 @@ def _parse_date(text: str) -> date | None:
     return None
 
 
-def family_and_network(child: Person) -> list[dict]:
-    """The people related to a child, seen from the child's side."""
+def family_and_network(child: Person, *, user: User) -> list[dict]:
+    """The people related to a child, seen from the child's side, leaving out anyone
+    whose record is restricted from ``user`` (a sibling adopted under a new name)."""
+    hidden = restricted_people_hidden_from(user)
     rows = []
-    for rel in child.relationships_to.select_related("person"):
+    for rel in child.relationships_to.exclude(person__in=hidden).select_related("person"):
         rows.append(
             {
                 "person": rel.person,
@@ -113,7 +126,7 @@ def family_and_network(child: Person) -> list[dict]:
                 "lives_with": rel.lives_with,
             }
         )
-    for rel in child.relationships.select_related("other"):
+    for rel in child.relationships.exclude(other__in=hidden).select_related("other"):
         rows.append(
             {
                 "person": rel.other,

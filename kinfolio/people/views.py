@@ -41,7 +41,7 @@ def child_record(request, local_id: str):
         {
             "child": child,
             "status": current_status(child),
-            "family": selectors.family_and_network(child),
+            "family": selectors.family_and_network(child, user=request.user),
             "addresses": child.addresses.all(),
             "allocations": child.allocations.filter(end_date__isnull=True).select_related(
                 "worker", "team"

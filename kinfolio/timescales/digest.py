@@ -12,6 +12,7 @@ from django.db.models import Exists, OuterRef
 
 from kinfolio.accounts.models import User
 from kinfolio.people.models import Person
+from kinfolio.people.selectors import children_visible_to
 from kinfolio.timescales.engine import Status
 from kinfolio.timescales.selectors import ACTION_NEEDED, Deadline, clocks_for, present
 from kinfolio.workforce.models import Allocation, Team, Worker
@@ -60,7 +61,9 @@ def _section(rows: list[Deadline], *, with_worker: bool) -> list[str]:
 
 
 def compose(today: dt.date) -> list[Digest]:
-    """One digest per user with something to act on (a bounded number of queries)."""
+    """One digest per user with something to act on. Each names only children the
+    recipient may see (``children_visible_to``): a restricted child reaches only the
+    people named on the restriction. One query per recipient, plus a bounded number."""
     held = Allocation.objects.filter(
         child=OuterRef("pk"), end_date__isnull=True, worker__isnull=False
     )
@@ -70,23 +73,37 @@ def compose(today: dt.date) -> list[Digest]:
     )
     workers = Worker.objects.filter(
         user__isnull=False, user__is_active=True, end_date__isnull=True
-    ).select_related("user")
+    ).select_related("user", "team")
     users = {w.pk: w.user for w in workers}
     managers = {t.pk: (t.name, t.manager_id) for t in Team.objects.all()}
-    digests: dict[int, Digest] = {}
-
-    def digest_for(worker_id: int) -> Digest:
-        user = users[worker_id]
-        return digests.setdefault(user.pk, Digest(recipient=user))
-
+    own: dict[int, list[Deadline]] = defaultdict(list)
     by_team: dict[int, list[Deadline]] = defaultdict(list)
     for d in rows:
         if d.clock.worker_id in users:
-            digest_for(d.clock.worker_id).own.append(d)
+            own[d.clock.worker_id].append(d)
         if d.clock.team_id and d.status in MANAGER_SEES:
             by_team[d.clock.team_id].append(d)
+    digests: dict[int, Digest] = {}
+    for worker_id, worker_rows in own.items():
+        digests.setdefault(worker_id, Digest(recipient=users[worker_id])).own = worker_rows
     for team_id, team_rows in by_team.items():
         name, manager_id = managers.get(team_id, ("", None))
         if manager_id in users:
-            digest_for(manager_id).team[name] = team_rows
-    return list(digests.values())
+            digests.setdefault(manager_id, Digest(recipient=users[manager_id])).team[name] = (
+                team_rows
+            )
+    return [d for d in map(_only_visible, digests.values()) if d.own or d.team]
+
+
+def _only_visible(digest: Digest) -> Digest:
+    """The digest without the children its recipient may not see."""
+    named = {d.child.pk for d in digest.own} | {
+        d.child.pk for rows in digest.team.values() for d in rows
+    }
+    visible = set(
+        children_visible_to(digest.recipient).filter(pk__in=named).values_list("pk", flat=True)
+    )
+    digest.own = [d for d in digest.own if d.child.pk in visible]
+    team = {name: [d for d in rows if d.child.pk in visible] for name, rows in digest.team.items()}
+    digest.team = {name: rows for name, rows in team.items() if rows}
+    return digest

@@ -2,16 +2,18 @@
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from kinfolio.accounts.models import User
 from kinfolio.journey.status import with_status_flags
 from kinfolio.people.models import Person
 from kinfolio.people.selectors import children_visible_to
 from kinfolio.workforce.models import Allocation, Team, Worker
 
 
-def caseload_for_worker(worker: Worker) -> QuerySet[Person]:
-    """The children a worker holds now, with what the caseload page shows about each."""
+def caseload_for_worker(worker: Worker, *, user: User) -> QuerySet[Person]:
+    """The children a worker holds now that ``user`` may see (a restricted child only
+    for those named on it), with what the caseload page shows about each."""
     current = Allocation.objects.filter(worker=worker, end_date__isnull=True)
-    children = Person.objects.filter(allocations__in=current).distinct()
+    children = children_visible_to(user).filter(allocations__in=current).distinct()
     return (
         with_status_flags(children)
         .prefetch_related(

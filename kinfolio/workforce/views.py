@@ -9,7 +9,7 @@ from kinfolio.workforce.models import Team
 @permission_required(Permission.VIEW_CASELOAD)
 def my_caseload(request):
     worker = getattr(request.user, "worker", None)
-    children = list(selectors.caseload_for_worker(worker)) if worker else []
+    children = list(selectors.caseload_for_worker(worker, user=request.user)) if worker else []
     return render(
         request,
         "workforce/my_caseload.html",
