@@ -48,7 +48,9 @@ def restricted_people_hidden_from(user: User) -> QuerySet[Person]:
     so a restricted child never appears by another route.
     """
     current = RestrictedRecord.objects.filter(child=OuterRef("pk"), lifted_on__isnull=True)
-    return Person.objects.filter(Exists(current)).exclude(pk__in=children_visible_to(user).values("pk"))
+    return Person.objects.filter(Exists(current)).exclude(
+        pk__in=children_visible_to(user).values("pk")
+    )
 
 
 def children_in_scope_ignoring_restrictions(user: User) -> QuerySet[Person]:
