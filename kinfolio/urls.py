@@ -7,5 +7,6 @@ urlpatterns = [
     path("timescales/", include("kinfolio.timescales.urls")),
     path("referrals/", include("kinfolio.front_door.urls")),
     path("performance/", include("kinfolio.performance.urls")),
+    path("inspection/", include("kinfolio.inspection.urls")),
     path("", include("kinfolio.audit.urls")),
 ]

@@ -25,6 +25,8 @@ class Permission(StrEnum):
     VIEW_RETENTION_REVIEW = "view_retention_review"
     VIEW_OWN_REFERRALS = "view_own_referrals"  # a partner's own contacts and what they were told
     VIEW_AGGREGATES = "view_aggregates"  # counts and pseudonymised lists, never a record
+    VIEW_INSPECTION = "view_inspection"  # inspection history, action plans, audits, Annex A
+    MANAGE_ACTION_PLANS = "manage_action_plans"  # owners, actions, audits
 
 
 CASEWORK = frozenset(
@@ -36,22 +38,28 @@ CASEWORK = frozenset(
         Permission.BREAK_GLASS,
     }
 )
+# Those who answer for the council's improvement plan: they assign and write actions.
+INSPECTION_READINESS = frozenset({Permission.VIEW_INSPECTION, Permission.MANAGE_ACTION_PLANS})
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.SOCIAL_WORKER: CASEWORK,
     Role.SENIOR_PRACTITIONER: CASEWORK,
-    Role.TEAM_MANAGER: CASEWORK,
+    Role.TEAM_MANAGER: CASEWORK | {Permission.VIEW_INSPECTION},
     Role.IRO: CASEWORK,
     Role.MASH_WORKER: CASEWORK,
     Role.EARLY_HELP_WORKER: CASEWORK,
     Role.PERSONAL_ADVISER: CASEWORK,
     Role.FOSTERING_ADOPTION_WORKER: CASEWORK,
-    Role.SERVICE_MANAGER: CASEWORK | {Permission.MANAGE_TIMESCALES, Permission.VIEW_AGGREGATES},
-    Role.DIRECTOR: CASEWORK | {Permission.VIEW_AGGREGATES},
+    Role.SERVICE_MANAGER: CASEWORK
+    | {Permission.MANAGE_TIMESCALES, Permission.VIEW_AGGREGATES}
+    | INSPECTION_READINESS,
+    Role.DIRECTOR: CASEWORK | {Permission.VIEW_AGGREGATES} | INSPECTION_READINESS,
     Role.LADO: frozenset({Permission.VIEW_CASELOAD}),
     Role.BUSINESS_SUPPORT: frozenset({Permission.VIEW_TEAMS}),
-    Role.PERFORMANCE_ANALYST: frozenset({Permission.VIEW_TEAMS, Permission.VIEW_AGGREGATES}),
+    Role.PERFORMANCE_ANALYST: frozenset(
+        {Permission.VIEW_TEAMS, Permission.VIEW_AGGREGATES, Permission.VIEW_INSPECTION}
+    ),
     Role.PARTNER_REFERRER: frozenset({Permission.VIEW_OWN_REFERRALS}),
-    Role.INSPECTOR: frozenset(),
+    Role.INSPECTOR: frozenset({Permission.VIEW_INSPECTION}),
     Role.ADMINISTRATOR: frozenset(
         {Permission.VIEW_TEAMS, Permission.MANAGE_TIMESCALES, Permission.VIEW_RETENTION_REVIEW}
     ),

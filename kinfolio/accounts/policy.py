@@ -53,6 +53,11 @@ POLICY: dict[str, Rule] = {
     "front_door:my-referrals": Rule(Permission.VIEW_OWN_REFERRALS),
     # performance: aggregates and pseudonymised lists
     "performance:caseload-summary": Rule(Permission.VIEW_AGGREGATES),
+    # inspection readiness: history, action plans
+    "inspection:history": Rule(Permission.VIEW_INSPECTION),
+    "inspection:action-plan": Rule(Permission.VIEW_INSPECTION),
+    "inspection:recommendation": Rule(Permission.VIEW_INSPECTION),
+    "inspection:action": Rule(Permission.VIEW_INSPECTION),
     # timescales
     "timescales:mine": Rule(Permission.VIEW_CASELOAD),
     "timescales:team": Rule(Permission.VIEW_TEAMS),

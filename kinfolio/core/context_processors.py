@@ -10,6 +10,7 @@ NAVIGATION = [
     ("Find a child", "people:search", Permission.SEARCH_CHILDREN),
     ("Your referrals", "front_door:my-referrals", Permission.VIEW_OWN_REFERRALS),
     ("Caseload summary", "performance:caseload-summary", Permission.VIEW_AGGREGATES),
+    ("Inspection", "inspection:history", Permission.VIEW_INSPECTION),
     ("Teams", "workforce:teams", Permission.VIEW_TEAMS),
     ("Timescale rules", "timescales:rules", Permission.MANAGE_TIMESCALES),
     ("Unusual access", "audit:unusual-access", Permission.VIEW_ACCESS_LOG),

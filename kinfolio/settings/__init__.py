@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "kinfolio.chronology",
     "kinfolio.timescales",
     "kinfolio.performance",
+    "kinfolio.inspection",
     "kinfolio.demo_authority",
 ]
 

@@ -16,6 +16,7 @@ from kinfolio.timescales.models import TimescaleRule
 from kinfolio.workforce.models import Allocation
 from tests.factories import ChildFactory, D, ServiceFactory, TeamFactory
 from tests.factories_accounts import UserFactory, staff
+from tests.inspection.factories import inspection_url_values
 
 OWN, OTHER, RESTRICTED = "own team's child", "other service's child", "restricted child"
 CHILD_KINDS = (OWN, OTHER, RESTRICTED)
@@ -135,6 +136,7 @@ def url_for(name: str, route: str, child, team) -> str:
         "local_id": child.local_id,
         "team_id": team.pk,
         "key": TimescaleRule.objects.values_list("key", flat=True).first(),
+        **inspection_url_values(),
     }
     kwargs = {}
     for part in route.split("<")[1:]:
