@@ -11,7 +11,7 @@ SEED ?= 2012
 DEMO_HOST ?= 127.0.0.1
 DEMO_PORT ?= 8000
 
-.PHONY: help install demo serve demo-data test lint test-sqlite test-postgres test-browser bench lock clean
+.PHONY: help install validators demo serve demo-data test lint test-sqlite test-postgres test-browser bench lock clean
 
 help:
 	@echo "make demo   set up, generate the demo authority and serve it on http://$(DEMO_HOST):$(DEMO_PORT)"
@@ -29,12 +29,24 @@ $(INSTALLED): requirements.lock pyproject.toml
 
 install: $(INSTALLED)
 
+# The DfE's validators (SSDA903 and CIN census) in a virtualenv of their own: they pin
+# old pandas and numpy, which Kinfolio's own environment must not take.
+VALIDATORS := .venv-validators
+$(VALIDATORS)/.installed: Makefile
+	test -x $(VALIDATORS)/bin/python || $(PYTHON) -m venv $(VALIDATORS)
+	$(VALIDATORS)/bin/python -m pip install --quiet --upgrade pip
+	$(VALIDATORS)/bin/python -m pip install --quiet "csc-validator-be-903==0.1.17" \
+		"csc-validator-be-cin==0.1.13" "pandas<2" "numpy<1.25" "govuk-bank-holidays<0.14"
+	touch $@
+
+validators: $(VALIDATORS)/.installed
+
 # Regenerates requirements.lock from pyproject.toml (run after changing dependencies).
 lock: install
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 \
 		--no-header --output-file requirements.lock
 
-demo-data: install
+demo-data: install validators
 	mkdir -p var
 	$(MANAGE) migrate --no-input
 	$(MANAGE) generate_authority --size demo --seed $(SEED) --census-date $$(date +%F) --if-empty
@@ -49,11 +61,11 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run
 
-test-sqlite: install
+test-sqlite: install validators
 	@echo "=== pytest on SQLite (the large authority is left to the PostgreSQL pass) ==="
 	scripts/run-pytest -m "not browser and not large"
 
-test-postgres: install
+test-postgres: install validators
 	@echo "=== pytest on PostgreSQL ==="
 	scripts/with-postgres scripts/run-pytest -m "not browser"
 
@@ -64,8 +76,8 @@ test-browser: install
 
 test: lint test-sqlite test-postgres test-browser
 
-bench: install
+bench: install validators
 	$(BIN)/python -m benchmarks
 
 clean:
-	rm -rf $(VENV) var test-artifacts
+	rm -rf $(VENV) $(VALIDATORS) var test-artifacts

@@ -64,6 +64,7 @@ from kinfolio.codesets.looked_after import (
     REASON_PLACE_CHANGE,
     REVIEW_PARTICIPATION,
     SDQ_REASON,
+    SOCIAL_WORKER_CHANGE_REASON,
 )
 from kinfolio.codesets.people import DISABILITY, ETHNICITY, SEX, SEX_FROM_NUMERIC
 from kinfolio.codesets.placements import PLACEMENT_PROVIDER, PLACEMENT_TYPE
@@ -94,6 +95,7 @@ DFE_CODE_SETS: tuple[CodeSet, ...] = (
     ADOPTER_SEX,
     ADOPTER_LEGAL_STATUS,
     REASON_PLACED_CEASED,
+    SOCIAL_WORKER_CHANGE_REASON,
 )
 
 LOCAL_CODE_SETS: tuple[CodeSet, ...] = (
@@ -159,6 +161,7 @@ __all__ = [
     "SDQ_REASON",
     "SEX",
     "SEX_FROM_NUMERIC",
+    "SOCIAL_WORKER_CHANGE_REASON",
     "STRATEGY_DECISION",
     "TEAM_TYPE",
     "VISIT_TYPE",

@@ -248,3 +248,25 @@ PREVIOUS_PERMANENCE = CodeSet(
         Code("Z1", "Child has not previously had a permanence option"),
     ),
 )
+
+SOCIAL_WORKER_CHANGE_REASON = CodeSet(
+    name="Reason for social worker change",
+    source=lac_source("rule SW13STG1 (2023/24 to 2026/27)")
+    + ". The SSDA903 guide's wording was not available: labels are read from the codes and "
+    "should be checked against the guide",
+    codes=tuple(
+        Code(code, label, valid_from=2024)
+        for code, label in (
+            ("FCONTA", "First contact with a social worker"),
+            ("MANAGE", "Management decision"),
+            ("LEFTRL", "Social worker left the role"),
+            ("ORGRST", "Organisational restructure"),
+            ("TSPROC", "Transfer to another stage of the process"),
+            ("ABSENC", "Social worker absent"),
+            ("CHCHAN", "Child asked for a change"),
+            ("PCCHAN", "Parent or carer asked for a change"),
+            ("SWDIED", "Social worker died"),
+            ("OTHERS", "Other reason"),
+        )
+    ),
+)

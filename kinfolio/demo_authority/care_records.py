@@ -24,7 +24,7 @@ from kinfolio.demo_authority.care_episodes import CareHistory
 from kinfolio.demo_authority.families import mk_postcode, out_of_area_postcode
 from kinfolio.demo_authority.providers_gen import in_area
 from kinfolio.demo_authority.safeguarding_records import SafeguardingRecords
-from kinfolio.demo_authority.workforce_gen import Post
+from kinfolio.demo_authority.workforce_gen import Post, change_reason
 from kinfolio.people.models import Person
 from kinfolio.workforce.models import Allocation, Team
 
@@ -120,6 +120,7 @@ class CareRecords:
                     worker=worker,
                     start_date=piece_start,
                     end_date=piece_end,
+                    change_reason=change_reason(role, piece_start, start),
                 )
             )
         return post

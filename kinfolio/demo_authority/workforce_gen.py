@@ -158,5 +158,15 @@ def allocate(
                 worker=worker,
                 start_date=piece_start,
                 end_date=piece_end,
+                change_reason=change_reason(role, piece_start, start),
             )
         )
+
+
+def change_reason(role: str, piece_start: date, start: date) -> str:
+    """SSDA903 SW_REASON for a social worker allocation: the first worker of a piece of
+    work is the child's first contact with them; a later one took over when the worker
+    before left."""
+    if role != "social_worker":
+        return ""
+    return "FCONTA" if piece_start == start else "LEFTRL"

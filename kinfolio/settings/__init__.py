@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "kinfolio.timescales",
     "kinfolio.performance",
     "kinfolio.inspection",
+    "kinfolio.returns",
     "kinfolio.demo_authority",
 ]
 
@@ -231,3 +232,13 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
+
+# The council's codes on its statutory returns: the DfE's three-digit LA number (the CIN
+# census <LEA>) and the ONS code (the SSDA903 validator's postcode checks). The demo
+# authority is sized from Milton Keynes (LA 826, E06000042).
+KINFOLIO_LA_CODE = os.environ.get("KINFOLIO_LA_CODE", "826")
+KINFOLIO_LA_ONS_CODE = os.environ.get("KINFOLIO_LA_ONS_CODE", "E06000042")
+# The DfE validators' own virtualenv (made by `make validators`).
+KINFOLIO_VALIDATORS_PYTHON = os.environ.get(
+    "KINFOLIO_VALIDATORS_PYTHON", str(PROJECT_DIR / ".venv-validators" / "bin" / "python")
+)

@@ -85,6 +85,14 @@ class Allocation(Recorded):
     )
     start_date = models.DateField()
     end_date = models.DateField(null=True, blank=True)
+    change_reason = models.CharField(
+        "Reason for social worker change (SSDA903 SW_REASON)",
+        max_length=codesets.SOCIAL_WORKER_CHANGE_REASON.max_length,
+        choices=codesets.SOCIAL_WORKER_CHANGE_REASON.choices,
+        blank=True,
+        help_text="Why this worker took the child on; the SSDA903 return asks it of social "
+        "workers of looked after children",
+    )
 
     class Meta:
         ordering = ["-start_date"]

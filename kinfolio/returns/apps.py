@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ReturnsConfig(AppConfig):
+    name = "kinfolio.returns"
+    verbose_name = "Statutory returns"

@@ -1,0 +1,99 @@
+import csv
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from kinfolio.returns.ssda903.export import export_ssda903
+from kinfolio.returns.years import CollectionYear
+from kinfolio.workforce.models import Allocation
+from tests.factories import D, TeamFactory, WorkerFactory
+from tests.factories_care import CareEpisodeFactory, PeriodOfCareFactory
+
+YEAR = CollectionYear.parse("2025-26")
+
+
+def read(folder, name):
+    with open(folder / name, encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_export_writes_the_header_and_episodes_of_a_looked_after_child(
+    looked_after_child, tmp_path
+):
+    counts = export_ssda903(YEAR, tmp_path)
+    assert counts["Header"] == 1 and counts["Episodes"] == 1
+    assert read(tmp_path, "header.csv") == [
+        {
+            "CHILD": "KF0000001",
+            "SEX": "F",
+            "DOB": "03/02/2014",
+            "ETHNIC": "WBRI",
+            "UPN": "",
+            "MOTHER": "",
+            "MC_DOB": "",
+        }
+    ]
+    (episode,) = read(tmp_path, "episodes.csv")
+    assert (episode["DECOM"], episode["RNE"], episode["LS"], episode["PLACE"], episode["DEC"]) == (
+        "02/06/2025",
+        "S",
+        "C2",
+        "U4",
+        "",
+    )
+
+
+def test_export_writes_an_episode_ending_after_the_year_as_open_on_31_march(db, tmp_path):
+    period = PeriodOfCareFactory(start_date=D(2025, 5, 1), end_date=D(2026, 5, 1))
+    CareEpisodeFactory(period=period, end_date=D(2026, 5, 1), reason_ceased="E13")
+    export_ssda903(YEAR, tmp_path)
+    (episode,) = read(tmp_path, "episodes.csv")
+    assert (episode["DEC"], episode["REC"]) == ("", "")
+
+
+def test_export_uses_numeric_sex_codes_before_2024_25(looked_after_child, tmp_path):
+    export_ssda903(CollectionYear.parse("2023-24"), tmp_path)
+    assert read(tmp_path, "header.csv") == []  # not looked after then
+    looked_after_child.periods_of_care.update(start_date=D(2023, 6, 2))
+    looked_after_child.periods_of_care.get().episodes.update(start_date=D(2023, 6, 2))
+    export_ssda903(CollectionYear.parse("2023-24"), tmp_path)
+    assert read(tmp_path, "header.csv")[0]["SEX"] == "2"
+
+
+def test_export_writes_social_worker_episodes_and_dolo_only_in_their_years(
+    looked_after_child, tmp_path
+):
+    worker = WorkerFactory()
+    Allocation.objects.create(
+        child=looked_after_child,
+        role="social_worker",
+        team=TeamFactory(),
+        worker=worker,
+        start_date=D(2025, 6, 2),
+        change_reason="FCONTA",
+    )
+    export_ssda903(YEAR, tmp_path)
+    assert read(tmp_path, "sw_episodes.csv") == [
+        {
+            "CHILD": "KF0000001",
+            "DOB": "03/02/2014",
+            "SW_ID": f"SW{worker.pk}",
+            "SW_DECOM": "02/06/2025",
+            "SW_DEC": "",
+            "SW_REASON": "FCONTA",
+        }
+    ]
+    assert not (tmp_path / "dolo.csv").exists()
+    counts = export_ssda903(CollectionYear.parse("2026-27"), tmp_path / "next")
+    assert counts["DoLo"] == 0 and (tmp_path / "next" / "dolo.csv").exists()
+
+
+def test_export_query_count_does_not_grow_with_children(db, tmp_path):
+    def queries_for(children: int) -> int:
+        for _ in range(children):
+            CareEpisodeFactory(period=PeriodOfCareFactory(start_date=D(2025, 6, 2)))
+        with CaptureQueriesContext(connection) as captured:
+            export_ssda903(YEAR, tmp_path / str(children))
+        return len(captured)
+
+    assert queries_for(1) == queries_for(5)
