@@ -21,7 +21,7 @@ def test_export_writes_the_header_and_episodes_of_a_looked_after_child(
     looked_after_child, tmp_path
 ):
     counts = export_ssda903(YEAR, tmp_path)
-    assert counts["Header"] == 1 and counts["Episodes"] == 1
+    assert (counts["Header"], counts["Episodes"]) == (1, 1)
     assert read(tmp_path, "header.csv") == [
         {
             "CHILD": "KF0000001",
@@ -85,7 +85,8 @@ def test_export_writes_social_worker_episodes_and_dolo_only_in_their_years(
     ]
     assert not (tmp_path / "dolo.csv").exists()
     counts = export_ssda903(CollectionYear.parse("2026-27"), tmp_path / "next")
-    assert counts["DoLo"] == 0 and (tmp_path / "next" / "dolo.csv").exists()
+    assert counts["DoLo"] == 0
+    assert (tmp_path / "next" / "dolo.csv").exists()
 
 
 def test_export_query_count_does_not_grow_with_children(db, tmp_path):
