@@ -16,7 +16,7 @@ def test_parse_reads_the_year_ending_31_march():
 
 @pytest.mark.parametrize("text", ["2025-27", "2025", "25-26", "2030-31", "2021-22"])
 def test_parse_refuses_what_is_not_a_supported_year(text):
-    with pytest.raises(ValueError, match="year"):
+    with pytest.raises(ValueError, match="20"):
         CollectionYear.parse(text)
 
 
