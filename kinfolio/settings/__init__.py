@@ -225,6 +225,12 @@ KINFOLIO_SESSION_WARNING_SECONDS = 120
 
 # The demo authority's name and the census date its facts describe (seed 002).
 KINFOLIO_AUTHORITY_NAME = os.environ.get("KINFOLIO_AUTHORITY_NAME", "Kinfolio demo authority")
+# The authority's own postcode districts, for "placed outside the authority" (the demo's
+# are Milton Keynes's MK1 to MK19; MK40 and above are Bedford and Central Bedfordshire).
+KINFOLIO_AUTHORITY_POSTCODE_DISTRICTS = os.environ.get(
+    "KINFOLIO_AUTHORITY_POSTCODE_DISTRICTS",
+    ",".join(f"MK{n}" for n in [*range(1, 18), 19]),
+).split(",")
 
 LOGGING = {
     "version": 1,

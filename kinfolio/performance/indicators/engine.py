@@ -1,0 +1,114 @@
+"""Computing indicators: one figure per indicator and period, from its selectors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from kinfolio.core.models import PopulationEstimate
+from kinfolio.performance.indicators.base import Context, Indicator, Row, Unit
+from kinfolio.performance.indicators.periods import Period
+from kinfolio.workforce.models import Team
+
+# Rates are per 10,000 children aged 0 to 17, as the DfE publishes them.
+RATE_PER = 10_000
+CHILD_AGES = (0, 17)
+
+
+@dataclass(frozen=True)
+class Population:
+    count: int
+    on_date: dt.date
+    source: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    """An indicator's value for a period, with the rows behind it."""
+
+    indicator: Indicator
+    period: Period
+    numerator_rows: list[Row]
+    denominator_rows: list[Row]
+    population: Population | None = None
+
+    @property
+    def numerator(self) -> float:
+        return _total(self.numerator_rows)
+
+    @property
+    def denominator(self) -> float | None:
+        if self.indicator.unit == Unit.RATE:
+            return self.population.count if self.population else None
+        if self.indicator.denominator is None:
+            return None
+        return _total(self.denominator_rows)
+
+    @property
+    def value(self) -> float | None:
+        unit = self.indicator.unit
+        if unit == Unit.COUNT:
+            return self.numerator
+        if not self.denominator:
+            return None
+        if unit == Unit.PERCENT:
+            return round(100 * self.numerator / self.denominator, 1)
+        if unit == Unit.RATE:
+            return round(RATE_PER * self.numerator / self.denominator, 1)
+        return round(self.numerator / self.denominator, 1)
+
+    @property
+    def why_no_value(self) -> str:
+        if self.value is not None:
+            return ""
+        if self.indicator.unit == Unit.RATE:
+            return "No population estimate for children aged 0 to 17 has been recorded."
+        return f"No {self.indicator.denominator_label.lower()} in the period."
+
+    @property
+    def display(self) -> str:
+        value = self.value
+        if value is None:
+            return "No value"
+        if self.indicator.unit == Unit.PERCENT:
+            return f"{value:.1f}%"
+        if self.indicator.unit == Unit.COUNT:
+            return f"{value:,.0f}"
+        return f"{value:,.1f}"
+
+
+def _total(rows: list[Row]) -> float:
+    total = sum(row.value for row in rows)
+    return int(total) if float(total).is_integer() else total
+
+
+def population_on(day: dt.date) -> Population | None:
+    """The latest estimate of children aged 0 to 17 made for a date on or before ``day``
+    (else the earliest after it): rates are never worked out from a guessed population."""
+    estimates = PopulationEstimate.objects.filter(age_from=CHILD_AGES[0], age_to=CHILD_AGES[1])
+    found = estimates.filter(on_date__lte=day).order_by("-on_date").first()
+    found = found or estimates.order_by("on_date").first()
+    return Population(found.count, found.on_date, found.source) if found else None
+
+
+def compute(
+    indicator: Indicator,
+    period: Period,
+    *,
+    team: Team | None = None,
+    context: Context | None = None,
+) -> Figure:
+    """The indicator's figure for the period (for a team: the children allocated to it).
+    Pass one ``context`` to several calls to share the work they have in common."""
+    context = context or Context(period=period, team=team)
+    numerator = indicator.numerator(context)
+    denominator = indicator.denominator(context) if indicator.denominator else []
+    population = population_on(period.end) if indicator.unit == Unit.RATE else None
+    return Figure(indicator, period, numerator, denominator, population)
+
+
+def compute_all(
+    indicators: list[Indicator], period: Period, *, team: Team | None = None
+) -> list[Figure]:
+    context = Context(period=period, team=team)
+    return [compute(indicator, period, context=context) for indicator in indicators]

@@ -1,0 +1,308 @@
+"""Indicators of looked after children: numbers, starts and ends, placements and their
+stability (the DfE's "Children looked after in England" release, from the SSDA903)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.conf import settings
+from django.db.models import Count
+
+from kinfolio.children_in_care.models import CareEpisode, PeriodOfCare
+from kinfolio.performance.indicators.base import (
+    Context,
+    Counted,
+    Indicator,
+    Polarity,
+    Row,
+    Unit,
+    first_per_child,
+    last_per_child,
+    rows_of,
+)
+from kinfolio.performance.indicators.selection import in_period, open_on, overlapping
+from kinfolio.timescales.engine import add_months
+from kinfolio.workforce.models import Allocation
+
+CLA_RELEASE = "DfE, Children looked after in England including adoptions (SSDA903)"
+NEW_PLACEMENT = ("S", "P", "T", "B", "U")  # REASON_NEW_EPISODE codes that start a placement
+CHILDRENS_HOMES = ("K1", "K2")  # PLACEMENT_TYPE: secure children's homes, children's homes
+FOSTER_CARE = ("U1", "U2", "U3", "U4", "U5", "U6")  # PLACEMENT_TYPE
+AREA = "Children looked after"
+
+
+def looked_after_at_end(context: Context):
+    return context.scoped(open_on(PeriodOfCare.objects.all(), context.period.end))
+
+
+def looked_after(context: Context) -> list[Row]:
+    return rows_of(looked_after_at_end(context), on="start_date")
+
+
+def started(context: Context) -> list[Row]:
+    """Children who started to be looked after in the period, each counted once."""
+    periods = in_period(PeriodOfCare.objects.all(), "start_date", context.period)
+    return first_per_child(rows_of(context.scoped(periods), on="start_date"))
+
+
+def ceased(context: Context) -> list[Row]:
+    """Children who ceased to be looked after in the period, counted once (the last time)."""
+    periods = in_period(PeriodOfCare.objects.all(), "end_date", context.period)
+    return last_per_child(rows_of(context.scoped(periods), on="end_date"))
+
+
+def _current_episodes(context: Context):
+    return context.scoped(
+        open_on(CareEpisode.objects.all(), context.period.end), child="period__child"
+    )
+
+
+def _placed(context: Context, **filters) -> list[Row]:
+    return rows_of(
+        _current_episodes(context).filter(**filters), on="start_date", child="period__child_id"
+    )
+
+
+def in_childrens_homes(context: Context) -> list[Row]:
+    return _placed(context, placement_type__in=CHILDRENS_HOMES)
+
+
+def in_foster_care(context: Context) -> list[Row]:
+    return _placed(context, placement_type__in=FOSTER_CARE)
+
+
+def with_placement_postcode(context: Context) -> list[Row]:
+    return _placed(context, placement_postcode__gt="")
+
+
+def placed_out_of_area(context: Context) -> list[Row]:
+    """Placements whose postcode district is not one of the authority's own."""
+    districts = set(settings.KINFOLIO_AUTHORITY_POSTCODE_DISTRICTS)
+    placed = _current_episodes(context).filter(placement_postcode__gt="")
+    away = [
+        pk
+        for pk, postcode in placed.values_list("pk", "placement_postcode")
+        if postcode.split(" ")[0].upper() not in districts
+    ]
+    return rows_of(placed.filter(pk__in=away), on="start_date", child="period__child_id")
+
+
+def _placements_in_period(context: Context) -> dict[int, int]:
+    """For each child looked after at the end of the period, the placements they had in
+    it: the one they were in when it began (if looked after then) and each one started
+    in it (an episode starting a placement: codes S, P, T, B, U)."""
+    period = context.period
+    episodes = overlapping(
+        CareEpisode.objects.filter(
+            period__child__in=looked_after_at_end(context).values("child_id")
+        ),
+        period,
+    ).values_list("period__child_id", "start_date", "reason_new_episode")
+    counts: dict[int, int] = defaultdict(int)
+    carried_in = set()
+    for child_id, start, reason in episodes:
+        if start < period.start:
+            carried_in.add(child_id)
+        elif reason in NEW_PLACEMENT:
+            counts[child_id] += 1
+    return {child: counts[child] + (child in carried_in) for child in {*counts, *carried_in}}
+
+
+def three_or_more_placements(context: Context) -> list[Row]:
+    placements = context.memo("placements", lambda: _placements_in_period(context))
+    return [row for row in looked_after(context) if placements.get(row.child_id, 0) >= 3]
+
+
+def _long_term_cohort(context: Context):
+    """Looked after at the end of the period, under 16 then, and continuously for at
+    least two and a half years."""
+    end = context.period.end
+    return looked_after_at_end(context).filter(
+        start_date__lte=add_months(end, -30), child__date_of_birth__gt=add_months(end, -16 * 12)
+    )
+
+
+def long_term_cohort(context: Context) -> list[Row]:
+    return rows_of(_long_term_cohort(context), on="start_date")
+
+
+def long_term_stable(context: Context) -> list[Row]:
+    """Of them, those whose current placement began two years or more before the end."""
+    end = context.period.end
+    placed = {}
+    for child_id, start in (
+        CareEpisode.objects.filter(
+            period__in=_long_term_cohort(context),
+            reason_new_episode__in=NEW_PLACEMENT,
+            start_date__lte=end,
+        )
+        .order_by("start_date")
+        .values_list("period__child_id", "start_date")
+    ):
+        placed[child_id] = start  # the last placement started is the current one
+    two_years_ago = add_months(end, -24)
+    return [
+        row for row in long_term_cohort(context) if placed.get(row.child_id, end) <= two_years_ago
+    ]
+
+
+def three_or_more_social_workers(context: Context) -> list[Row]:
+    period = context.period
+    counted = (
+        overlapping(Allocation.objects.filter(role="social_worker", worker__isnull=False), period)
+        .filter(child__in=looked_after_at_end(context).values("child_id"))
+        .values("child_id")
+        .annotate(workers=Count("worker_id", distinct=True))
+        .filter(workers__gte=3)
+        .values_list("child_id", flat=True)
+    )
+    many = set(counted)
+    return [row for row in looked_after(context) if row.child_id in many]
+
+
+def _cla(**fields) -> Indicator:
+    fields.setdefault("source", CLA_RELEASE)
+    return Indicator(area=AREA, **fields)
+
+
+INDICATORS = [
+    _cla(
+        id="looked_after",
+        name="Children looked after",
+        definition="Children looked after at the end of the last day of the period (a child "
+        "who ceased that day is not counted).",
+        unit=Unit.COUNT,
+        polarity=Polarity.NEITHER,
+        counted=Counted.AT_END,
+        numerator=looked_after,
+        numerator_label="Children looked after",
+        lait="LACnum",
+    ),
+    _cla(
+        id="looked_after_rate",
+        name="Children looked after per 10,000 children",
+        definition="Children looked after at the end of the period per 10,000 children "
+        "aged 0 to 17.",
+        unit=Unit.RATE,
+        polarity=Polarity.NEITHER,
+        counted=Counted.AT_END,
+        numerator=looked_after,
+        numerator_label="Children looked after",
+        lait="LAC",
+    ),
+    _cla(
+        id="started_looked_after",
+        name="Children who started to be looked after",
+        definition="Children who started to be looked after in the period, each counted once "
+        "however many times they started.",
+        unit=Unit.COUNT,
+        polarity=Polarity.NEITHER,
+        counted=Counted.IN_PERIOD,
+        numerator=started,
+        numerator_label="Children who started",
+        lait="LACnum_Start",
+    ),
+    _cla(
+        id="ceased_looked_after",
+        name="Children who ceased to be looked after",
+        definition="Children who ceased to be looked after in the period, each counted once "
+        "(the last time).",
+        unit=Unit.COUNT,
+        polarity=Polarity.NEITHER,
+        counted=Counted.IN_PERIOD,
+        numerator=ceased,
+        numerator_label="Children who ceased",
+        lait="LACceased",
+    ),
+    _cla(
+        id="three_or_more_placements",
+        name="Children with three or more placements in the period",
+        definition="Of the children looked after at the end of the period, the share who had "
+        "three or more placements in it: the placement they were in when the period began "
+        "and each placement started in it (a new episode for a new placement, carer or "
+        "both, or starting to be looked after).",
+        unit=Unit.PERCENT,
+        polarity=Polarity.LOW,
+        counted=Counted.AT_END,
+        numerator=three_or_more_placements,
+        numerator_label="Children with 3 or more placements",
+        denominator=looked_after,
+        denominator_label="Children looked after",
+        lait="LACStable_2016on",
+    ),
+    _cla(
+        id="long_term_stability",
+        name="Long-term placement stability",
+        definition="Of the children under 16 looked after at the end of the period who had "
+        "been looked after continuously for at least 2½ years, the share whose current "
+        "placement had lasted at least 2 years. (The DfE also counts a child placed for "
+        "adoption whose adoptive and previous placements together lasted 2 years: Kinfolio "
+        "does not yet join those two placements.)",
+        unit=Unit.PERCENT,
+        polarity=Polarity.HIGH,
+        counted=Counted.AT_END,
+        numerator=long_term_stable,
+        numerator_label="Children in the same placement 2 years or more",
+        denominator=long_term_cohort,
+        denominator_label="Children looked after 2½ years or more, under 16",
+        lait="LAC_LongStable%",
+    ),
+    _cla(
+        id="placed_out_of_area",
+        name="Children placed outside the authority",
+        definition="Of the children looked after at the end of the period whose placement "
+        "postcode is recorded, the share placed outside the authority's own postcode "
+        "districts. (The DfE's measure, more than 20 miles from home and outside the "
+        "boundary, needs postcode locations Kinfolio does not hold.)",
+        unit=Unit.PERCENT,
+        polarity=Polarity.LOW,
+        counted=Counted.AT_END,
+        numerator=placed_out_of_area,
+        numerator_label="Children placed outside the authority",
+        denominator=with_placement_postcode,
+        denominator_label="Children with a placement postcode",
+        source=f"{CLA_RELEASE}; Kinfolio's version of LACDistance",
+    ),
+    _cla(
+        id="childrens_homes",
+        name="Children placed in children's homes",
+        definition="Of the children looked after at the end of the period, the share placed "
+        "in secure children's homes or children's homes (placement types K1, K2).",
+        unit=Unit.PERCENT,
+        polarity=Polarity.NEITHER,
+        counted=Counted.AT_END,
+        numerator=in_childrens_homes,
+        numerator_label="Children in children's homes",
+        denominator=looked_after,
+        denominator_label="Children looked after",
+        lait="LAC_SecHome_And_ChildHome",
+    ),
+    _cla(
+        id="foster_care",
+        name="Children placed in foster care",
+        definition="Of the children looked after at the end of the period, the share placed "
+        "with foster carers (placement types U1 to U6).",
+        unit=Unit.PERCENT,
+        polarity=Polarity.HIGH,
+        counted=Counted.AT_END,
+        numerator=in_foster_care,
+        numerator_label="Children in foster care",
+        denominator=looked_after,
+        denominator_label="Children looked after",
+        lait="LAC_Foster_Placements",
+    ),
+    _cla(
+        id="three_or_more_social_workers",
+        name="Children with three or more social workers in the period",
+        definition="Of the children looked after at the end of the period, the share "
+        "allocated to three or more different social workers at some time in it.",
+        unit=Unit.PERCENT,
+        polarity=Polarity.LOW,
+        counted=Counted.AT_END,
+        numerator=three_or_more_social_workers,
+        numerator_label="Children with 3 or more social workers",
+        denominator=looked_after,
+        denominator_label="Children looked after",
+        lait="Stability_SocialWorker",
+    ),
+]
