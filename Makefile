@@ -76,8 +76,18 @@ test-browser: install
 
 test: lint test-sqlite test-postgres test-browser
 
+# The large authority on a PostgreSQL cluster kept in var/bench/pg (generated once,
+# minutes; reused after), then the demo authority on SQLite. BENCH="a b" runs only
+# those modules of benchmarks/ (the authority is always made first).
+BENCH ?=
+BENCH_PG_OPTIONS ?= -c shared_buffers=1GB -c effective_cache_size=8GB -c work_mem=32MB \
+	-c max_connections=200 -c random_page_cost=1.1
 bench: install validators
-	$(BIN)/python -m benchmarks
+	mkdir -p var/bench
+	KINFOLIO_PG_DATA=$(CURDIR)/var/bench/pg KINFOLIO_PG_OPTIONS="$(BENCH_PG_OPTIONS)" \
+		scripts/with-postgres $(BIN)/python -m benchmarks $(BENCH)
+	KINFOLIO_BENCH_SIZE=demo DATABASE_URL=sqlite:///$(CURDIR)/var/bench/demo.sqlite3 \
+		$(BIN)/python -m benchmarks $(or $(BENCH),load)
 
 clean:
 	rm -rf $(VENV) $(VALIDATORS) var test-artifacts

@@ -1,19 +1,20 @@
 """Runs every benchmark module in this folder and prints its figures.
 
-Each module defines ``run(report)``; ``report(name, value, unit)`` prints one figure.
-A comparison reports both figures and then their ratio. The benchmarks work on a
-throwaway SQLite database under ``var/bench/`` holding the ``large`` authority, made
-once and reused (delete the folder to regenerate it).
+``python -m benchmarks [NAME ...]`` runs the named modules (all by default), the
+authority first: the others read it. Each module defines ``run(report)``;
+``report(name, value, unit)`` prints one figure. A comparison reports both figures
+and then their ratio. The database is ``DATABASE_URL`` (``make bench`` starts a
+PostgreSQL server on ``var/bench/pg``); see ``benchmarks/harness.py`` and
+``benchmarks/README.md`` for adding a module.
 """
 
 import importlib
-import os
 import pkgutil
 import sys
 import time
 from pathlib import Path
 
-BENCH_DIR = Path(__file__).resolve().parent.parent / "var" / "bench"
+from benchmarks.harness import bench_connection, size
 
 
 def report(name: str, value: float, unit: str) -> None:
@@ -22,22 +23,18 @@ def report(name: str, value: float, unit: str) -> None:
 
 
 def main() -> None:
-    BENCH_DIR.mkdir(parents=True, exist_ok=True)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kinfolio.settings")
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{BENCH_DIR / 'large.sqlite3'}")
-    import django
-
-    django.setup()
+    connection = bench_connection()
+    print(f"Benchmarks: the {size()} authority on {connection.vendor}", flush=True)
     wanted = set(sys.argv[1:])
     names = sorted(
         m.name
         for m in pkgutil.iter_modules([str(Path(__file__).parent)])
-        if not m.name.startswith("_")
+        if not m.name.startswith("_") and m.name != "harness"
     )
     # The authority is generated first: the other benchmarks read it.
     names.sort(key=lambda n: n != "authority")
     for name in names:
-        if wanted and name not in wanted:
+        if wanted and name not in wanted and name != "authority":
             continue
         module = importlib.import_module(f"benchmarks.{name}")
         print(f"{name}:", flush=True)

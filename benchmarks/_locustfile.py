@@ -1,0 +1,127 @@
+"""The load test's journeys (Locust): 50 people of the council at work at once.
+
+Run by ``benchmarks/load.py``, which starts the server and passes the people file in
+``KINFOLIO_LOAD_USERS``. Every request is named after the page, so the figures are per
+page; every kind of user also opens the trivial page that the others are compared to.
+"""
+
+import itertools
+import json
+import os
+import random
+
+from locust import HttpUser, between, task
+
+PLAN = json.loads(open(os.environ["KINFOLIO_LOAD_USERS"]).read())  # noqa: SIM115
+PEOPLE = {role: itertools.cycle(people) for role, people in PLAN["people"].items()}
+TRIVIAL = "trivial page (notifications)"
+# Behind the council's proxy, which terminates TLS.
+HEADERS = {"X-Forwarded-Proto": "https"}
+
+
+class Colleague(HttpUser):
+    abstract = True
+    role = ""
+    wait_time = between(1, 5)  # reading a page before the next click
+
+    def on_start(self) -> None:
+        self.me = next(PEOPLE[self.role])
+        self.client.cookies.set("sessionid", self.me["session"])
+
+    def page(self, url: str, name: str) -> None:
+        with self.client.get(url, name=name, headers=HEADERS, catch_response=True) as answer:
+            if answer.status_code != 200:
+                answer.failure(f"{answer.status_code} from {url}")
+
+    def child(self) -> None:
+        if self.me["children"]:
+            local_id = random.choice(self.me["children"])
+            self.page(f"/children/{local_id}/", "a child's record")
+
+    def search(self) -> None:
+        self.page(f"/children/search/?q={random.choice(PLAN['searches'])}", "search")
+
+    @task(1)
+    def trivial(self) -> None:
+        self.page("/timescales/notifications/", TRIVIAL)
+
+
+class SocialWorker(Colleague):
+    role = "social_worker"
+    fixed_count = 30
+
+    @task(3)
+    def caseload(self) -> None:
+        self.page("/", "my caseload")
+
+    @task(2)
+    def deadlines(self) -> None:
+        self.page("/timescales/", "my deadlines")
+
+    @task(4)
+    def record(self) -> None:
+        self.child()
+
+    @task(1)
+    def find(self) -> None:
+        self.search()
+
+
+class TeamManager(Colleague):
+    role = "team_manager"
+    fixed_count = 10
+
+    @task(1)
+    def teams(self) -> None:
+        self.page("/teams/", "teams list")
+
+    @task(2)
+    def team(self) -> None:
+        self.page(f"/teams/{self.me['team']}/", "a team")
+
+    @task(2)
+    def team_deadlines(self) -> None:
+        self.page(f"/timescales/teams/{self.me['team']}/", "team deadlines")
+
+    @task(2)
+    def record(self) -> None:
+        self.child()
+
+
+class Director(Colleague):
+    role = "director"
+    fixed_count = 3
+
+    @task(2)
+    def summary(self) -> None:
+        self.page("/performance/caseload-summary/", "caseload summary")
+
+    @task(1)
+    def teams(self) -> None:
+        self.page("/teams/", "teams list")
+
+    @task(1)
+    def team(self) -> None:
+        self.page(f"/teams/{random.choice(self.me['teams'])}/", "a team")
+
+    @task(1)
+    def record(self) -> None:
+        self.child()
+
+
+class ServiceManager(Director):
+    role = "service_manager"
+    fixed_count = 2
+
+
+class FrontDoorWorker(Colleague):
+    role = "mash_worker"
+    fixed_count = 5
+
+    @task(3)
+    def find(self) -> None:
+        self.search()
+
+    @task(2)
+    def record(self) -> None:
+        self.child()
