@@ -3,10 +3,12 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("kinfolio.workforce.urls")),
     path("account/", include("kinfolio.accounts.urls")),
+    path("children/", include("kinfolio.casework.urls")),
     path("children/", include("kinfolio.people.urls")),
     path("timescales/", include("kinfolio.timescales.urls")),
     path("referrals/", include("kinfolio.front_door.urls")),
     path("performance/", include("kinfolio.performance.urls")),
     path("inspection/", include("kinfolio.inspection.urls")),
+    path("drafts/", include("kinfolio.recording.urls")),
     path("", include("kinfolio.audit.urls")),
 ]

@@ -27,6 +27,7 @@ class Permission(StrEnum):
     VIEW_AGGREGATES = "view_aggregates"  # counts and pseudonymised lists, never a record
     VIEW_INSPECTION = "view_inspection"  # inspection history, action plans, audits, Annex A
     MANAGE_ACTION_PLANS = "manage_action_plans"  # owners, actions, audits
+    RECORD_CASEWORK = "record_casework"  # write on a visible child's record (recording pattern)
 
 
 CASEWORK = frozenset(
@@ -36,6 +37,7 @@ CASEWORK = frozenset(
         Permission.SEARCH_CHILDREN,
         Permission.VIEW_TEAMS,
         Permission.BREAK_GLASS,
+        Permission.RECORD_CASEWORK,
     }
 )
 # Those who answer for the council's improvement plan: they assign and write actions.

@@ -42,6 +42,8 @@ POLICY: dict[str, Rule] = {
     "accounts:two-factor-setup": SELF_SERVICE,
     "accounts:two-factor-verify": SELF_SERVICE,
     "accounts:keep-alive": SELF_SERVICE,
+    # recording: the user's own drafts
+    "recording:save-draft": SELF_SERVICE,
     # workforce
     "workforce:my-caseload": Rule(Permission.VIEW_CASELOAD),
     "workforce:teams": Rule(Permission.VIEW_TEAMS),
@@ -49,6 +51,9 @@ POLICY: dict[str, Rule] = {
     # people
     "people:search": Rule(Permission.SEARCH_CHILDREN),
     "people:child": Rule(Permission.VIEW_CHILD_RECORD, ChildScope.VISIBLE),
+    # casework: case notes
+    "casework:case-note-new": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE),
+    "casework:case-note-change": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE),
     # front door: a partner referrer's own contacts
     "front_door:my-referrals": Rule(Permission.VIEW_OWN_REFERRALS),
     # performance: aggregates and pseudonymised lists

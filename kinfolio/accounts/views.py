@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 
 from kinfolio.accounts.forms import SignInForm
 from kinfolio.core.context_processors import home_for
+from kinfolio.recording.services import drafts
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -14,6 +15,12 @@ class SignInView(LoginView):
     template_name = "accounts/sign_in.html"
     form_class = SignInForm
     redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        # A form they sent after their session ended becomes their draft (theirs only).
+        drafts.claim_posted_before_sign_in(session=self.request.session, user=form.get_user())
+        return response
 
     def get_redirect_url(self) -> str:
         """``next``, unless it is only the site's root: then the user's own first page."""

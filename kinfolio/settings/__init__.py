@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "kinfolio.performance",
     "kinfolio.inspection",
     "kinfolio.returns",
+    "kinfolio.recording",
     "kinfolio.demo_authority",
 ]
 
@@ -94,6 +95,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Holds a form posted after its session ended, for its owner's next sign-in.
+    "kinfolio.recording.middleware.KeepFormPostedAfterTimeoutMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "kinfolio.accounts.middleware.RequireTwoFactorMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
@@ -222,6 +225,8 @@ KINFOLIO_UNUSUAL_MINIMUM_VIEWS = int(os.environ.get("KINFOLIO_UNUSUAL_MINIMUM_VI
 KINFOLIO_WORKING_HOURS = (7, 19)
 # The session expiry warning appears this many seconds before the session ends.
 KINFOLIO_SESSION_WARNING_SECONDS = 120
+# How often a recording form's script saves what is typed as a draft.
+KINFOLIO_DRAFT_SAVE_SECONDS = int(os.environ.get("KINFOLIO_DRAFT_SAVE_SECONDS", "30"))
 
 # The demo authority's name and the census date its facts describe (seed 002).
 KINFOLIO_AUTHORITY_NAME = os.environ.get("KINFOLIO_AUTHORITY_NAME", "Kinfolio demo authority")

@@ -14,7 +14,7 @@ from kinfolio.accounts.policy import POLICY, ChildScope
 from kinfolio.audit.services import restrict_record
 from kinfolio.timescales.models import TimescaleRule
 from kinfolio.workforce.models import Allocation
-from tests.factories import ChildFactory, D, ServiceFactory, TeamFactory
+from tests.factories import CaseNoteFactory, ChildFactory, D, ServiceFactory, TeamFactory
 from tests.factories_accounts import UserFactory, staff
 from tests.inspection.factories import inspection_url_values
 
@@ -48,6 +48,7 @@ SELF_SERVICE_STATUS: dict[str, int] = {
     "accounts:two-factor-setup": 200,  # no device yet: the setup page
     "accounts:two-factor-verify": 302,  # no device yet: sent to set one up
     "accounts:keep-alive": 204,  # the session is touched; nothing to show
+    "recording:save-draft": 405,  # POST only (the recording forms' script)
 }
 
 
@@ -126,6 +127,8 @@ def world(db):
         by=None,
     )
     users = {role: staff(role, team=own_team) for role in Role}
+    for child in children.values():  # a record of each kind per child, for URLs naming one
+        CaseNoteFactory(child=child)
     return {"children": children, "users": users, "team": own_team}
 
 
@@ -137,6 +140,8 @@ def url_for(name: str, route: str, child, team) -> str:
         "team_id": team.pk,
         "key": TimescaleRule.objects.values_list("key", flat=True).first(),
         **inspection_url_values(),
+        # Records that belong to the child in the URL.
+        "note_id": child.case_notes.values_list("pk", flat=True).first(),
     }
     kwargs = {}
     for part in route.split("<")[1:]:

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from kinfolio.casework import views
+
+app_name = "casework"
+urlpatterns = [
+    path("<str:local_id>/case-notes/new/", views.add_case_note, name="case-note-new"),
+    path(
+        "<str:local_id>/case-notes/<int:note_id>/change/",
+        views.edit_case_note,
+        name="case-note-change",
+    ),
+]
