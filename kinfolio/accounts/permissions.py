@@ -28,6 +28,7 @@ class Permission(StrEnum):
     VIEW_INSPECTION = "view_inspection"  # inspection history, action plans, audits, Annex A
     MANAGE_ACTION_PLANS = "manage_action_plans"  # owners, actions, audits
     RECORD_CASEWORK = "record_casework"  # write on a visible child's record (recording pattern)
+    AUTHORISE_ASSESSMENTS = "authorise_assessments"  # a manager's sign-off of an assessment
 
 
 CASEWORK = frozenset(
@@ -42,16 +43,18 @@ CASEWORK = frozenset(
 )
 # Those who answer for the council's improvement plan: they assign and write actions.
 INSPECTION_READINESS = frozenset({Permission.VIEW_INSPECTION, Permission.MANAGE_ACTION_PLANS})
+# Managers sign off the assessments of the workers they manage.
+MANAGING = CASEWORK | {Permission.AUTHORISE_ASSESSMENTS}
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.SOCIAL_WORKER: CASEWORK,
     Role.SENIOR_PRACTITIONER: CASEWORK,
-    Role.TEAM_MANAGER: CASEWORK | {Permission.VIEW_INSPECTION},
+    Role.TEAM_MANAGER: MANAGING | {Permission.VIEW_INSPECTION},
     Role.IRO: CASEWORK,
     Role.MASH_WORKER: CASEWORK,
     Role.EARLY_HELP_WORKER: CASEWORK,
     Role.PERSONAL_ADVISER: CASEWORK,
     Role.FOSTERING_ADOPTION_WORKER: CASEWORK,
-    Role.SERVICE_MANAGER: CASEWORK
+    Role.SERVICE_MANAGER: MANAGING
     | {Permission.MANAGE_TIMESCALES, Permission.VIEW_AGGREGATES}
     | INSPECTION_READINESS,
     Role.DIRECTOR: CASEWORK | {Permission.VIEW_AGGREGATES} | INSPECTION_READINESS,

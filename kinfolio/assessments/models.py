@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 
 from kinfolio import codesets
-from kinfolio.core.models import ChildsVoice, Recorded, dates_in_order
+from kinfolio.core.models import ChildsVoice, Recorded, Versioned, dates_in_order
 from kinfolio.referrals.models import within_episode_errors
 
 NO_OUTCOME = Q(
@@ -16,7 +16,7 @@ NO_OUTCOME = Q(
 )
 
 
-class Assessment(ChildsVoice, Recorded):
+class Assessment(ChildsVoice, Versioned, Recorded):
     """A child and family assessment within a child in need episode.
 
     Working Together 2023 expects it to be authorised within 45 working days of the
@@ -42,6 +42,16 @@ class Assessment(ChildsVoice, Recorded):
     )
     child_seen = models.BooleanField(default=False)
     child_seen_alone = models.BooleanField(default=False)
+    child_seen_date = models.DateField("date the child was seen", null=True, blank=True)
+    analysis = models.TextField(
+        blank=True, help_text="What the information means for the child: risks, strengths, needs"
+    )
+    submitted_at = models.DateTimeField(
+        "sent for manager authorisation at",
+        null=True,
+        blank=True,
+        help_text="Set when the worker sends the assessment for sign-off; cleared if returned",
+    )
     authorised_date = models.DateField("authorised (completed) date", null=True, blank=True)
     outcome_nfa = models.BooleanField("outcome: no further action", default=False)
     outcome_cin_plan = models.BooleanField("outcome: child in need plan", default=False)
@@ -65,6 +75,11 @@ class Assessment(ChildsVoice, Recorded):
                 fields=["due_date"],
                 condition=Q(authorised_date__isnull=True),
                 name="assessment_open_by_due_date",
+            ),
+            models.Index(
+                fields=["submitted_at"],
+                condition=Q(authorised_date__isnull=True, submitted_at__isnull=False),
+                name="assessment_awaiting_sign_off",
             ),
         ]
         constraints = [

@@ -7,10 +7,10 @@ from django.db import models
 from django.db.models import Q
 
 from kinfolio import codesets
-from kinfolio.core.models import ChildsVoice, Recorded
+from kinfolio.core.models import ChildsVoice, Recorded, Versioned
 
 
-class Visit(ChildsVoice, Recorded):
+class Visit(ChildsVoice, Versioned, Recorded):
     """A visit to a child by their worker: a child in need, child protection, looked
     after statutory, private fostering or care leaver visit (``kind``).
 

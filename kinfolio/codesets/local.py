@@ -203,3 +203,25 @@ CHILDS_VOICE_NOT_RECORDED = _local(
     ("unborn", "Unborn child"),
     ("other", "Another reason"),
 )
+
+MEETING_AGENCY = _local(
+    "Agency at a multi-agency meeting",
+    ("social_care", "Children's social care"),
+    ("police", "Police"),
+    ("health", "Health"),
+    ("education", "Education"),
+    ("probation", "Probation"),
+    ("housing", "Housing"),
+    ("family", "Parent, carer or family member"),
+    ("other", "Other agency"),
+)
+
+CIN_PLAN_END_REASON = _local(
+    "Why a child in need plan ended",
+    ("no_longer_in_need", "No longer a child in need"),
+    ("stepped_down_early_help", "Stepped down to early help"),
+    ("cp_plan", "Became subject to a child protection plan"),
+    ("looked_after", "Became looked after"),
+    ("transferred", "Transferred to another local authority"),
+    ("other", "Other"),
+)

@@ -13,13 +13,13 @@ from django.db.models import Q
 
 from kinfolio import codesets
 from kinfolio.core.intervals import overlapping_rows
-from kinfolio.core.models import ChildsVoice, Recorded, dates_in_order
+from kinfolio.core.models import ChildsVoice, Recorded, Versioned, dates_in_order
 from kinfolio.front_door.models import received_on
 
 REFERRAL = "referral"  # the contact outcome that opens a referral
 
 
-class CINEpisode(Recorded):
+class CINEpisode(Versioned, Recorded):
     """A referral and the child in need episode it opens.
 
     A referral is accepted by children's social care for assessment; it starts an
@@ -152,7 +152,7 @@ def within_episode_errors(record, *, start: str, end: str | None = None) -> dict
     return {}
 
 
-class CINPlan(ChildsVoice, Recorded):
+class CINPlan(ChildsVoice, Versioned, Recorded):
     """A child in need plan: the help agreed with the family under section 17.
 
     It lies within one child in need episode, is reviewed regularly, and a child has at
@@ -170,6 +170,12 @@ class CINPlan(ChildsVoice, Recorded):
         null=True,
         blank=True,
         related_name="cin_plans",
+    )
+    end_reason = models.CharField(
+        "why the plan ended",
+        max_length=codesets.CIN_PLAN_END_REASON.max_length,
+        choices=codesets.CIN_PLAN_END_REASON.choices,
+        blank=True,
     )
 
     class Meta:
@@ -204,8 +210,9 @@ class CINPlan(ChildsVoice, Recorded):
             raise ValidationError(errors)
 
 
-class CINPlanReview(Recorded):
-    """A review of a child in need plan with the family and the professionals."""
+class CINPlanReview(ChildsVoice, Versioned, Recorded):
+    """A review of a child in need plan with the family and the professionals, with
+    the child's views on how the plan is going."""
 
     plan = models.ForeignKey(CINPlan, on_delete=models.CASCADE, related_name="reviews")
     review_date = models.DateField()

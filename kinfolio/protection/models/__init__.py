@@ -5,8 +5,13 @@ conference (ICPC) → child protection plan, reviewed at review conferences and 
 through core group meetings (Working Together 2023).
 """
 
-from kinfolio.protection.models.conferences import ChildProtectionConference
-from kinfolio.protection.models.enquiries import Section47Enquiry, StrategyDiscussion
+from kinfolio.protection.models.conferences import ChildProtectionConference, ConferenceInvitee
+from kinfolio.protection.models.enquiries import (
+    Section47Enquiry,
+    StrategyDiscussion,
+    StrategyDiscussionAttendee,
+)
+from kinfolio.protection.models.plan_content import PlanAction, PlanOutcome
 from kinfolio.protection.models.plans import (
     ChildProtectionPlan,
     CoreGroupMeeting,
@@ -17,7 +22,11 @@ __all__ = [
     "CPPlanEndReason",
     "ChildProtectionConference",
     "ChildProtectionPlan",
+    "ConferenceInvitee",
     "CoreGroupMeeting",
+    "PlanAction",
+    "PlanOutcome",
     "Section47Enquiry",
     "StrategyDiscussion",
+    "StrategyDiscussionAttendee",
 ]

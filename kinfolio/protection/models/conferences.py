@@ -5,12 +5,12 @@ from django.db import models
 from django.db.models import F, Q
 
 from kinfolio import codesets
-from kinfolio.core.models import ChildsVoice, Recorded
+from kinfolio.core.models import ChildsVoice, Recorded, Versioned
 
 INITIAL, REVIEW, TRANSFER_IN = "initial", "review", "transfer_in"
 
 
-class ChildProtectionConference(ChildsVoice, Recorded):
+class ChildProtectionConference(ChildsVoice, Versioned, Recorded):
     """A child protection conference, chaired independently, deciding whether the child
     needs a child protection plan and under which category of abuse.
 
@@ -45,6 +45,7 @@ class ChildProtectionConference(ChildsVoice, Recorded):
     )
     due_date = models.DateField(null=True, blank=True)
     conference_date = models.DateField()
+    delay_reason = models.TextField("why the conference is later than its due date", blank=True)
     invitations_sent_on = models.DateField(null=True, blank=True)
     reports_shared_on = models.DateField("reports shared with the family on", null=True, blank=True)
     minutes_distributed_on = models.DateField(null=True, blank=True)
@@ -136,3 +137,30 @@ class ChildProtectionConference(ChildsVoice, Recorded):
                 )
         if errors:
             raise ValidationError(errors)
+
+
+class ConferenceInvitee(Recorded):
+    """Someone invited to a conference: when the invitation went out, whether it went
+    out in time (the configured lead time, checked by the timescales engine when it is
+    sent: Ofsted, 2012, found late invitations), whether they came and sent a report.
+    """
+
+    conference = models.ForeignKey(
+        ChildProtectionConference, on_delete=models.CASCADE, related_name="invitees"
+    )
+    name = models.CharField(max_length=200)
+    agency = models.CharField(
+        max_length=codesets.MEETING_AGENCY.max_length, choices=codesets.MEETING_AGENCY.choices
+    )
+    invited_on = models.DateField("invitation sent on")
+    invite_due_by = models.DateField("invitation due by", null=True, blank=True)
+    invited_late = models.BooleanField(default=False)
+    attended = models.BooleanField(null=True, blank=True)
+    report_received_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["conference", "pk"]
+        indexes = [models.Index(fields=["conference", "invited_late"])]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_agency_display()})"

@@ -5,13 +5,13 @@ from django.db import models
 from django.db.models import Q
 
 from kinfolio import codesets
-from kinfolio.core.models import Recorded, dates_in_order
+from kinfolio.core.models import Recorded, Versioned, dates_in_order
 from kinfolio.referrals.models import within_episode_errors
 
 S47 = "s47"
 
 
-class StrategyDiscussion(Recorded):
+class StrategyDiscussion(Versioned, Recorded):
     """A strategy discussion (or meeting) between social care, police and health when
     there is reasonable cause to suspect a child is suffering, or likely to suffer,
     significant harm; it decides whether to start a section 47 enquiry.
@@ -73,7 +73,7 @@ class StrategyDiscussion(Recorded):
             raise ValidationError(errors)
 
 
-class Section47Enquiry(Recorded):
+class Section47Enquiry(Versioned, Recorded):
     """An enquiry under section 47 of the Children Act 1989 into whether a child is
     suffering, or likely to suffer, significant harm.
 
@@ -104,6 +104,9 @@ class Section47Enquiry(Recorded):
         blank=True,
     )
     icpc_due_date = models.DateField("ICPC due date", null=True, blank=True)
+    summary = models.TextField(
+        "findings", blank=True, help_text="What the enquiry found, and why it reached its outcome"
+    )
     worker = models.ForeignKey(
         "workforce.Worker",
         on_delete=models.PROTECT,
@@ -153,3 +156,26 @@ class Section47Enquiry(Recorded):
                 errors["start_date"] = "The enquiry cannot start before its strategy discussion."
         if errors:
             raise ValidationError(errors)
+
+
+class StrategyDiscussionAttendee(Recorded):
+    """Someone who took part in a strategy discussion, and the agency they spoke for.
+
+    Working Together 2023 expects at least children's social care, the police and
+    health; the service refuses a discussion without all three.
+    """
+
+    discussion = models.ForeignKey(
+        StrategyDiscussion, on_delete=models.CASCADE, related_name="attendees"
+    )
+    name = models.CharField(max_length=200)
+    agency = models.CharField(
+        max_length=codesets.MEETING_AGENCY.max_length, choices=codesets.MEETING_AGENCY.choices
+    )
+    role = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["discussion", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_agency_display()})"

@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 
 from kinfolio import codesets
-from kinfolio.core.models import Recorded, dates_in_order
+from kinfolio.core.models import ChildsVoice, Recorded, Versioned, dates_in_order
 from kinfolio.protection.models.conferences import INITIAL, TRANSFER_IN
 from kinfolio.referrals.models import within_episode_errors
 
@@ -22,7 +22,7 @@ class CPPlanEndReason(models.TextChoices):
     OTHER = "other", "Other"
 
 
-class ChildProtectionPlan(Recorded):
+class ChildProtectionPlan(ChildsVoice, Versioned, Recorded):
     """A child protection plan: the multi-agency plan for a child judged to be at
     continuing risk of significant harm, under a category of abuse.
 
@@ -105,7 +105,7 @@ class ChildProtectionPlan(Recorded):
         return self.end_date is None
 
 
-class CoreGroupMeeting(Recorded):
+class CoreGroupMeeting(Versioned, Recorded):
     """A meeting of the core group of professionals and family who carry out the plan
     (the first within 10 working days of the initial conference)."""
 
@@ -113,6 +113,7 @@ class CoreGroupMeeting(Recorded):
         ChildProtectionPlan, on_delete=models.CASCADE, related_name="core_group_meetings"
     )
     meeting_date = models.DateField()
+    attendees = models.TextField(blank=True, help_text="Who took part, and for which agency")
     notes = models.TextField(blank=True)
 
     class Meta:
