@@ -1,0 +1,103 @@
+"""Lists 10 and 11: children with an adoption decision, and adopters."""
+
+from collections.abc import Iterator
+
+from django.db.models import Count, Max, Min, Q, QuerySet
+
+from kinfolio import codesets
+from kinfolio.adoption.models import AdopterHousehold, AdoptionPlan
+from kinfolio.children_in_care.models import PeriodOfCare
+from kinfolio.inspection.annex_a.formats import GENDER, Period, child_columns, coded, disability
+from kinfolio.inspection.annex_a.queries import open_in, per_child
+from kinfolio.inspection.annex_a.safeguarding import CHILD
+
+
+# List 10: children adopted, waiting, or whose plan was reversed, in the period.
+def adoption_plans(period: Period) -> QuerySet:
+    return AdoptionPlan.objects.filter(
+        Q(adoption_order_date__isnull=True) | Q(adoption_order_date__gte=period.start),
+        Q(decision_reversed_date__isnull=True) | Q(decision_reversed_date__gte=period.start),
+        adm_decision_date__lte=period.end,
+    )
+
+
+def _by_end(value, end):
+    """A date only if it had happened by the end of the period."""
+    return value if value is not None and value <= end else None
+
+
+def adoption_rows(period: Period) -> Iterator[tuple]:
+    qualifying = adoption_plans(period)
+    entered_care = per_child(
+        PeriodOfCare.objects.filter(start_date__lte=period.end), qualifying, Max("start_date")
+    )
+    fields = (*CHILD, "child_id", "adopters__reference", "adm_decision_date")
+    fields += ("placement_order_date", "matched_date", "placed_date", "adoption_order_date")
+    fields += ("decision_reversed_date", "reason_placed_ceased")
+    end = period.end
+    for row in qualifying.values(*fields).iterator():
+        child = child_columns(row, period)
+        reversed_on = _by_end(row["decision_reversed_date"], end)
+        yield (
+            child[0],
+            row["adopters__reference"],
+            *child[1:],
+            disability(row["child__disabilities"]),
+            entered_care.get(row["child_id"]),
+            row["adm_decision_date"],
+            _by_end(row["placement_order_date"], end),
+            _by_end(row["matched_date"], end),
+            _by_end(row["placed_date"], end),
+            _by_end(row["adoption_order_date"], end),
+            reversed_on,
+            coded(codesets.REASON_PLACED_CEASED, row["reason_placed_ceased"])
+            if reversed_on
+            else None,
+            None,  # fostering for adoption or concurrent placement date: not held
+        )
+
+
+# List 11: adopters approved and active with the agency in the period, one row each.
+def adopter_households(period: Period) -> QuerySet:
+    return AdopterHousehold.objects.filter(open_in(period, "approval_date", "deregistered_on"))
+
+
+def adopter_count(period: Period) -> int:
+    """The number of individual adopters in the qualifying households."""
+    return sum(adopter_households(period).values_list("number_of_adopters", flat=True))
+
+
+def adopter_rows(period: Period) -> Iterator[tuple]:
+    households = adopter_households(period).annotate(
+        matched=Min("adoption_plans__matched_date"),
+        placed=Min("adoption_plans__placed_date"),
+        children=Count("adoption_plans", filter=Q(adoption_plans__placed_date__lte=period.end)),
+        ordered=Min("adoption_plans__adoption_order_date"),
+    )
+    fields = ("reference", "number_of_adopters", "sex_of_adopters", "approval_date")
+    fields += ("deregistered_on", "matched", "placed", "children", "ordered")
+    for row in households.values(*fields).iterator():
+        # The SSDA903 sex of adopters code holds each adopter's sex: "MF" is a man and a woman.
+        sexes = row["sex_of_adopters"][: row["number_of_adopters"]]
+        for number, sex in enumerate(sexes, start=1):
+            yield (
+                f"{row['reference']}-{number}",
+                row["reference"],
+                GENDER.get(sex, "c) Not stated/recorded"),
+                None,  # adopters' ethnicity: not held
+                None,  # adopters' disability: not held
+                None,  # fostering for adoption: not held
+                None,  # enquiry, stage 1 and stage 2 dates and the application: not held
+                None,
+                None,
+                None,
+                None,
+                None,
+                _by_end(row["approval_date"], period.end),
+                _by_end(row["matched"], period.end),
+                _by_end(row["placed"], period.end),
+                row["children"] or None,
+                _by_end(row["ordered"], period.end),
+                _by_end(row["deregistered_on"], period.end),
+                None,  # reason for leaving the process: not held
+            )
