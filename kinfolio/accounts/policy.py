@@ -51,6 +51,12 @@ POLICY: dict[str, Rule] = {
     # people
     "people:search": Rule(Permission.SEARCH_CHILDREN),
     "people:child": Rule(Permission.VIEW_CHILD_RECORD, ChildScope.VISIBLE),
+    "people:child-chronology": Rule(Permission.VIEW_CHILD_RECORD, ChildScope.VISIBLE),
+    "people:child-plans": Rule(Permission.VIEW_CHILD_RECORD, ChildScope.VISIBLE),
+    "people:child-visits": Rule(Permission.VIEW_CHILD_RECORD, ChildScope.VISIBLE),
+    "people:child-documents": Rule(Permission.VIEW_CHILD_RECORD, ChildScope.VISIBLE),
+    "people:child-deadlines": Rule(Permission.VIEW_CHILD_RECORD, ChildScope.VISIBLE),
+    "people:child-history": Rule(Permission.VIEW_CHILD_RECORD, ChildScope.VISIBLE),
     # casework: case notes
     "casework:case-note-new": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE),
     "casework:case-note-change": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE),

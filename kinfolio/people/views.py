@@ -2,12 +2,10 @@ from django.http import Http404
 from django.shortcuts import render
 
 from kinfolio.accounts.permissions import Permission, permission_required
-from kinfolio.audit.selectors import change_history_for
 from kinfolio.audit.services import record_access
-from kinfolio.chronology.selectors import chronology_for
 from kinfolio.journey.status import current_status
 from kinfolio.people import selectors
-from kinfolio.timescales.selectors import child_deadlines
+from kinfolio.people.record import next_actions_for, sub_navigation
 
 
 @permission_required(Permission.SEARCH_CHILDREN)
@@ -29,28 +27,25 @@ def search(request):
 
 @permission_required(Permission.VIEW_CHILD_RECORD)
 def child_record(request, local_id: str):
+    """The summary of a child's record: who they are, what is open, who works with them,
+    and what needs doing next. The other sections are in ``people.views_record``."""
     child = selectors.children_visible_to(request.user).filter(local_id=local_id).first()
     if child is None:
         return _restricted_or_not_found(request, local_id)
     record_access(by=request.user, action="view_record", request=request, child=child)
-    kinds = request.GET.getlist("kind")
-    chronology = chronology_for(child)
     return render(
         request,
         "people/child_record.html",
         {
             "child": child,
+            "sections": sub_navigation(child, "people:child"),
+            "next_actions": next_actions_for(child, request.user),
             "status": current_status(child),
             "family": selectors.family_and_network(child, user=request.user),
             "addresses": child.addresses.all(),
             "allocations": child.allocations.filter(end_date__isnull=True).select_related(
                 "worker", "team"
             ),
-            "chronology": [e for e in chronology if not kinds or e.kind in kinds],
-            "chronology_kinds": sorted({e.kind for e in chronology}),
-            "selected_kinds": kinds,
-            "deadlines": child_deadlines(child),
-            "history": change_history_for(child),
         },
     )
 

@@ -58,6 +58,6 @@ def test_child_record_shows_the_change_history(client):
     child.first_language = "Tigrinya"
     record_event(by=user, instance=child, child=child, changes=changes(before, child))
     client.force_login(user)
-    page = client.get(reverse("people:child", args=[child.local_id])).content.decode()
+    page = client.get(reverse("people:child-history", args=[child.local_id])).content.decode()
     assert "Change history" in page
     assert "Tigrinya" in page

@@ -42,8 +42,12 @@ def test_social_worker_finds_a_child_and_reads_the_chronology(
 
     page.get_by_role("link", name="Amara Okafor").click()
     expect(page.get_by_role("heading", name="Amara Okafor", level=1)).to_be_visible()
+    expect(page.get_by_test_id("next-actions")).to_contain_text("Add a case note")
+    screenshot("4-child-record-summary")
+    assert_accessible(page)
+    page.get_by_role("link", name="Chronology", exact=True).click()
     chronology = page.get_by_test_id("chronology")
     expect(chronology).to_contain_text("Started at a new school")
     expect(chronology).to_contain_text("Referral")
-    screenshot("4-child-record")
+    screenshot("5-child-record-chronology")
     assert_accessible(page)

@@ -26,7 +26,23 @@ def test_child_record_outside_scope_is_not_found(client, make_user, two_services
     assert client.get(record_url(two_services["theirs"])).status_code == 404
 
 
-def test_child_record_shows_details_status_and_chronology(client, make_user, two_services):
+def test_child_record_shows_details_status_and_what_needs_doing(client, make_user, two_services):
+    child = two_services["ours"]
+    CINEpisodeFactory(child=child, referral_date=D(2025, 1, 6), team=two_services["team"])
+    client.force_login(make_user(Role.SOCIAL_WORKER, worker=two_services["worker"]))
+
+    response = client.get(record_url(child))
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Amara Okafor" in page
+    assert "Child in need" in page
+    assert 'class="moj-sub-navigation"' in page
+    labels = [a.label for a in response.context["next_actions"]]
+    assert "Add a case note" in labels
+
+
+def test_chronology_section_lists_events_newest_first(client, make_user, two_services):
     child = two_services["ours"]
     CINEpisodeFactory(child=child, referral_date=D(2025, 1, 6), team=two_services["team"])
     KeyEvent.objects.create(
@@ -37,19 +53,15 @@ def test_child_record_shows_details_status_and_chronology(client, make_user, two
     )
     client.force_login(make_user(Role.SOCIAL_WORKER, worker=two_services["worker"]))
 
-    response = client.get(record_url(child))
+    response = client.get(reverse("people:child-chronology", args=[child.local_id]))
 
-    assert response.status_code == 200
-    page = response.content.decode()
-    assert "Amara Okafor" in page
-    assert "Child in need" in page
-    chronology = response.context["chronology"]
+    chronology = response.context["page"].object_list
     assert [e.title for e in chronology][:1] == ["Moved school"]
     assert any(e.kind == "Referral" for e in chronology)
     assert [e.date for e in chronology] == sorted((e.date for e in chronology), reverse=True)
 
 
-def test_child_record_chronology_filters_by_kind(client, make_user, two_services):
+def test_chronology_section_filters_by_kind(client, make_user, two_services):
     child = two_services["ours"]
     KeyEvent.objects.create(
         child=child,
@@ -57,11 +69,14 @@ def test_child_record_chronology_filters_by_kind(client, make_user, two_services
         title="Moved school",
         recorded_by=two_services["worker"],
     )
+    CINEpisodeFactory(child=child, referral_date=D(2025, 1, 6), team=two_services["team"])
     client.force_login(make_user(Role.SOCIAL_WORKER, worker=two_services["worker"]))
 
-    response = client.get(record_url(child), {"kind": "Key event"})
+    response = client.get(
+        reverse("people:child-chronology", args=[child.local_id]), {"kind": "Key event"}
+    )
 
-    assert {e.kind for e in response.context["chronology"]} == {"Key event"}
+    assert {e.kind for e in response.context["page"].object_list} == {"Key event"}
 
 
 @pytest.mark.parametrize(("role", "status"), [(Role.PARTNER_REFERRER, 403), (Role.DIRECTOR, 200)])
