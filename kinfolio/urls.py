@@ -11,4 +11,5 @@ urlpatterns = [
     path("inspection/", include("kinfolio.inspection.urls")),
     path("drafts/", include("kinfolio.recording.urls")),
     path("", include("kinfolio.audit.urls")),
+    path("notifications/", include("kinfolio.notifications.urls")),
 ]

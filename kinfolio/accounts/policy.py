@@ -74,7 +74,9 @@ POLICY: dict[str, Rule] = {
     "timescales:team": Rule(Permission.VIEW_TEAMS),
     "timescales:rules": Rule(Permission.MANAGE_TIMESCALES),
     "timescales:rule-new-version": Rule(Permission.MANAGE_TIMESCALES),
-    "timescales:notifications": Rule(Permission.VIEW_CASELOAD),
+    # notifications: everyone's own
+    "notifications:list": SELF_SERVICE,
+    "notifications:mark-all-read": SELF_SERVICE,
     # audit
     "audit:break-glass": Rule(Permission.BREAK_GLASS, ChildScope.BREAK_GLASS),
     "audit:child-access": Rule(Permission.VIEW_ACCESS_LOG, ChildScope.ANY),

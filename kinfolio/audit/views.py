@@ -16,7 +16,8 @@ def break_glass(request, local_id: str):
     child = get_object_or_404(
         children_in_scope_ignoring_restrictions(request.user), local_id=local_id
     )
-    if children_visible_to(request.user).filter(pk=child.pk).exists():
+    # Already open (named, or a grant in force): a further reason may still be given.
+    if request.method != "POST" and children_visible_to(request.user).filter(pk=child.pk).exists():
         return redirect("people:child", local_id=child.local_id)
     form = BreakGlassForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

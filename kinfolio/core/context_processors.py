@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from kinfolio.accounts.permissions import Permission, has_permission
 from kinfolio.accounts.two_factor import needs_two_factor
+from kinfolio.notifications.selectors import unread_count
 
 NAVIGATION = [
     ("My caseload", "workforce:my-caseload", Permission.VIEW_CASELOAD),
@@ -34,17 +35,18 @@ def service(request):
     # Until the second factor is given, no page but the code page can be used: no menu.
     verified = not needs_two_factor(user) or getattr(user, "is_verified", lambda: False)()
     if user.is_authenticated and verified:
-        for label, name, permission in NAVIGATION:
-            if has_permission(request.user, permission):
-                url = reverse(name)
-                items.append(
-                    {
-                        "label": label,
-                        "url": url,
-                        "active": request.path == url
-                        or (url != "/" and request.path.startswith(url)),
-                    }
-                )
+        names = [name for _, name, permission in NAVIGATION if has_permission(user, permission)]
+        labels = {name: label for label, name, _ in NAVIGATION}
+        for name in [*names, "notifications:list"]:
+            url = reverse(name)
+            items.append(
+                {
+                    "label": labels.get(name, "Notifications"),
+                    "url": url,
+                    "active": request.path == url or (url != "/" and request.path.startswith(url)),
+                    "count": unread_count(user) if name == "notifications:list" else 0,
+                }
+            )
     return {
         "session_seconds": settings.SESSION_COOKIE_AGE,
         "session_warning_seconds": settings.KINFOLIO_SESSION_WARNING_SECONDS,

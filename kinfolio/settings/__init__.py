@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "kinfolio.casework",
     "kinfolio.chronology",
     "kinfolio.timescales",
+    "kinfolio.notifications",
     "kinfolio.performance",
     "kinfolio.inspection",
     "kinfolio.returns",

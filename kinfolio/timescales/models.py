@@ -140,36 +140,3 @@ class TimescaleRule(Recorded):
         if self.interval == 1:
             unit = unit.removesuffix("s")
         return f"{self.interval} {unit}" + (" before" if self.before else "")
-
-
-class Notification(Recorded):
-    """A message in a user's Kinfolio inbox, such as the daily digest of deadlines.
-
-    ``digest_date`` makes the daily digest idempotent: one per user, kind and day.
-    """
-
-    DEADLINE_DIGEST = "deadline_digest"
-    KINDS = [(DEADLINE_DIGEST, "Daily deadlines digest")]
-
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
-    )
-    kind = models.CharField(max_length=30, choices=KINDS)
-    digest_date = models.DateField()
-    subject = models.CharField(max_length=200)
-    body = models.TextField()
-    emailed = models.BooleanField(default=False)
-    read_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-digest_date", "-pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["recipient", "kind", "digest_date"],
-                name="one_digest_per_user_per_day",
-                violation_error_message="This user already has that digest for the day.",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return self.subject

@@ -11,6 +11,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 
 from kinfolio.accounts.models import User
 from kinfolio.timescales import clocks
@@ -88,25 +89,23 @@ def add_rule_version(
 
 
 def send_deadline_digests(*, today: dt.date) -> int:
-    """Write each user's daily digest to their notifications and email it; a user who
-    already has today's digest is skipped, so running twice sends nothing twice."""
-    from django.core.mail import send_mail
-
+    """Tell each user their daily digest (a notification, and an e-mail to those with an
+    address); a user who already has today's digest is skipped, so running twice sends
+    nothing twice."""
+    from kinfolio.notifications.models import NotificationKind
+    from kinfolio.notifications.services import notify
     from kinfolio.timescales.digest import compose
-    from kinfolio.timescales.models import Notification
 
     sent = 0
     for digest in compose(today):
-        note, created = Notification.objects.get_or_create(
-            recipient=digest.recipient,
-            kind=Notification.DEADLINE_DIGEST,
-            digest_date=today,
-            defaults={"subject": digest.subject(today), "body": digest.body(today)},
+        sent += len(
+            notify(
+                recipients=[digest.recipient],
+                kind=NotificationKind.DEADLINE_DIGEST,
+                subject=digest.subject(today),
+                body=digest.body(today),
+                link=reverse("timescales:mine"),
+                key=today.isoformat(),
+            )
         )
-        if not created:
-            continue
-        sent += 1
-        if digest.recipient.email:
-            send_mail(note.subject, note.body, None, [digest.recipient.email])
-            Notification.objects.filter(pk=note.pk).update(emailed=True)
     return sent

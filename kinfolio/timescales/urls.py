@@ -8,5 +8,4 @@ urlpatterns = [
     path("teams/<int:team_id>/", views.team_deadlines, name="team"),
     path("rules/", views.rule_list, name="rules"),
     path("rules/<slug:key>/new/", views.rule_new_version, name="rule-new-version"),
-    path("notifications/", views.notifications, name="notifications"),
 ]

@@ -1,4 +1,4 @@
-"""Pages about deadlines: mine, my team's, the rules behind them, my notifications."""
+"""Pages about deadlines: mine, my team's, and the rules behind them."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from kinfolio.accounts.permissions import Permission, permission_required
 from kinfolio.timescales import selectors, services
 from kinfolio.timescales.forms import RuleVersionForm
-from kinfolio.timescales.models import Notification, TimescaleRule
+from kinfolio.timescales.models import TimescaleRule
 from kinfolio.workforce.models import Team
 
 
@@ -54,9 +54,3 @@ def rule_new_version(request, key: str):
             messages.success(request, f"{form.cleaned_data['name']}: new version added")
             return redirect("timescales:rules")
     return render(request, "timescales/rule_form.html", {"form": form, "current": current})
-
-
-@permission_required(Permission.VIEW_CASELOAD)
-def notifications(request):
-    mine = Notification.objects.filter(recipient=request.user)[:30]
-    return render(request, "timescales/notifications.html", {"notifications": mine})

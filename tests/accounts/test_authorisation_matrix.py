@@ -49,6 +49,8 @@ SELF_SERVICE_STATUS: dict[str, int] = {
     "accounts:two-factor-verify": 302,  # no device yet: sent to set one up
     "accounts:keep-alive": 204,  # the session is touched; nothing to show
     "recording:save-draft": 405,  # POST only (the recording forms' script)
+    "notifications:list": 200,
+    "notifications:mark-all-read": 405,  # POST only
 }
 
 

@@ -6,8 +6,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kinfolio.accounts.models import Role
-from kinfolio.audit.models import AccessLogEntry, BreakGlassGrant, PrivacyAlert
+from kinfolio.audit.models import AccessLogEntry, BreakGlassGrant
 from kinfolio.audit.services import restrict_record
+from kinfolio.notifications.models import Notification
 from kinfolio.people.selectors import children_visible_to, search_children
 from kinfolio.workforce.models import Allocation
 from tests.factories import ChildFactory, TeamFactory
@@ -63,7 +64,7 @@ def test_break_glass_without_a_reason_is_refused(client, team, restricted):
     assert "Enter why you need to open this record" in response.content.decode()
     assert not BreakGlassGrant.objects.exists()
     assert not AccessLogEntry.objects.filter(action="break_glass").exists()
-    assert not PrivacyAlert.objects.exists()
+    assert not Notification.objects.exists()
 
 
 def test_break_glass_with_a_reason_grants_logs_and_notifies(
@@ -87,10 +88,9 @@ def test_break_glass_with_a_reason_grants_logs_and_notifies(
         child,
         "Police called out of hours about Rowan",
     )
-    assert {a.recipient for a in PrivacyAlert.objects.all()} == {team.manager.user, dpo}
-    assert len(mail.outbox) == 1
-    assert set(mail.outbox[0].to) == {team.manager.user.email, dpo.email}
-    assert "Police called out of hours" in mail.outbox[0].body
+    assert {a.recipient for a in Notification.objects.all()} == {team.manager.user, dpo}
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([team.manager.user.email, dpo.email])
+    assert all("Police called out of hours" in m.body for m in mail.outbox)
     assert client.get(response["Location"]).status_code == 200
 
 
@@ -138,3 +138,59 @@ def test_dpo_sees_who_opened_a_restricted_record(client, team, restricted):
     page = client.get(reverse("audit:child-access", args=[child.local_id]))
     assert page.status_code == 200
     assert str(named) in page.content.decode()
+
+
+INVISIBLE_REASONS = [
+    "\u200b" * 40,  # zero-width spaces
+    "\x00\x01\x07\x1b" * 10,  # control characters
+    "\u202e\u2066\u2069\ufeff" * 10,  # bidi and byte-order marks
+    "\u3164" * 30,  # Hangul filler: a "letter" that shows nothing
+    " \t\n\u00a0\u2003" * 10,  # spaces of every kind
+    ".........................",  # visible, but not words
+    "x",  # too short to say why
+    "A" * 100_000,  # far too long
+]
+
+
+@pytest.mark.parametrize("reason", INVISIBLE_REASONS)
+def test_break_glass_refuses_a_reason_that_says_nothing(client, team, restricted, reason):
+    child, _ = restricted
+    client.force_login(staff(team=team))
+    response = client.post(reverse("audit:break-glass", args=[child.local_id]), {"reason": reason})
+    assert response.status_code == 200
+    assert 'class="govuk-error-summary' in response.content.decode()
+    assert not BreakGlassGrant.objects.exists()
+    assert not AccessLogEntry.objects.filter(action="break_glass").exists()
+    assert not Notification.objects.exists()
+
+
+def test_break_glass_records_the_reason_as_a_reader_sees_it(client, team, restricted):
+    child, _ = restricted
+    client.force_login(staff(team=team))
+    url = reverse("audit:break-glass", args=[child.local_id])
+    client.post(url, {"reason": "\u200bPolice\u202e   called\x07 about\r\n\r\n\r\nＲｏｗａｎ "})
+    seen = "Police called about\n\nRowan"
+    assert BreakGlassGrant.objects.get().reason == seen
+    assert AccessLogEntry.objects.get(action="break_glass").reason == seen
+    # A fuller reason given while the grant is in force is recorded as well.
+    client.post(url, {"reason": "Police asked us to check on Rowan tonight"})
+    reasons = list(
+        AccessLogEntry.objects.filter(action="break_glass").values_list("reason", flat=True)
+    )
+    assert reasons == [seen, "Police asked us to check on Rowan tonight"]
+
+
+def test_break_glass_alerts_are_shown_with_the_unread_count(client, team, restricted):
+    child, _ = restricted
+    dpo = UserFactory(role=Role.DATA_PROTECTION_OFFICER)
+    client.force_login(staff(team=team))
+    client.post(
+        reverse("audit:break-glass", args=[child.local_id]),
+        {"reason": "Police called out of hours"},
+    )
+    for reader in (dpo, team.manager.user):
+        client.force_login(reader)
+        body = client.get(reverse("notifications:list")).content.decode()
+        assert f"Restricted record opened: {child.local_id}" in body
+        assert "Reason given: Police called out of hours" in body
+        assert 'data-testid="unread-count">1<' in body

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from kinfolio.accounts.models import Role
 from kinfolio.audit.services import restrict_record
+from kinfolio.notifications.models import Notification
 from kinfolio.people.models import Relationship
 from kinfolio.timescales.calendar import clear_default_calendar
 from kinfolio.timescales.services import send_deadline_digests
@@ -138,10 +139,11 @@ def test_no_page_names_a_restricted_child_to_anyone_not_named(client, world):
     assert not wrong, "\n".join(wrong)
 
 
-def test_no_notification_or_email_names_a_restricted_child_to_anyone_not_named(world):
-    send_deadline_digests(today=timezone.localdate())
-    from kinfolio.timescales.models import Notification
-
+def test_no_notification_or_email_names_a_restricted_child_to_anyone_not_named(
+    world, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        send_deadline_digests(today=timezone.localdate())
     assert mail.outbox, "the digest was sent (to the worker and their manager)"
     for message in mail.outbox:
         assert world["named"].email not in message.to
@@ -150,7 +152,9 @@ def test_no_notification_or_email_names_a_restricted_child_to_anyone_not_named(w
         assert not _leaks(f"{note.subject}\n{note.body}"), note.recipient
 
 
-def test_the_named_worker_does_see_the_restricted_child_everywhere(client, world):
+def test_the_named_worker_does_see_the_restricted_child_everywhere(
+    client, world, django_capture_on_commit_callbacks
+):
     """The probe is real: the same pages and digest name the child to the named worker."""
     named = world["named"]
     pages = _pages_seen_by(client, world, named)
@@ -158,7 +162,8 @@ def test_the_named_worker_does_see_the_restricted_child_everywhere(client, world
     visible = world["children"]["visible"]
     for page in ("/", "/timescales/", f"/children/{visible.local_id}/", "/children/search/"):
         assert any(url.split("?")[0] == page for url in shown), page
-    send_deadline_digests(today=timezone.localdate())
+    with django_capture_on_commit_callbacks(execute=True):
+        send_deadline_digests(today=timezone.localdate())
     assert any(SECRET in m.body for m in mail.outbox if named.email in m.to)
 
 

@@ -7,7 +7,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from kinfolio.accounts.models import Role
-from kinfolio.timescales.models import Notification
+from kinfolio.notifications.models import Notification
 from kinfolio.workforce.models import Allocation
 from tests.factories import ChildFactory, CINEpisodeFactory, D, TeamFactory, WorkerFactory
 
@@ -32,9 +32,20 @@ def team_with_overdue_assessment(make_user):
     return worker_user, manager_user
 
 
-def test_digest_notifies_and_emails_worker_and_manager(team_with_overdue_assessment):
+@pytest.fixture
+def run_digest(django_capture_on_commit_callbacks):
+    """The daily command, with its e-mails sent as they are when its writes commit."""
+
+    def run(day: str) -> None:
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("send_deadline_digest", "--date", day)
+
+    return run
+
+
+def test_digest_notifies_and_emails_worker_and_manager(team_with_overdue_assessment, run_digest):
     worker_user, manager_user = team_with_overdue_assessment
-    call_command("send_deadline_digest", "--date", "2025-02-27")
+    run_digest("2025-02-27")
     notes = {n.recipient: n for n in Notification.objects.all()}
     assert set(notes) == {worker_user, manager_user}
     assert "Overdue (1)" in notes[worker_user].body
@@ -46,25 +57,27 @@ def test_digest_notifies_and_emails_worker_and_manager(team_with_overdue_assessm
     assert "Overdue or due today in Locality North" in notes[manager_user].body
     assert sorted(m.to[0] for m in mail.outbox) == ["manager@example.org", "worker@example.org"]
     assert mail.outbox[0].subject == "Kinfolio deadlines for 27 February 2025: 1 overdue"
-    assert all(n.emailed for n in notes.values())
+    assert all(n.emailed_at for n in notes.values())
 
 
-def test_digest_run_twice_in_a_day_sends_once(team_with_overdue_assessment):
-    call_command("send_deadline_digest", "--date", "2025-02-27")
-    call_command("send_deadline_digest", "--date", "2025-02-27")
+def test_digest_run_twice_in_a_day_sends_once(team_with_overdue_assessment, run_digest):
+    run_digest("2025-02-27")
+    run_digest("2025-02-27")
     assert Notification.objects.count() == 2
     assert len(mail.outbox) == 2
 
 
-def test_digest_with_nothing_due_sends_nothing(team_with_overdue_assessment):
+def test_digest_with_nothing_due_sends_nothing(team_with_overdue_assessment, run_digest):
     # On 20 Dec 2024 the assessment is 45 working days away: neither due soon nor overdue.
-    call_command("send_deadline_digest", "--date", "2024-12-20")
+    run_digest("2024-12-20")
     assert Notification.objects.count() == 0
     assert mail.outbox == []
 
 
-def test_digest_manager_is_not_told_about_deadlines_merely_due_soon(team_with_overdue_assessment):
+def test_digest_manager_is_not_told_about_deadlines_merely_due_soon(
+    team_with_overdue_assessment, run_digest
+):
     worker_user, manager_user = team_with_overdue_assessment
     # 14 Feb 2025 is 8 working days before 26 Feb: due soon for the worker only.
-    call_command("send_deadline_digest", "--date", dt.date(2025, 2, 14).isoformat())
+    run_digest(dt.date(2025, 2, 14).isoformat())
     assert [n.recipient for n in Notification.objects.all()] == [worker_user]

@@ -3,14 +3,14 @@
 - ``AccessLogEntry``: every view, search, export, break-glass and sign-in, in an
   append-only, hash-chained log (``audit.services.access_log``).
 - ``ChangeEvent``: one row per changed field of a case record, written by services.
-- ``RestrictedRecord``, ``BreakGlassGrant``, ``PrivacyAlert``: records only named
-  people may open, and the logged, notified emergency access to them.
+- ``RestrictedRecord``, ``BreakGlassGrant``: records only named people may open, and
+  the logged emergency access to them (notified through ``kinfolio.notifications``).
 - ``RetentionRule``: how long each category of record is kept before it is reviewed.
 """
 
 from kinfolio.audit.models.access_log import AccessAction, AccessLogEntry, AccessLogHead
 from kinfolio.audit.models.changes import ChangeEvent
-from kinfolio.audit.models.restrictions import BreakGlassGrant, PrivacyAlert, RestrictedRecord
+from kinfolio.audit.models.restrictions import BreakGlassGrant, RestrictedRecord
 from kinfolio.audit.models.retention import RecordCategory, RetentionRule
 
 __all__ = [
@@ -19,7 +19,6 @@ __all__ = [
     "AccessLogHead",
     "BreakGlassGrant",
     "ChangeEvent",
-    "PrivacyAlert",
     "RecordCategory",
     "RestrictedRecord",
     "RetentionRule",

@@ -68,20 +68,3 @@ class BreakGlassGrant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} opened {self.child} at {self.granted_at:%Y-%m-%d %H:%M}"
-
-
-class PrivacyAlert(models.Model):
-    """An in-app message to a manager or the DPO that a restricted record was opened."""
-
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="privacy_alerts"
-    )
-    grant = models.ForeignKey(BreakGlassGrant, on_delete=models.PROTECT, related_name="alerts")
-    created_at = models.DateTimeField(auto_now_add=True)
-    read_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-
-    def __str__(self) -> str:
-        return f"Alert to {self.recipient}: {self.grant}"

@@ -1,21 +1,45 @@
 """Restricting a child's record to named people, and break-glass access to it."""
 
 from datetime import date, timedelta
-from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
 from kinfolio.accounts.models import Role, User
-from kinfolio.audit.models import AccessAction, BreakGlassGrant, PrivacyAlert, RestrictedRecord
+from kinfolio.audit.models import AccessAction, BreakGlassGrant, RestrictedRecord
 from kinfolio.audit.services.access_log import record_access
+from kinfolio.core.text import count_letters_and_digits, visible_text
+from kinfolio.notifications.models import NotificationKind
+from kinfolio.notifications.services import notify
 
 REASON_REQUIRED = "Enter why you need to open this record"
+REASON_MIN, REASON_MAX = 10, 2000
+REASON_TOO_SHORT = (
+    f"Your reason must be at least {REASON_MIN} characters: say why you need to open "
+    "this record now"
+)
+REASON_TOO_LONG = f"Your reason must be {REASON_MAX:,} characters or fewer"
+REASON_NOT_WORDS = "Write your reason in words"
+NOT_RESTRICTED = "This record is open to you: you do not need emergency access"
+
+
+def clean_reason(reason: str) -> str:
+    """The reason as it is stored, logged and sent: normalised, only visible text, of a
+    sensible length and made of words (not a row of dots or invisible characters)."""
+    text = visible_text(reason)
+    if not text:
+        raise ValidationError({"reason": REASON_REQUIRED})
+    if len(text) < REASON_MIN:
+        raise ValidationError({"reason": REASON_TOO_SHORT})
+    if len(text) > REASON_MAX:
+        raise ValidationError({"reason": REASON_TOO_LONG})
+    if count_letters_and_digits(text) < REASON_MIN // 2:
+        raise ValidationError({"reason": REASON_NOT_WORDS})
+    return text
 
 
 @transaction.atomic
@@ -28,11 +52,12 @@ def restrict_record(
     restricted_on: date | None = None,
 ) -> RestrictedRecord:
     """Hide a child's record from everyone except the named people."""
-    if not reason.strip():
+    reason = visible_text(reason)
+    if not reason:
         raise ValidationError({"reason": "Enter why this record is restricted"})
     restriction = RestrictedRecord(
         child=child,
-        reason=reason.strip(),
+        reason=reason,
         restricted_by=by,
         restricted_on=restricted_on or timezone.localdate(),
     )
@@ -53,13 +78,16 @@ def break_glass(
     """Give ``by`` time-limited access to a restricted record they said they need.
 
     The caller has already checked that the child is in the user's scope apart from
-    the restriction. The grant is logged in the access log with the reason, and the
-    managers of the child's teams and of the user's team, and the DPO, are told at
-    once (an in-app alert now, an email when the transaction commits).
+    the restriction. The reason is normalised and validated (``clean_reason``); the
+    grant is logged in the access log with it, and the managers of the child's teams
+    and of the user's team, and the DPO, are notified at once (in Kinfolio now, by
+    e-mail when the transaction commits). Asking again while a grant is in force adds a
+    new grant with the new reason, so a fuller reason given later is recorded too.
     """
-    reason = reason.strip()
-    if not reason:
-        raise ValidationError({"reason": REASON_REQUIRED})
+    reason = clean_reason(reason)
+    restriction = RestrictedRecord.objects.filter(child=child, lifted_on__isnull=True).first()
+    if restriction is None or restriction.allowed_users.filter(pk=by.pk).exists():
+        raise ValidationError(NOT_RESTRICTED)
     now = timezone.now()
     grant = BreakGlassGrant.objects.create(
         child=child,
@@ -71,11 +99,7 @@ def break_glass(
     record_access(
         by=by, action=AccessAction.BREAK_GLASS, request=request, child=child, reason=reason
     )
-    recipients = people_to_notify(child=child, user=by)
-    PrivacyAlert.objects.bulk_create(PrivacyAlert(recipient=r, grant=grant) for r in recipients)
-    emails = sorted({r.email for r in recipients if r.email})
-    if emails:
-        transaction.on_commit(partial(_email_alert, grant_id=grant.pk, emails=emails))
+    _notify(grant)
     return grant
 
 
@@ -95,19 +119,25 @@ def people_to_notify(*, child, user: User) -> list[User]:
     return list((managers | dpos).exclude(pk=user.pk).distinct().order_by("pk"))
 
 
-def _email_alert(*, grant_id: int, emails: list[str]) -> None:
-    grant = BreakGlassGrant.objects.select_related("child", "user").get(pk=grant_id)
-    path = reverse("audit:child-access", args=[grant.child.local_id])
-    send_mail(
-        subject=f"Restricted record opened: {grant.child.local_id}",
-        message=(
-            f"{grant.user} ({grant.user.get_role_display()}) used break-glass access to open "
+def _notify(grant: BreakGlassGrant) -> None:
+    """Managers are told who, when and why; the DPO also gets the page of who has
+    opened the record (a page managers may not use)."""
+    recipients = people_to_notify(child=grant.child, user=grant.user)
+    dpos = [r for r in recipients if r.role == Role.DATA_PROTECTION_OFFICER]
+    managers = [r for r in recipients if r.role != Role.DATA_PROTECTION_OFFICER]
+    message = {
+        "kind": NotificationKind.BREAK_GLASS,
+        "subject": f"Restricted record opened: {grant.child.local_id}",
+        "body": (
+            f"{grant.user} ({grant.user.get_role_display()}) used emergency access to open "
             f"the restricted record {grant.child.local_id} at "
-            f"{timezone.localtime(grant.granted_at):%d %B %Y %H:%M}.\n\n"
+            f"{timezone.localtime(grant.granted_at):%-d %B %Y %H:%M}.\n\n"
             f"Reason given: {grant.reason}\n\n"
-            f"Access ends at {timezone.localtime(grant.expires_at):%H:%M}. "
-            f"See who has opened this record: {path}\n"
+            f"Access ends at {timezone.localtime(grant.expires_at):%H:%M}."
         ),
-        from_email=None,
-        recipient_list=emails,
+        "child": grant.child,
+    }
+    notify(recipients=managers, **message)
+    notify(
+        recipients=dpos, link=reverse("audit:child-access", args=[grant.child.local_id]), **message
     )

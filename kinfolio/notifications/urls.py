@@ -1,0 +1,9 @@
+from django.urls import path
+
+from kinfolio.notifications import views
+
+app_name = "notifications"
+urlpatterns = [
+    path("", views.notification_list, name="list"),
+    path("read/", views.mark_all_read, name="mark-all-read"),
+]
