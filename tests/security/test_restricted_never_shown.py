@@ -24,6 +24,7 @@ from kinfolio.timescales.services import send_deadline_digests
 from kinfolio.workforce.models import Allocation
 from tests.accounts.test_authorisation_matrix import PATTERNS, POLICY, url_for
 from tests.factories import (
+    CaseNoteFactory,
     ChildFactory,
     CINEpisodeFactory,
     D,
@@ -68,6 +69,7 @@ def world(db):
             start_date=today - dt.timedelta(days=120),
         )
         CINEpisodeFactory(child=child, team=team, referral_date=today - dt.timedelta(days=120))
+        CaseNoteFactory(child=child)  # the case note pages have one in their URL
     for person, other in ((restricted, visible), (visible, restricted)):
         Relationship.objects.create(person=person, other=other, relationship_type="sibling")
     # An adopted child with only an old contact: due for retention review, and a referral
