@@ -6,10 +6,10 @@ from django.db.models import Q
 
 from kinfolio import codesets
 from kinfolio.core.intervals import overlapping_rows
-from kinfolio.core.models import Recorded, dates_in_order
+from kinfolio.core.models import Recorded, Versioned, dates_in_order
 
 
-class EarlyHelpEpisode(Recorded):
+class EarlyHelpEpisode(Versioned, Recorded):
     """A period of early help for a child, led by a lead practitioner with a team around
     the family, usually after an early help assessment (EHA).
 

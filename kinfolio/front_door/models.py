@@ -15,7 +15,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from kinfolio import codesets
-from kinfolio.core.models import Recorded, dates_in_order
+from kinfolio.core.models import Recorded, Versioned, dates_in_order
 
 
 class RAGRating(models.TextChoices):
@@ -34,7 +34,7 @@ class InformedMethod(models.TextChoices):
     PORTAL = "portal", "Partner portal"
 
 
-class Contact(Recorded):
+class Contact(Versioned, Recorded):
     """A contact about a child received by the front door, and the decision made on it.
 
     The referrer is told the outcome (seed 002 found referrers often were not), unless

@@ -1,0 +1,108 @@
+"""Early help episodes: starting one, stepping down into one from social care, and
+closing one with its outcome.
+
+Step-down from a child in need or child protection plan is the early help side of
+ending that plan: the 2012 inspection found step-down "not robust" (Ofsted, 2012), so a
+step-down is refused without a written step-down plan (what carries on, and who does
+what) and a named receiving practitioner who will lead the early help.
+"""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from kinfolio import codesets
+from kinfolio.core.writes import create_record, edit_record, refuse_future_dates
+from kinfolio.early_help.models import EarlyHelpEpisode
+from kinfolio.people.models import Person
+from kinfolio.referrals.models import CINEpisode
+from kinfolio.workforce.models import Team, Worker
+
+
+def _open_episode_check(child: Person) -> None:
+    if EarlyHelpEpisode.objects.filter(child=child, end_date__isnull=True).exists():
+        raise ValidationError({"start_date": "This child already has an open early help episode"})
+
+
+def start_episode(
+    *,
+    child: Person,
+    start_date: dt.date,
+    team: Team,
+    lead_practitioner: Worker | None = None,
+    by,
+) -> EarlyHelpEpisode:
+    """Open early help for a child (from a front door decision or a family's request)."""
+    if start_date is None:
+        raise ValidationError({"start_date": "Enter the date early help started"})
+    refuse_future_dates(start_date=start_date)
+    _open_episode_check(child)
+    episode = EarlyHelpEpisode(
+        child=child, start_date=start_date, team=team, lead_practitioner=lead_practitioner
+    )
+    return create_record(instance=episode, by=by, child=child)
+
+
+def step_down(
+    *,
+    cin_episode: CINEpisode,
+    start_date: dt.date,
+    step_down_plan: str,
+    receiving_practitioner: Worker | None,
+    by,
+) -> EarlyHelpEpisode:
+    """Step a child down from social care (their child in need episode, and any child
+    protection or child in need plan in it) into early help, led by the named
+    receiving practitioner in their team, following the step-down plan."""
+    errors = {}
+    if not (step_down_plan or "").strip():
+        errors["step_down_plan"] = (
+            "Enter the step-down plan: what carries on from social care's plan and who does it"
+        )
+    if receiving_practitioner is None:
+        errors["receiving_practitioner"] = (
+            "Select the early help practitioner who will receive the family"
+        )
+    if start_date is None:
+        errors["start_date"] = "Enter the date early help starts"
+    if errors:
+        raise ValidationError(errors)
+    refuse_future_dates(start_date=start_date)
+    _open_episode_check(cin_episode.child)
+    episode = EarlyHelpEpisode(
+        child=cin_episode.child,
+        start_date=start_date,
+        team=receiving_practitioner.team,
+        lead_practitioner=receiving_practitioner,
+        stepped_down_from=cin_episode,
+        step_down_plan=step_down_plan.strip(),
+    )
+    return create_record(instance=episode, by=by, child=cin_episode.child)
+
+
+def close_episode(
+    *,
+    episode: EarlyHelpEpisode,
+    end_date: dt.date,
+    closure_reason: str,
+    opened_version: int | None = None,
+    by,
+) -> EarlyHelpEpisode:
+    """Close early help with its outcome (``EARLY_HELP_CLOSURE_REASON``)."""
+    errors = {}
+    if end_date is None:
+        errors["end_date"] = "Enter the date early help ended"
+    if codesets.EARLY_HELP_CLOSURE_REASON.get(closure_reason or "") is None:
+        errors["closure_reason"] = "Select the outcome of early help"
+    if errors:
+        raise ValidationError(errors)
+    refuse_future_dates(end_date=end_date)
+    with transaction.atomic():
+        if episode.end_date is not None:
+            raise ValidationError("This early help episode is already closed")
+        with edit_record(
+            instance=episode, by=by, opened_version=opened_version, child=episode.child
+        ) as row:
+            row.end_date, row.closure_reason = end_date, closure_reason
+    return episode
