@@ -54,7 +54,9 @@ demo-data: install validators
 
 demo: demo-data
 	@echo "Kinfolio demo: http://$(DEMO_HOST):$(DEMO_PORT)/  (Ctrl+C to stop)"
-	KINFOLIO_DEMO_2FA_EXEMPT=1 $(MANAGE) runserver $(DEMO_HOST):$(DEMO_PORT) --insecure
+	@# The background worker (validating returns) runs beside the server and stops with it.
+	$(MANAGE) db_worker & worker=$$!; trap "kill $$worker" EXIT; \
+		KINFOLIO_DEMO_2FA_EXEMPT=1 $(MANAGE) runserver $(DEMO_HOST):$(DEMO_PORT) --insecure
 
 lint: install
 	$(BIN)/ruff check .

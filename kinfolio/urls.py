@@ -10,6 +10,7 @@ urlpatterns = [
     path("performance/", include("kinfolio.performance.urls")),
     path("inspection/", include("kinfolio.inspection.urls")),
     path("drafts/", include("kinfolio.recording.urls")),
+    path("returns/", include("kinfolio.returns.urls")),
     path("", include("kinfolio.audit.urls")),
     path("notifications/", include("kinfolio.notifications.urls")),
 ]

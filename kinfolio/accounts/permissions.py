@@ -25,6 +25,7 @@ class Permission(StrEnum):
     VIEW_RETENTION_REVIEW = "view_retention_review"
     VIEW_OWN_REFERRALS = "view_own_referrals"  # a partner's own contacts and what they were told
     VIEW_AGGREGATES = "view_aggregates"  # counts and pseudonymised lists, never a record
+    MANAGE_RETURNS = "manage_returns"  # make, validate and import the DfE's statutory returns
     VIEW_INSPECTION = "view_inspection"  # inspection history, action plans, audits, Annex A
     MANAGE_ACTION_PLANS = "manage_action_plans"  # owners, actions, audits
     RECORD_CASEWORK = "record_casework"  # write on a visible child's record (recording pattern)
@@ -55,13 +56,20 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.PERSONAL_ADVISER: CASEWORK,
     Role.FOSTERING_ADOPTION_WORKER: CASEWORK,
     Role.SERVICE_MANAGER: MANAGING
-    | {Permission.MANAGE_TIMESCALES, Permission.VIEW_AGGREGATES}
+    | {Permission.MANAGE_TIMESCALES, Permission.VIEW_AGGREGATES, Permission.MANAGE_RETURNS}
     | INSPECTION_READINESS,
-    Role.DIRECTOR: CASEWORK | {Permission.VIEW_AGGREGATES} | INSPECTION_READINESS,
+    Role.DIRECTOR: CASEWORK
+    | {Permission.VIEW_AGGREGATES, Permission.MANAGE_RETURNS}
+    | INSPECTION_READINESS,
     Role.LADO: frozenset({Permission.VIEW_CASELOAD}),
     Role.BUSINESS_SUPPORT: frozenset({Permission.VIEW_TEAMS}),
     Role.PERFORMANCE_ANALYST: frozenset(
-        {Permission.VIEW_TEAMS, Permission.VIEW_AGGREGATES, Permission.VIEW_INSPECTION}
+        {
+            Permission.VIEW_TEAMS,
+            Permission.VIEW_AGGREGATES,
+            Permission.VIEW_INSPECTION,
+            Permission.MANAGE_RETURNS,
+        }
     ),
     Role.PARTNER_REFERRER: frozenset({Permission.VIEW_OWN_REFERRALS}),
     Role.INSPECTOR: frozenset({Permission.VIEW_INSPECTION}),

@@ -69,6 +69,11 @@ POLICY: dict[str, Rule] = {
     "inspection:action-plan": Rule(Permission.VIEW_INSPECTION),
     "inspection:recommendation": Rule(Permission.VIEW_INSPECTION),
     "inspection:action": Rule(Permission.VIEW_INSPECTION),
+    # statutory returns
+    "returns:index": Rule(Permission.MANAGE_RETURNS),
+    "returns:validate": Rule(Permission.MANAGE_RETURNS),
+    "returns:run": Rule(Permission.MANAGE_RETURNS),
+    "returns:download": Rule(Permission.MANAGE_RETURNS),
     # timescales
     "timescales:mine": Rule(Permission.VIEW_CASELOAD),
     "timescales:team": Rule(Permission.VIEW_TEAMS),

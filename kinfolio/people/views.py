@@ -6,6 +6,7 @@ from kinfolio.audit.services import record_access
 from kinfolio.journey.status import current_status
 from kinfolio.people import selectors
 from kinfolio.people.record import next_actions_for, sub_navigation
+from kinfolio.returns.selectors import child_data_quality
 
 
 @permission_required(Permission.SEARCH_CHILDREN)
@@ -46,6 +47,7 @@ def child_record(request, local_id: str):
             "allocations": child.allocations.filter(end_date__isnull=True).select_related(
                 "worker", "team"
             ),
+            "data_quality": child_data_quality(child),
         },
     )
 

@@ -82,6 +82,8 @@ INSTALLED_APPS = [
     "kinfolio.inspection",
     "kinfolio.returns",
     "kinfolio.recording",
+    "django_tasks",
+    "django_tasks_db",
     "kinfolio.demo_authority",
 ]
 
@@ -254,3 +256,6 @@ KINFOLIO_LA_ONS_CODE = os.environ.get("KINFOLIO_LA_ONS_CODE", "E06000042")
 KINFOLIO_VALIDATORS_PYTHON = os.environ.get(
     "KINFOLIO_VALIDATORS_PYTHON", str(PROJECT_DIR / ".venv-validators" / "bin" / "python")
 )
+# Background work (validating returns): django-tasks with its database backend; the
+# worker is `manage.py db_worker` (make demo starts one).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

@@ -17,6 +17,7 @@ from kinfolio.workforce.models import Allocation
 from tests.factories import CaseNoteFactory, ChildFactory, D, ServiceFactory, TeamFactory
 from tests.factories_accounts import UserFactory, staff
 from tests.inspection.factories import inspection_url_values
+from tests.returns.factories import returns_url_values
 
 OWN, OTHER, RESTRICTED = "own team's child", "other service's child", "restricted child"
 CHILD_KINDS = (OWN, OTHER, RESTRICTED)
@@ -144,6 +145,7 @@ def url_for(name: str, route: str, child, team) -> str:
         **inspection_url_values(),
         # Records that belong to the child in the URL.
         "note_id": child.case_notes.values_list("pk", flat=True).first(),
+        **returns_url_values(),
     }
     kwargs = {}
     for part in route.split("<")[1:]:

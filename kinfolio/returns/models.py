@@ -1,0 +1,67 @@
+"""Validations of statutory returns with the DfE's validators, and what they found."""
+
+from django.conf import settings
+from django.db import models
+
+KIND_CHOICES = [("cin", "CIN census"), ("ssda903", "SSDA903 return")]
+
+
+class ValidationRun(models.Model):
+    """One validation of a return for a collection year, run as a background task.
+
+    Its findings are kept so that the error counts can be followed over time and each
+    error taken back to the child's record.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting to start"
+        RUNNING = "running", "Running"
+        DONE = "done", "Finished"
+        FAILED = "failed", "Could not finish"
+
+    kind = models.CharField(max_length=10, choices=KIND_CHOICES)
+    collection_year = models.PositiveSmallIntegerField(
+        help_text="The year it ends: 2026 for 2025/26"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0, help_text="Per cent done")
+    stage = models.CharField(max_length=100, blank=True)
+    message = models.TextField(blank=True, help_text="Why it could not finish")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    requested_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    error_count = models.PositiveIntegerField(null=True, blank=True)
+    validator_seconds = models.FloatField(null=True, blank=True)
+    failed_rules = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        indexes = [models.Index(fields=["kind", "collection_year", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.collection_year} ({self.get_status_display()})"
+
+
+class ReturnIssue(models.Model):
+    """One error the DfE's validator reported: its rule and message, and where it is."""
+
+    run = models.ForeignKey(ValidationRun, on_delete=models.CASCADE, related_name="issues")
+    rule = models.CharField(max_length=20)
+    message = models.TextField()
+    la_child_id = models.CharField("LA child ID", max_length=20, blank=True)
+    child = models.ForeignKey(
+        "people.Person", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    table = models.CharField(max_length=40, blank=True)
+    field = models.CharField(max_length=40, blank=True)
+    row = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["rule", "la_child_id", "table", "field"]
+        indexes = [
+            models.Index(fields=["run", "rule"]),
+            models.Index(fields=["child", "run"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rule} {self.la_child_id} {self.table}.{self.field}"

@@ -1,0 +1,95 @@
+"""Reads for the Returns page and the child's data-quality panel."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kinfolio.people.models import Person
+from kinfolio.returns.models import KIND_CHOICES, ReturnIssue, ValidationRun
+from kinfolio.returns.years import CollectionYear, supported_years
+
+HISTORY_LIMIT = 24
+CHART_HEIGHT = 120  # pixels of the tallest bar
+BAR_STEP = 48  # pixels from one bar to the next
+
+
+@dataclass
+class YearRow:
+    year: CollectionYear
+    cells: list[tuple[str, str, ValidationRun | None]]  # kind, its name, latest run
+
+
+@dataclass
+class RuleGroup:
+    rule: str
+    message: str
+    issues: list[ReturnIssue] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.issues)
+
+
+def years_with_latest_runs() -> list[YearRow]:
+    """Each collection year, newest first, with the latest validation of each return."""
+    latest: dict[tuple[str, int], ValidationRun] = {}
+    for run in ValidationRun.objects.order_by("requested_at", "pk"):
+        latest[(run.kind, run.collection_year)] = run
+    return [
+        YearRow(
+            year,
+            [(kind, label, latest.get((kind, year.end_year))) for kind, label in KIND_CHOICES],
+        )
+        for year in reversed(supported_years())
+    ]
+
+
+def error_history() -> list[dict]:
+    """The finished validations, oldest first, with bar heights for the chart."""
+    runs = list(
+        ValidationRun.objects.filter(status=ValidationRun.Status.DONE).order_by(
+            "-finished_at", "-pk"
+        )[:HISTORY_LIMIT]
+    )[::-1]
+    tallest = max((run.error_count or 0 for run in runs), default=0) or 1
+    points = []
+    for index, run in enumerate(runs):
+        height = round(CHART_HEIGHT * (run.error_count or 0) / tallest)
+        points.append(
+            {
+                "run": run,
+                "year": CollectionYear(run.collection_year).label,
+                "x": index * BAR_STEP,
+                "y": CHART_HEIGHT - height,
+                "height": height,
+            }
+        )
+    return points
+
+
+def issues_by_rule(run: ValidationRun) -> list[RuleGroup]:
+    """The run's errors grouped by rule, in one query."""
+    groups: dict[str, RuleGroup] = {}
+    for issue in run.issues.order_by("rule", "la_child_id", "table", "field"):
+        group = groups.setdefault(issue.rule, RuleGroup(issue.rule, issue.message))
+        group.issues.append(issue)
+    return sorted(groups.values(), key=lambda g: (-g.count, g.rule))
+
+
+def child_data_quality(child: Person) -> list[ReturnIssue]:
+    """The child's errors in the latest finished validation of each return."""
+    latest_ids = []
+    for kind, _ in KIND_CHOICES:
+        run = (
+            ValidationRun.objects.filter(kind=kind, status=ValidationRun.Status.DONE)
+            .order_by("-finished_at", "-pk")
+            .values_list("pk", flat=True)
+            .first()
+        )
+        if run:
+            latest_ids.append(run)
+    return list(
+        ReturnIssue.objects.filter(run_id__in=latest_ids, child=child)
+        .select_related("run")
+        .order_by("run__kind", "rule", "table", "field")
+    )

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from kinfolio.returns import views
+
+app_name = "returns"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("validate/", views.validate, name="validate"),
+    path("validations/<int:run_id>/", views.run, name="run"),
+    path("<str:kind>/<str:year>/download/", views.download, name="download"),
+]
