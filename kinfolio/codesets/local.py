@@ -23,6 +23,7 @@ CONTACT_OUTCOME = _local(
     ("early_help", "Early help"),
     ("referral", "Referral to children's social care"),
     ("already_open", "Already open to children's social care"),
+    ("strategy_discussion", "Strategy discussion now: immediate risk of significant harm"),
 )
 
 CONTACT_SOURCE_AGENCY = _local(

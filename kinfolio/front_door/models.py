@@ -188,3 +188,52 @@ class PartnerCheck(Recorded):
 def received_on(contact: Contact):
     """The local (UK) calendar date a contact was received."""
     return timezone.localtime(contact.received_at).date()
+
+
+class OnlineReferral(Recorded):
+    """A contact a partner referrer sent through the partner portal, waiting for the
+    front door to record it as a ``Contact`` about a child (matched to a child already
+    known, or a new one). The partner never sees any record: only what they sent and,
+    later, what they were told (``front_door.selectors.referrals_made_by``)."""
+
+    referred_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="online_referrals"
+    )
+    submitted_at = models.DateTimeField()
+    source = models.CharField(
+        "referral source",
+        max_length=codesets.REFERRAL_SOURCE.max_length,
+        choices=codesets.REFERRAL_SOURCE.choices,
+    )
+    referrer_role = models.CharField(max_length=200)
+    referrer_phone = models.CharField(max_length=40)
+    child_given_name = models.CharField("child's first name", max_length=100)
+    child_family_name = models.CharField("child's last name", max_length=100)
+    child_date_of_birth = models.DateField("child's date of birth")
+    child_nhs_number = models.CharField("child's NHS number", max_length=10, blank=True)
+    child_address = models.TextField("child's address", blank=True)
+    concern_summary = models.TextField("what you are worried about")
+    consent_obtained = models.BooleanField("the family agreed to the referral")
+    referrer_anonymous = models.BooleanField("referrer asked for anonymity", default=False)
+    anonymity_reason = models.TextField(blank=True)
+    contact = models.OneToOneField(
+        Contact,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="online_referral",
+        help_text="The contact the front door recorded from it",
+    )
+
+    class Meta:
+        ordering = ["submitted_at", "pk"]
+        indexes = [
+            models.Index(
+                fields=["submitted_at"],
+                condition=Q(contact__isnull=True),
+                name="online_referral_waiting",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Online referral about {self.child_given_name} {self.child_family_name}"

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from kinfolio.accounts.models import User
 from kinfolio.audit.models import RestrictedRecord
-from kinfolio.front_door.models import Contact
+from kinfolio.front_door.models import Contact, OnlineReferral
 
 REFERRALS_LIMIT = 100
 
@@ -29,10 +29,28 @@ class ReferralMade:
     child_name: str | None  # None while the child's record is restricted
     outcome_sent_on: date | None
     outcome_told: str
+    waiting: bool = False  # sent online, not yet recorded by the front door
 
 
 def referrals_made_by(user: User, *, limit: int = REFERRALS_LIMIT) -> list[ReferralMade]:
-    """The contacts this user made, newest first, with what they were told of each."""
+    """The contacts this user made, newest first, with what they were told of each;
+    first, those they sent online that the front door has not yet recorded."""
+    waiting = [
+        ReferralMade(
+            received_on=timezone.localdate(r.submitted_at),
+            child_name=f"{r.child_given_name} {r.child_family_name}",
+            outcome_sent_on=None,
+            outcome_told="",
+            waiting=True,
+        )
+        for r in OnlineReferral.objects.filter(referred_by=user, contact__isnull=True).order_by(
+            "-submitted_at", "-pk"
+        )[:limit]
+    ]
+    return waiting + _contacts_made_by(user, limit=limit - len(waiting))
+
+
+def _contacts_made_by(user: User, *, limit: int) -> list[ReferralMade]:
     contacts = (
         Contact.objects.filter(referred_by=user)
         .select_related("child")
@@ -66,4 +84,5 @@ def referrals_made_by(user: User, *, limit: int = REFERRALS_LIMIT) -> list[Refer
 
 
 def count_referrals_made_by(user: User) -> int:
-    return Contact.objects.filter(referred_by=user).count()
+    waiting = OnlineReferral.objects.filter(referred_by=user, contact__isnull=True).count()
+    return waiting + Contact.objects.filter(referred_by=user).count()

@@ -51,7 +51,13 @@ def test_referrals_made_by_untold_contact_has_no_outcome(referrer, factory):
 def test_referrals_made_by_holds_nothing_but_what_the_referrer_may_see(referrer):
     told(referrer, ChildFactory())
     [referral] = referrals_made_by(referrer)
-    assert set(vars(referral)) == {"received_on", "child_name", "outcome_sent_on", "outcome_told"}
+    assert set(vars(referral)) == {
+        "received_on",
+        "child_name",
+        "outcome_sent_on",
+        "outcome_told",
+        "waiting",
+    }
 
 
 def test_referrals_made_by_newest_first_and_limited(referrer):
