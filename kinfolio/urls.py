@@ -9,6 +9,7 @@ urlpatterns = [
     path("referrals/", include("kinfolio.front_door.urls")),
     path("performance/", include("kinfolio.performance.urls")),
     path("inspection/", include("kinfolio.inspection.urls")),
+    path("audits/", include("kinfolio.quality_assurance.urls")),
     path("drafts/", include("kinfolio.recording.urls")),
     path("returns/", include("kinfolio.returns.urls")),
     path("", include("kinfolio.audit.urls")),

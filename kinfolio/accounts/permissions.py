@@ -27,7 +27,9 @@ class Permission(StrEnum):
     VIEW_AGGREGATES = "view_aggregates"  # counts and pseudonymised lists, never a record
     MANAGE_RETURNS = "manage_returns"  # make, validate and import the DfE's statutory returns
     VIEW_INSPECTION = "view_inspection"  # inspection history, action plans, audits, Annex A
-    MANAGE_ACTION_PLANS = "manage_action_plans"  # owners, actions, audits
+    MANAGE_ACTION_PLANS = "manage_action_plans"  # owners and actions of inspection plans
+    CONDUCT_AUDITS = "conduct_audits"  # grade and moderate case file audits
+    MANAGE_AUDITS = "manage_audits"  # draw audit samples
     RECORD_CASEWORK = "record_casework"  # write on a visible child's record (recording pattern)
     AUTHORISE_ASSESSMENTS = "authorise_assessments"  # a manager's sign-off of an assessment
 
@@ -43,7 +45,14 @@ CASEWORK = frozenset(
     }
 )
 # Those who answer for the council's improvement plan: they assign and write actions.
-INSPECTION_READINESS = frozenset({Permission.VIEW_INSPECTION, Permission.MANAGE_ACTION_PLANS})
+INSPECTION_READINESS = frozenset(
+    {
+        Permission.VIEW_INSPECTION,
+        Permission.MANAGE_ACTION_PLANS,
+        Permission.CONDUCT_AUDITS,
+        Permission.MANAGE_AUDITS,
+    }
+)
 # Managers sign off the assessments of the workers they manage.
 MANAGING = CASEWORK | {Permission.AUTHORISE_ASSESSMENTS}
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {

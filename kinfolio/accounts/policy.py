@@ -74,6 +74,11 @@ POLICY: dict[str, Rule] = {
     "returns:validate": Rule(Permission.MANAGE_RETURNS),
     "returns:run": Rule(Permission.MANAGE_RETURNS),
     "returns:download": Rule(Permission.MANAGE_RETURNS),
+    # case file audits
+    "quality_assurance:audits": Rule(Permission.CONDUCT_AUDITS),
+    "quality_assurance:sample-new": Rule(Permission.MANAGE_AUDITS),
+    "quality_assurance:audit": Rule(Permission.CONDUCT_AUDITS, ChildScope.VISIBLE),
+    "quality_assurance:moderation": Rule(Permission.VIEW_INSPECTION),
     # timescales
     "timescales:mine": Rule(Permission.VIEW_CASELOAD),
     "timescales:team": Rule(Permission.VIEW_TEAMS),

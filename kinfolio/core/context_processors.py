@@ -12,6 +12,7 @@ NAVIGATION = [
     ("Your referrals", "front_door:my-referrals", Permission.VIEW_OWN_REFERRALS),
     ("Caseload summary", "performance:caseload-summary", Permission.VIEW_AGGREGATES),
     ("Inspection", "inspection:history", Permission.VIEW_INSPECTION),
+    ("Case file audits", "quality_assurance:audits", Permission.CONDUCT_AUDITS),
     ("Teams", "workforce:teams", Permission.VIEW_TEAMS),
     ("Timescale rules", "timescales:rules", Permission.MANAGE_TIMESCALES),
     ("Unusual access", "audit:unusual-access", Permission.VIEW_ACCESS_LOG),

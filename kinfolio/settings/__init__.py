@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "kinfolio.notifications",
     "kinfolio.performance",
     "kinfolio.inspection",
+    "kinfolio.quality_assurance",
     "kinfolio.returns",
     "kinfolio.recording",
     "django_tasks",

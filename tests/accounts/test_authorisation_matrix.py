@@ -142,7 +142,7 @@ def url_for(name: str, route: str, child, team) -> str:
         "local_id": child.local_id,
         "team_id": team.pk,
         "key": TimescaleRule.objects.values_list("key", flat=True).first(),
-        **inspection_url_values(),
+        **inspection_url_values(child),
         # Records that belong to the child in the URL.
         "note_id": child.case_notes.values_list("pk", flat=True).first(),
         **returns_url_values(),

@@ -3,6 +3,7 @@ migration, so tests use those rows rather than inventing others."""
 
 from kinfolio.accounts.models import Role
 from kinfolio.inspection.models import Action, Inspection, Recommendation
+from kinfolio.quality_assurance.models import Audit, AuditSample, AuditTool
 from tests.factories_accounts import UserFactory
 
 
@@ -20,11 +21,29 @@ def make_action(*, owner=None, due_on, recommendation: Recommendation | None = N
     )
 
 
-def inspection_url_values() -> dict:
-    """Ids for the authorisation matrix's inspection URLs."""
+def audit_of(child, *, auditor=None, moderator=None) -> Audit:
+    """An audit of ``child`` with the starter tool, in a sample of its own."""
+    sample = AuditSample.objects.create(
+        tool=AuditTool.objects.get(),
+        name=f"Sample {AuditSample.objects.count() + 1}",
+        method=AuditSample.Method.CHOSEN,
+        created_by=UserFactory(role=Role.SERVICE_MANAGER),
+    )
+    return Audit.objects.create(
+        sample=sample,
+        child=child,
+        auditor=auditor or UserFactory(role=Role.TEAM_MANAGER),
+        moderator=moderator,
+    )
+
+
+def inspection_url_values(child) -> dict:
+    """Ids for the authorisation matrix's inspection and audit URLs (about ``child``)."""
     action = Action.objects.first() or make_action(due_on=inspection_2012().reference_date)
+    audit = Audit.objects.filter(child=child).first() or audit_of(child)
     return {
         "inspection_id": action.recommendation.inspection_id,
         "recommendation_id": action.recommendation_id,
         "action_id": action.pk,
+        "audit_id": audit.pk,
     }
