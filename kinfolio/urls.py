@@ -4,6 +4,7 @@ urlpatterns = [
     path("", include("kinfolio.workforce.urls")),
     path("account/", include("kinfolio.accounts.urls")),
     path("children/", include("kinfolio.casework.urls")),
+    path("children/", include("kinfolio.children_in_care.urls")),
     path("children/", include("kinfolio.people.urls")),
     path("timescales/", include("kinfolio.timescales.urls")),
     path("referrals/", include("kinfolio.front_door.urls")),

@@ -60,6 +60,10 @@ POLICY: dict[str, Rule] = {
     # casework: case notes
     "casework:case-note-new": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE),
     "casework:case-note-change": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE),
+    # children in care: coming into care, changes, leaving care
+    "children_in_care:become-looked-after": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE),
+    "children_in_care:care-change": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE),
+    "children_in_care:cease-care": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE),
     # front door: a partner referrer's own contacts
     "front_door:my-referrals": Rule(Permission.VIEW_OWN_REFERRALS),
     # performance: aggregates and pseudonymised lists

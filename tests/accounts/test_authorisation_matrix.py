@@ -16,6 +16,7 @@ from kinfolio.timescales.models import TimescaleRule
 from kinfolio.workforce.models import Allocation
 from tests.factories import CaseNoteFactory, ChildFactory, D, ServiceFactory, TeamFactory
 from tests.factories_accounts import UserFactory, staff
+from tests.factories_care import PeriodOfCareFactory
 from tests.inspection.factories import inspection_url_values
 from tests.returns.factories import returns_url_values
 
@@ -132,6 +133,7 @@ def world(db):
     users = {role: staff(role, team=own_team) for role in Role}
     for child in children.values():  # a record of each kind per child, for URLs naming one
         CaseNoteFactory(child=child)
+        PeriodOfCareFactory(child=child)
     return {"children": children, "users": users, "team": own_team}
 
 
@@ -146,6 +148,7 @@ def url_for(name: str, route: str, child, team) -> str:
         # Records that belong to the child in the URL.
         "note_id": child.case_notes.values_list("pk", flat=True).first(),
         **returns_url_values(),
+        "period_id": child.periods_of_care.values_list("pk", flat=True).first(),
     }
     kwargs = {}
     for part in route.split("<")[1:]:

@@ -1,0 +1,187 @@
+"""Question pages for a child coming into care, changes in care and leaving care (input
+shape only: the rules are in ``episode_rules`` and ``services.care``)."""
+
+from crispy_forms_gds.fields import DateInputField
+from crispy_forms_gds.layout import Field, Fieldset, Size
+from django import forms
+
+from kinfolio import codesets
+from kinfolio.children_in_care.models import PlacementProvider
+from kinfolio.children_in_care.services.care import PlacementDetails
+from kinfolio.fostering.models import FosterHousehold, HouseholdStatus
+from kinfolio.recording.forms import RecordingForm
+
+
+def _choices(code_set, blank: str) -> list[tuple[str, str]]:
+    return [("", blank), *((c.code, f"{c.code}: {c.label}") for c in code_set.codes)]
+
+
+class PlacementFields(forms.Form):
+    """Where the child is placed, and with whom."""
+
+    placement_type = forms.ChoiceField(
+        label="Placement type",
+        choices=_choices(codesets.PLACEMENT_TYPE, "Select the placement type"),
+        error_messages={"required": "Select the placement type"},
+    )
+    placement_provider = forms.ChoiceField(
+        label="Who provides the placement",
+        choices=_choices(codesets.PLACEMENT_PROVIDER, "Select who provides the placement"),
+        error_messages={"required": "Select who provides the placement"},
+    )
+    foster_household = forms.ModelChoiceField(
+        label="Foster household",
+        help_text="For a foster placement or a placement for adoption with foster carers",
+        queryset=FosterHousehold.objects.filter(status=HouseholdStatus.APPROVED),
+        required=False,
+        empty_label="Not placed with foster carers",
+    )
+    provider = forms.ModelChoiceField(
+        label="Children's home, provider or agency",
+        queryset=PlacementProvider.objects.all(),
+        required=False,
+        empty_label="Not placed with a provider",
+    )
+    placement_postcode = forms.CharField(
+        label="Postcode of the placement",
+        help_text="Only when the placement is not with a foster household or provider "
+        "(for example with parents)",
+        max_length=8,
+        required=False,
+    )
+
+    def placement_layout(self) -> list:
+        return [
+            Fieldset(
+                Field.select("placement_type"),
+                Field.select("placement_provider"),
+                Field.select("foster_household"),
+                Field.select("provider"),
+                Field.text("placement_postcode", field_width=10),
+                legend="The placement",
+                legend_size=Size.MEDIUM,
+            )
+        ]
+
+    def placement(self) -> PlacementDetails:
+        data = self.cleaned_data
+        return PlacementDetails(
+            placement_type=data["placement_type"],
+            placement_provider=data["placement_provider"],
+            foster_household=data.get("foster_household"),
+            provider=data.get("provider"),
+            postcode=data.get("placement_postcode", ""),
+        )
+
+
+class BecomeLookedAfterForm(PlacementFields, RecordingForm):
+    day = DateInputField(
+        label="Date the child became looked after",
+        help_text="For example, 27 3 2026",
+        require_all_fields=False,
+    )
+    legal_status = forms.ChoiceField(
+        label="Legal status",
+        choices=_choices(codesets.LEGAL_STATUS, "Select the legal status"),
+        error_messages={"required": "Select the legal status"},
+    )
+    category_of_need = forms.ChoiceField(
+        label="Category of need",
+        choices=codesets.CATEGORY_OF_NEED_LOOKED_AFTER.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the category of need"},
+    )
+
+    def layout(self) -> list:
+        return [
+            Field("day"),
+            Field.select("legal_status"),
+            Field.radios("category_of_need", legend_size=Size.SMALL),
+            *self.placement_layout(),
+        ]
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "day": data["day"],
+            "legal_status": data["legal_status"],
+            "category_of_need": data["category_of_need"],
+            "placement": self.placement(),
+        }
+
+
+class CareChangeForm(PlacementFields, RecordingForm):
+    """A change of legal status, of placement, or both, on one day."""
+
+    day = DateInputField(
+        label="Date of the change",
+        help_text="A change recorded late re-orders the episodes after it",
+        require_all_fields=False,
+    )
+    legal_status = forms.ChoiceField(
+        label="New legal status",
+        choices=_choices(codesets.LEGAL_STATUS, "No change of legal status"),
+        required=False,
+    )
+    moved = forms.BooleanField(label="The child moved placement or carer", required=False)
+    reason_place_change = forms.ChoiceField(
+        label="Reason for the placement change",
+        choices=_choices(codesets.REASON_PLACE_CHANGE, "Select the reason (when the child moved)"),
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("placement_type", "placement_provider"):
+            self.fields[name].required = False
+
+    def layout(self) -> list:
+        return [
+            Field("day"),
+            Field.select("legal_status"),
+            Field.checkbox("moved"),
+            Field.select("reason_place_change"),
+            *self.placement_layout(),
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("moved"):
+            for name, message in (
+                ("placement_type", "Select the new placement type"),
+                ("placement_provider", "Select who provides the new placement"),
+            ):
+                if not data.get(name):
+                    self.add_error(name, message)
+        return data
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "day": data["day"],
+            "legal_status": data["legal_status"] or None,
+            "placement": self.placement() if data["moved"] else None,
+            "reason_place_change": data["reason_place_change"],
+        }
+
+
+class CeaseCareForm(RecordingForm):
+    day = DateInputField(
+        label="Date the child stopped being looked after",
+        require_all_fields=False,
+    )
+    reason = forms.ChoiceField(
+        label="Reason",
+        choices=[
+            ("", "Select the reason"),
+            *(
+                (c.code, f"{c.code}: {c.label}")
+                for c in codesets.REASON_EPISODE_CEASED.codes
+                if c.code != "X1"
+            ),
+        ],
+        error_messages={"required": "Select the reason the child stopped being looked after"},
+    )
+
+    def layout(self) -> list:
+        return [Field("day"), Field.select("reason")]
