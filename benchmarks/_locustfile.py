@@ -43,7 +43,7 @@ class Colleague(HttpUser):
 
     @task(1)
     def trivial(self) -> None:
-        self.page("/timescales/notifications/", TRIVIAL)
+        self.page("/notifications/", TRIVIAL)
 
 
 class SocialWorker(Colleague):

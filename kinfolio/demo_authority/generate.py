@@ -24,7 +24,9 @@ from kinfolio.demo_authority.workforce_gen import (
     generate_workforce,
 )
 from kinfolio.demo_authority.world import World
+from kinfolio.people.models import Person
 from kinfolio.timescales.calendar import default_calendar
+from kinfolio.timescales.services import refresh_clocks
 
 
 def authority_exists() -> bool:
@@ -37,8 +39,10 @@ def generate(
     seed: int,
     census_date: date,
     progress: Callable[[str], None] = print,
+    store_clocks: bool = True,
 ) -> dict[str, int]:
-    """Generate the authority and write it to the database in one transaction."""
+    """Generate the authority and write it to the database in one transaction, then
+    store every clock's due date (``store_clocks``; minutes for the large authority)."""
     started = time.perf_counter()
     world, workforce = build(profile, seed=seed, census_date=census_date, progress=progress)
     progress("Writing to the database")
@@ -52,6 +56,9 @@ def generate(
             seconds=time.perf_counter() - started,
             rows=sum(counts.values()),
         )
+    if store_clocks:
+        progress("Storing every clock's due date")
+        refresh_clocks(Person.objects.filter(is_child_subject=True))
     progress("Updating the database's statistics")
     with connection.cursor() as cursor:
         # After a bulk load the query planner still thinks the tables are empty.

@@ -140,3 +140,48 @@ class TimescaleRule(Recorded):
         if self.interval == 1:
             unit = unit.removesuffix("s")
         return f"{self.interval} {unit}" + (" before" if self.before else "")
+
+
+class StoredClock(models.Model):
+    """A clock as the engine computed it, kept so that pages read deadlines with an
+    indexed query instead of recomputing every clock of every child on each request.
+
+    Written only by ``timescales.services.refresh_clocks`` (through the one engine).
+    The due date is fixed when the clock is first stored: a closure day added later does
+    not move it; a new version of its rule, which makes it a different clock, does.
+    ``worker`` and ``team`` are those named on the record; who holds the deadline now is
+    read from the child's current allocations (``timescales.selectors``).
+    """
+
+    child = models.ForeignKey(
+        "people.Person", on_delete=models.CASCADE, related_name="stored_clocks"
+    )
+    rule = models.ForeignKey(TimescaleRule, on_delete=models.PROTECT, related_name="+")
+    source = models.CharField(max_length=100)
+    started_on = models.DateField()
+    due_on = models.DateField(null=True, blank=True)
+    stopped_on = models.DateField(null=True, blank=True)
+    role = models.CharField(max_length=30)
+    worker = models.ForeignKey(
+        "workforce.Worker", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    team = models.ForeignKey(
+        "workforce.Team", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    problem = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        indexes = [
+            # Deadlines still running, by child (caseload, team) and across the authority.
+            models.Index(
+                fields=["child", "due_on"],
+                condition=Q(stopped_on__isnull=True),
+                name="open_clocks_by_child",
+            ),
+            models.Index(
+                fields=["due_on"], condition=Q(stopped_on__isnull=True), name="open_clocks_by_due"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rule.key} for child {self.child_id} from {self.started_on}"

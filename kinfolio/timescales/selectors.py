@@ -1,27 +1,41 @@
 """Reads of deadlines: for a worker, a team, a child, and the rules behind them.
 
 Every function starts from ``children_visible_to(user)`` (or is handed one child the
-caller already loaded through it) and computes clocks in bulk: the number of queries
-does not depend on how many children there are.
+caller already loaded through it). Pages read the clocks the engine stored
+(``StoredClock``, kept by ``services.refresh_clocks``) with indexed queries they can
+paginate; the digest and the indicators compute clocks in bulk with the engine
+(``clocks_for``). Either way the number of queries does not depend on how many
+children or records there are.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import groupby
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import (
+    BigIntegerField,
+    Case,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    When,
+)
 from django.utils import timezone
 
 from kinfolio.accounts.models import User
 from kinfolio.people.models import Person
 from kinfolio.people.selectors import children_visible_to
 from kinfolio.timescales import clocks
-from kinfolio.timescales.calendar import default_calendar
-from kinfolio.timescales.engine import OPEN_STATUSES, Clock, RuleBook, Status, assign
-from kinfolio.timescales.models import SchoolTerm, TimescaleRule
+from kinfolio.timescales.calendar import CalendarHorizonError, default_calendar
+from kinfolio.timescales.engine import SOON_WORKING_DAYS, Clock, RuleBook, Status, assign
+from kinfolio.timescales.models import SchoolTerm, StoredClock, TimescaleRule
 from kinfolio.timescales.records import CaseRecords
 from kinfolio.workforce.models import Allocation, Team, Worker
 
@@ -108,40 +122,128 @@ def _allocated(children: QuerySet[Person], **allocation) -> QuerySet[Person]:
     return children.filter(Exists(current))
 
 
-def deadlines_for_user(user: User, *, today: dt.date | None = None) -> list[Deadline]:
-    """What the user must do: open deadlines of the children allocated to them that are
-    overdue, due today or due in the next 10 working days (or cannot be calculated)."""
+def _holder(field: str) -> Case:
+    """Who holds a stored clock now (``worker`` or ``team``): the child's current
+    allocation in the clock's role, else as social worker, else the one on the record."""
+    in_role = Allocation.objects.filter(
+        child=OuterRef("child"), role=OuterRef("role"), end_date__isnull=True
+    )
+    as_social_worker = Allocation.objects.filter(
+        child=OuterRef("child"), role="social_worker", end_date__isnull=True
+    )
+    return Case(
+        When(Exists(in_role), then=Subquery(in_role.values(field)[:1])),
+        When(Exists(as_social_worker), then=Subquery(as_social_worker.values(field)[:1])),
+        default=F(field),
+        output_field=BigIntegerField(),
+    )
+
+
+def stored_clocks(
+    children: QuerySet[Person], *, today: dt.date, open_only: bool = True
+) -> QuerySet[StoredClock]:
+    """The stored clocks of these children that have started (those counted back from
+    an event matter before it), shown to workers (not reporting-only), each with who
+    holds it now (``holder_worker``, ``holder_team``); soonest due first, unknown last."""
+    rows = StoredClock.objects.filter(
+        Q(started_on__lte=today) | Q(rule__before=True),
+        child__in=children.order_by().values("pk"),
+        rule__reporting_only=False,
+    )
+    if open_only:
+        rows = rows.filter(stopped_on__isnull=True)
+    return (
+        rows.annotate(holder_worker=_holder("worker"), holder_team=_holder("team"))
+        .select_related("child", "rule")
+        .order_by(F("due_on").asc(nulls_last=True), "child__family_name", "pk")
+    )
+
+
+def soon_limit(today: dt.date) -> dt.date:
+    """The last day a deadline due from ``today`` counts as due soon."""
+    try:
+        return default_calendar().add_working_days(today, SOON_WORKING_DAYS)
+    except CalendarHorizonError:
+        return today
+
+
+def status_counts(rows: QuerySet[StoredClock], *, today: dt.date) -> dict[Status, int]:
+    """How many of these open clocks have each status, counted by the database."""
+    limit = soon_limit(today)
+    conditions = {
+        Status.OVERDUE: Q(due_on__lt=today),
+        Status.DUE_TODAY: Q(due_on=today),
+        Status.DUE_SOON: Q(due_on__gt=today, due_on__lte=limit),
+        Status.NOT_YET_DUE: Q(due_on__gt=limit),
+        Status.UNKNOWN: Q(due_on__isnull=True),
+    }
+    counts = rows.order_by().aggregate(
+        **{status.value: Count("pk", filter=q) for status, q in conditions.items()}
+    )
+    return {status: counts[status.value] for status in conditions}
+
+
+def deadline_rows(rows: Iterable[StoredClock], *, today: dt.date) -> list[Deadline]:
+    """Stored clocks (one page of them) as pages show them: with status, worker and
+    team (two queries, whatever the number of rows)."""
+    rows = list(rows)
+    calendar = default_calendar()
+    workers = Worker.objects.in_bulk({r.holder_worker for r in rows if r.holder_worker})
+    teams = Team.objects.in_bulk({r.holder_team for r in rows if r.holder_team})
+    found = []
+    for row in rows:
+        clock = Clock(
+            rule=row.rule,
+            child_id=row.child_id,
+            started_on=row.started_on,
+            due_on=row.due_on,
+            stopped_on=row.stopped_on,
+            source=row.source,
+            role=row.role,
+            worker_id=row.holder_worker,
+            team_id=row.holder_team,
+            problem=row.problem,
+        )
+        found.append(
+            Deadline(
+                clock,
+                clock.status(today, calendar),
+                row.child,
+                workers.get(row.holder_worker),
+                teams.get(row.holder_team),
+            )
+        )
+    return found
+
+
+def deadlines_for_user(user: User, *, today: dt.date) -> QuerySet[StoredClock]:
+    """What the user must do: open deadlines they hold of the children allocated to them
+    that are overdue, due today or due in the next 10 working days (or cannot be
+    calculated), most urgent first."""
     worker = getattr(user, "worker", None)
     if worker is None:
-        return []
-    today = today or timezone.localdate()
+        return StoredClock.objects.none()
     children = _allocated(children_visible_to(user), worker=worker)
-    mine = [
-        c for c in clocks_for(children, today=today, open_only=True) if c.worker_id == worker.pk
-    ]
-    return present(mine, today=today, statuses=ACTION_NEEDED)
+    return stored_clocks(children, today=today).filter(
+        Q(due_on__isnull=True) | Q(due_on__lte=soon_limit(today)), holder_worker=worker.pk
+    )
 
 
-def team_deadlines(
-    team: Team, user: User, *, today: dt.date | None = None
-) -> list[tuple[Status, list[Deadline]]]:
-    """Every open deadline of the team's children that the user may see, by status."""
-    today = today or timezone.localdate()
+def team_deadlines(team: Team, user: User, *, today: dt.date) -> QuerySet[StoredClock]:
+    """Every open deadline the team holds of its children that the user may see."""
     children = _allocated(children_visible_to(user), team=team)
-    found = [c for c in clocks_for(children, today=today, open_only=True) if c.team_id == team.pk]
-    rows = present(found, today=today, statuses=OPEN_STATUSES)
-    return [(status, list(group)) for status, group in groupby(rows, key=lambda d: d.status)]
+    return stored_clocks(children, today=today).filter(holder_team=team.pk)
 
 
 def child_deadlines(child: Person, *, today: dt.date | None = None) -> dict[str, list]:
     """One child's deadlines: the open ones, and those met (newest first)."""
     today = today or timezone.localdate()
-    found = clocks_for(Person.objects.filter(pk=child.pk), today=today)
-    rows = present(found, today=today)
+    rows = stored_clocks(Person.objects.filter(pk=child.pk), today=today, open_only=False)
+    found = deadline_rows(rows, today=today)
     met = sorted(
-        (d for d in rows if not d.clock.is_open), key=lambda d: d.clock.stopped_on, reverse=True
+        (d for d in found if not d.clock.is_open), key=lambda d: d.clock.stopped_on, reverse=True
     )
-    return {"open": [d for d in rows if d.clock.is_open], "met": met}
+    return {"open": [d for d in found if d.clock.is_open], "met": met}
 
 
 def rules_by_key() -> list[tuple[str, list[TimescaleRule]]]:

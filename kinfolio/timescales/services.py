@@ -8,16 +8,21 @@ started, and lets ``CalendarHorizonError`` reach the user as it is.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
 
 from kinfolio.accounts.models import User
+from kinfolio.people.models import Person
 from kinfolio.timescales import clocks
 from kinfolio.timescales.calendar import default_calendar
 from kinfolio.timescales.engine import NoRuleInForce, RuleBook
-from kinfolio.timescales.models import SchoolTerm, TimescaleRule
+from kinfolio.timescales.models import SchoolTerm, StoredClock, TimescaleRule
+from kinfolio.timescales.records import CaseRecords
+from kinfolio.timescales.selectors import rule_book
 
 
 def due_date(rule_key: str, started_on: dt.date) -> dt.date:
@@ -85,6 +90,11 @@ def add_rule_version(
     rule.full_clean()
     with transaction.atomic():
         rule.save()
+        # Clocks started since the new version's date now follow it: new due dates.
+        moved = StoredClock.objects.filter(
+            child=OuterRef("pk"), rule__key=key, started_on__gte=effective_from
+        )
+        refresh_clocks(Person.objects.filter(Exists(moved)))
     return rule
 
 
@@ -109,3 +119,78 @@ def send_deadline_digests(*, today: dt.date) -> int:
             )
         )
     return sent
+
+
+# Children whose clocks are recomputed together: bounds the memory of a whole-authority
+# refresh (the records of this many children at a time) while keeping queries few.
+REFRESH_CHUNK = 2000
+_CLOCK_FIELDS = ("due_on", "stopped_on", "role", "worker_id", "team_id", "problem")
+
+
+def refresh_clocks(children: QuerySet[Person], *, today: dt.date | None = None) -> int:
+    """Store the engine's clocks of these children: new clocks are added with their due
+    date, running ones updated (stopped, reassigned), vanished ones removed. A stored
+    due date is kept as it is unless it could not be calculated before.
+
+    A service that records or changes a dated record of a child (a visit, a review...)
+    calls ``refresh_clocks_on_commit(child)``; the daily job ``refresh_clocks`` (run
+    before ``send_deadline_digest``) catches clocks that depend on the date itself.
+    Returns how many clocks the children have.
+    """
+    book = rule_book()
+    ids = children.order_by("pk").values_list("pk", flat=True)
+    total, chunk = 0, []
+    for child_id in ids.iterator(chunk_size=REFRESH_CHUNK):
+        chunk.append(child_id)
+        if len(chunk) == REFRESH_CHUNK:
+            total += _refresh_chunk(chunk, book, today)
+            chunk = []
+    if chunk:
+        total += _refresh_chunk(chunk, book, today)
+    return total
+
+
+def refresh_clocks_on_commit(child: Person) -> None:
+    transaction.on_commit(lambda: refresh_clocks(Person.objects.filter(pk=child.pk)))
+
+
+def _identity(rule_id: int, child_id: int, source: str, started_on: dt.date) -> tuple:
+    return (rule_id, child_id, source, started_on)
+
+
+@transaction.atomic
+def _refresh_chunk(child_ids: list[int], book: RuleBook, today: dt.date | None) -> int:
+    records = CaseRecords(Person.objects.filter(pk__in=child_ids), today)
+    fresh = {
+        _identity(c.rule.pk, c.child_id, c.source, c.started_on): c
+        for c in clocks.compute(records, book)
+    }
+    stored = StoredClock.objects.filter(child_id__in=child_ids)
+    gone, changed = [], []
+    for row in stored.only("pk", "rule_id", "child_id", "source", "started_on", *_CLOCK_FIELDS):
+        clock = fresh.pop(_identity(row.rule_id, row.child_id, row.source, row.started_on), None)
+        if clock is None:
+            gone.append(row.pk)
+            continue
+        if row.due_on is not None:  # fixed when first stored
+            clock = replace(clock, due_on=row.due_on, problem="")
+        if any(getattr(row, f) != getattr(clock, f) for f in _CLOCK_FIELDS):
+            for field in _CLOCK_FIELDS:
+                setattr(row, field, getattr(clock, field))
+            changed.append(row)
+    StoredClock.objects.filter(pk__in=gone).delete()
+    StoredClock.objects.bulk_update(changed, _CLOCK_FIELDS, batch_size=1000)
+    StoredClock.objects.bulk_create(
+        [
+            StoredClock(
+                child_id=c.child_id,
+                rule=c.rule,
+                source=c.source,
+                started_on=c.started_on,
+                **{f: getattr(c, f) for f in _CLOCK_FIELDS},
+            )
+            for c in fresh.values()
+        ],
+        batch_size=2000,
+    )
+    return stored.count()

@@ -1,9 +1,13 @@
 """Pages about deadlines: mine, my team's, and the rules behind them."""
 
+from itertools import groupby
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 
 from kinfolio.accounts.permissions import Permission, permission_required
 from kinfolio.timescales import selectors, services
@@ -11,18 +15,33 @@ from kinfolio.timescales.forms import RuleVersionForm
 from kinfolio.timescales.models import TimescaleRule
 from kinfolio.workforce.models import Team
 
+PAGE_SIZE = 50
+
+
+def _page_of_deadlines(request, rows, today):
+    """One page of stored clocks as deadlines, and the page for the pagination links."""
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    return selectors.deadline_rows(page.object_list, today=today), page
+
 
 @permission_required(Permission.VIEW_CASELOAD)
 def my_deadlines(request):
-    deadlines = selectors.deadlines_for_user(request.user)
-    return render(request, "timescales/my_deadlines.html", {"deadlines": deadlines})
+    today = timezone.localdate()
+    rows = selectors.deadlines_for_user(request.user, today=today)
+    deadlines, page = _page_of_deadlines(request, rows, today)
+    return render(request, "timescales/my_deadlines.html", {"deadlines": deadlines, "page": page})
 
 
 @permission_required(Permission.VIEW_TEAMS)
 def team_deadlines(request, team_id: int):
     team = get_object_or_404(Team.objects.select_related("manager"), pk=team_id)
-    groups = selectors.team_deadlines(team, request.user)
-    return render(request, "timescales/team_deadlines.html", {"team": team, "groups": groups})
+    today = timezone.localdate()
+    rows = selectors.team_deadlines(team, request.user, today=today)
+    deadlines, page = _page_of_deadlines(request, rows, today)
+    counts = selectors.status_counts(rows, today=today)
+    groups = [(s, counts[s], list(g)) for s, g in groupby(deadlines, key=lambda d: d.status)]
+    context = {"team": team, "counts": counts, "groups": groups, "page": page}
+    return render(request, "timescales/team_deadlines.html", context)
 
 
 @permission_required(Permission.MANAGE_TIMESCALES)

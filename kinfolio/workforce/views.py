@@ -1,20 +1,33 @@
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
 from kinfolio.accounts.permissions import Permission, permission_required
-from kinfolio.timescales.selectors import deadlines_for_user
+from kinfolio.people.models import Person
+from kinfolio.timescales.selectors import deadline_rows, deadlines_for_user
 from kinfolio.workforce import selectors
 from kinfolio.workforce.models import Team
+
+PAGE_SIZE = 50
+MOST_PRESSING = 10  # deadlines shown on the caseload page; the rest on "my deadlines"
 
 
 @permission_required(Permission.VIEW_CASELOAD)
 def my_caseload(request):
     worker = getattr(request.user, "worker", None)
-    children = list(selectors.caseload_for_worker(worker, user=request.user)) if worker else []
-    return render(
-        request,
-        "workforce/my_caseload.html",
-        {"worker": worker, "children": children, "deadlines": deadlines_for_user(request.user)},
-    )
+    children = Person.objects.none()
+    if worker:
+        children = selectors.caseload_for_worker(worker, user=request.user)
+    page = Paginator(children, PAGE_SIZE).get_page(request.GET.get("page"))
+    today = timezone.localdate()
+    pressing = deadlines_for_user(request.user, today=today)
+    context = {
+        "worker": worker,
+        "page": page,
+        "deadlines": deadline_rows(pressing[:MOST_PRESSING], today=today),
+        "deadline_count": pressing.count(),
+    }
+    return render(request, "workforce/my_caseload.html", context)
 
 
 @permission_required(Permission.VIEW_TEAMS)
@@ -25,12 +38,13 @@ def team_list(request):
 @permission_required(Permission.VIEW_TEAMS)
 def team_detail(request, team_id: int):
     team = get_object_or_404(Team.objects.select_related("service", "manager"), pk=team_id)
+    unallocated = selectors.unallocated_children(team, user=request.user)
     return render(
         request,
         "workforce/team_detail.html",
         {
             "team": team,
             "workers": selectors.team_workers_with_caseloads(team),
-            "unallocated": selectors.unallocated_children(team, user=request.user),
+            "unallocated": Paginator(unallocated, PAGE_SIZE).get_page(request.GET.get("page")),
         },
     )

@@ -16,10 +16,14 @@ from kinfolio.demo_authority.generate import generate
 from kinfolio.demo_authority.profiles import DEFAULT_CENSUS_DATE, DEMO
 
 
-def generated(django_db_blocker, profile, seed):
+def generated(django_db_blocker, profile, seed, *, store_clocks=True):
     with django_db_blocker.unblock():
         counts = generate(
-            profile, seed=seed, census_date=DEFAULT_CENSUS_DATE, progress=lambda line: None
+            profile,
+            seed=seed,
+            census_date=DEFAULT_CENSUS_DATE,
+            progress=lambda line: None,
+            store_clocks=store_clocks,
         )
     yield counts
     with django_db_blocker.unblock():

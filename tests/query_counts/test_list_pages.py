@@ -1,0 +1,183 @@
+"""Every list page, and the child's record, issues the same number of queries for 1 row
+as for 200 (a record with 1 event as with 200): nothing is read row by row."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from kinfolio.accounts.models import Role
+from kinfolio.people.models import Person
+from kinfolio.timescales.services import refresh_clocks
+from kinfolio.workforce.models import Allocation
+from tests.factories import (
+    CaseNoteFactory,
+    ChildFactory,
+    ChildProtectionPlanFactory,
+    CINEpisodeFactory,
+    D,
+    TeamFactory,
+    VisitFactory,
+    WorkerFactory,
+)
+
+SIZES = (1, 200)
+TODAY = dt.date.today()
+
+
+def queries_for(client, url: str) -> int:
+    client.get(url)  # the session, the calendar and the templates warmed
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+def counts_while_growing(client, url: str, grow) -> list[int]:
+    """The page's queries with ``grow(n)`` having added up to 1, then 200 rows."""
+    counts, made = [], 0
+    for size in SIZES:
+        grow(size - made)
+        made = size
+        counts.append(queries_for(client, url))
+    return counts
+
+
+@pytest.fixture
+def team(db):
+    return TeamFactory()
+
+
+@pytest.fixture
+def worker(team):
+    return WorkerFactory(team=team)
+
+
+def children_with_overdue_assessments(worker, team, family_name="Child"):
+    def grow(n: int) -> None:
+        made = []
+        for _ in range(n):
+            child = ChildFactory(family_name=family_name)
+            Allocation.objects.create(
+                child=child,
+                role="social_worker",
+                team=team,
+                worker=worker,
+                start_date=D(2025, 1, 6),
+            )
+            CINEpisodeFactory(child=child, team=team, referral_date=TODAY - dt.timedelta(days=100))
+            made.append(child.pk)
+        refresh_clocks(Person.objects.filter(pk__in=made))
+
+    return grow
+
+
+@pytest.mark.parametrize("name", ["workforce:my-caseload", "timescales:mine"])
+def test_a_workers_pages(client, make_user, worker, team, name):
+    client.force_login(make_user(Role.SOCIAL_WORKER, worker=worker))
+    grow = children_with_overdue_assessments(worker, team)
+    first, second = counts_while_growing(client, reverse(name), grow)
+    assert first == second
+
+
+def test_team_deadlines(client, make_user, worker, team):
+    client.force_login(make_user(Role.TEAM_MANAGER, worker=WorkerFactory(team=team)))
+    grow = children_with_overdue_assessments(worker, team)
+    url = reverse("timescales:team", args=[team.pk])
+    first, second = counts_while_growing(client, url, grow)
+    assert first == second
+
+
+def test_team_page_with_its_workers_and_children_waiting(client, make_user, team):
+    client.force_login(make_user(Role.TEAM_MANAGER, worker=WorkerFactory(team=team)))
+
+    def grow(n: int) -> None:
+        for _ in range(n):
+            held = WorkerFactory(team=team)
+            Allocation.objects.create(
+                child=ChildFactory(),
+                role="social_worker",
+                team=team,
+                worker=held,
+                start_date=D(2025, 1, 6),
+            )
+            Allocation.objects.create(
+                child=ChildFactory(), role="social_worker", team=team, start_date=D(2025, 2, 3)
+            )
+
+    url = reverse("workforce:team", args=[team.pk])
+    first, second = counts_while_growing(client, url, grow)
+    assert first == second
+
+
+def test_teams_list(client, make_user, team):
+    client.force_login(make_user(Role.DIRECTOR))
+
+    def grow(n: int) -> None:
+        for _ in range(n):
+            other = TeamFactory(manager=None)
+            worker = WorkerFactory(team=other)
+            other.manager = worker
+            other.save()
+            Allocation.objects.create(
+                child=ChildFactory(),
+                role="social_worker",
+                team=other,
+                worker=worker,
+                start_date=D(2025, 1, 6),
+            )
+
+    first, second = counts_while_growing(client, reverse("workforce:teams"), grow)
+    assert first == second
+
+
+def test_search(client, make_user, db):
+    client.force_login(make_user(Role.MASH_WORKER))
+
+    def grow(n: int) -> None:
+        for _ in range(n):
+            ChildFactory(family_name="Smith")
+
+    url = reverse("people:search") + "?q=smith"
+    first, second = counts_while_growing(client, url, grow)
+    assert first == second
+
+
+def test_caseload_summary(client, make_user, db):
+    client.force_login(make_user(Role.DIRECTOR))
+
+    def grow(n: int) -> None:
+        for _ in range(n):
+            team = TeamFactory()
+            episode = CINEpisodeFactory(team=team, referral_date=D(2025, 3, 3))
+            Allocation.objects.create(
+                child=episode.child, role="social_worker", team=team, start_date=D(2025, 3, 3)
+            )
+
+    first, second = counts_while_growing(client, reverse("performance:caseload-summary"), grow)
+    assert first == second
+
+
+def test_childs_record_with_1_and_200_events(client, make_user, worker, team):
+    plan = ChildProtectionPlanFactory(start_date=D(2025, 1, 6))
+    child = plan.child
+    Allocation.objects.create(
+        child=child, role="social_worker", team=team, worker=worker, start_date=D(2025, 1, 6)
+    )
+    client.force_login(make_user(Role.SOCIAL_WORKER, worker=worker))
+
+    def grow(n: int) -> None:
+        for i in range(n):
+            day = D(2025, 1, 7) + dt.timedelta(days=i)
+            VisitFactory(child=child, kind="cp", visit_date=day)
+            CaseNoteFactory(child=child)
+        refresh_clocks(Person.objects.filter(pk=child.pk))
+
+    url = reverse("people:child", args=[child.local_id])
+    first, second = counts_while_growing(client, url, grow)
+    assert first == second
+    response = client.get(url)
+    assert len(response.context["chronology"]) >= 400  # the visits and the notes
+    assert len(response.context["deadlines"]["met"]) >= 199  # each visit met a clock

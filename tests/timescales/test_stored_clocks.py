@@ -1,0 +1,108 @@
+"""Stored clocks: written by the engine, due dates kept once stored, read by the pages
+with who holds each deadline now."""
+
+import datetime as dt
+
+import pytest
+
+from kinfolio.accounts.models import Role
+from kinfolio.people.models import Person
+from kinfolio.timescales.calendar import clear_default_calendar
+from kinfolio.timescales.models import ClosureDay, StoredClock
+from kinfolio.timescales.selectors import deadlines_for_user
+from kinfolio.timescales.services import add_rule_version, refresh_clocks
+from kinfolio.workforce.models import Allocation
+from tests.factories import AssessmentFactory, CINEpisodeFactory, D, WorkerFactory
+
+# Referral Friday 20 Dec 2024 -> assessment due Wednesday 26 Feb 2025 (see test_rules).
+REFERRAL = D(2024, 12, 20)
+DUE = D(2025, 2, 26)
+
+
+def assessment_clock(child) -> StoredClock:
+    return StoredClock.objects.get(child=child, rule__key="assessment_45wd")
+
+
+def refresh(child) -> None:
+    refresh_clocks(Person.objects.filter(pk=child.pk))
+
+
+@pytest.fixture
+def episode(db):
+    episode = CINEpisodeFactory(referral_date=REFERRAL)
+    refresh(episode.child)
+    return episode
+
+
+def test_the_engines_due_date_is_stored(episode):
+    clock = assessment_clock(episode.child)
+    assert (clock.started_on, clock.due_on, clock.stopped_on) == (REFERRAL, DUE, None)
+
+
+def test_refreshing_again_changes_nothing(episode):
+    before = list(StoredClock.objects.values())
+    refresh(episode.child)
+    assert list(StoredClock.objects.values()) == before
+
+
+def test_a_closure_day_added_later_does_not_move_a_stored_due_date(episode):
+    ClosureDay.objects.create(date=D(2025, 1, 2), reason="Council closure")
+    clear_default_calendar()
+    refresh(episode.child)
+    assert assessment_clock(episode.child).due_on == DUE
+
+
+def test_a_clock_that_stops_is_updated(episode):
+    AssessmentFactory(
+        cin_episode=episode,
+        start_date=REFERRAL,
+        authorised_date=D(2025, 2, 10),
+        outcome_cin_plan=True,
+    )
+    refresh(episode.child)
+    assert assessment_clock(episode.child).stopped_on == D(2025, 2, 10)
+
+
+def test_a_clock_whose_record_goes_is_removed(episode):
+    child = episode.child
+    episode.delete()
+    refresh(child)
+    assert not StoredClock.objects.filter(child=child).exists()
+
+
+def test_a_new_rule_version_gives_the_clocks_started_since_its_new_due_date(episode, make_user):
+    add_rule_version(
+        key="assessment_45wd",
+        name="Child and family assessment",
+        interval=40,
+        unit="working_days",
+        source="local",
+        effective_from=D(2024, 12, 1),
+        by=make_user(Role.SERVICE_MANAGER),
+    )
+    clock = assessment_clock(episode.child)
+    assert (clock.rule.interval, clock.due_on) == (40, D(2025, 2, 19))
+
+
+def test_the_deadline_follows_the_child_to_a_new_worker_without_a_refresh(episode, make_user):
+    first, second = WorkerFactory(team=episode.team), WorkerFactory(team=episode.team)
+    allocation = Allocation.objects.create(
+        child=episode.child,
+        role="social_worker",
+        team=episode.team,
+        worker=first,
+        start_date=REFERRAL,
+    )
+    today = dt.date(2025, 2, 20)
+    assert deadlines_for_user(make_user(Role.SOCIAL_WORKER, worker=first), today=today).exists()
+    allocation.end_date = D(2025, 1, 6)
+    allocation.save()
+    Allocation.objects.create(
+        child=episode.child,
+        role="social_worker",
+        team=episode.team,
+        worker=second,
+        start_date=D(2025, 1, 6),
+    )
+    [held] = deadlines_for_user(make_user(Role.SOCIAL_WORKER, worker=second), today=today)
+    assert held.rule.key == "assessment_45wd"
