@@ -132,9 +132,9 @@ def refresh_clocks(children: QuerySet[Person], *, today: dt.date | None = None) 
     date, running ones updated (stopped, reassigned), vanished ones removed. A stored
     due date is kept as it is unless it could not be calculated before.
 
-    A service that records or changes a dated record of a child (a visit, a review...)
-    calls ``refresh_clocks_on_commit(child)``; the daily job ``refresh_clocks`` (run
-    before ``send_deadline_digest``) catches clocks that depend on the date itself.
+    Every service that changes a child's record calls ``audit...history.record_event``,
+    which calls ``refresh_clocks_on_commit(child)``; the daily job ``refresh_clocks``
+    (run before ``send_deadline_digest``) catches clocks that depend on the date itself.
     Returns how many clocks the children have.
     """
     book = rule_book()

@@ -7,12 +7,20 @@ import pytest
 
 from kinfolio.accounts.models import Role
 from kinfolio.people.models import Person
+from kinfolio.referrals.services.referrals import open_referral
 from kinfolio.timescales.calendar import clear_default_calendar
 from kinfolio.timescales.models import ClosureDay, StoredClock
 from kinfolio.timescales.selectors import deadlines_for_user
 from kinfolio.timescales.services import add_rule_version, refresh_clocks
 from kinfolio.workforce.models import Allocation
-from tests.factories import AssessmentFactory, CINEpisodeFactory, D, WorkerFactory
+from tests.factories import (
+    AssessmentFactory,
+    ChildFactory,
+    CINEpisodeFactory,
+    D,
+    TeamFactory,
+    WorkerFactory,
+)
 
 # Referral Friday 20 Dec 2024 -> assessment due Wednesday 26 Feb 2025 (see test_rules).
 REFERRAL = D(2024, 12, 20)
@@ -106,3 +114,18 @@ def test_the_deadline_follows_the_child_to_a_new_worker_without_a_refresh(episod
     )
     [held] = deadlines_for_user(make_user(Role.SOCIAL_WORKER, worker=second), today=today)
     assert held.rule.key == "assessment_45wd"
+
+
+def test_a_service_that_changes_a_record_stores_the_childs_clocks_when_it_commits(
+    make_user, django_capture_on_commit_callbacks
+):
+    child, team = ChildFactory(), TeamFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        open_referral(
+            child=child,
+            referral_date=REFERRAL,
+            referral_source="2A",
+            team=team,
+            by=make_user(Role.SOCIAL_WORKER),
+        )
+    assert assessment_clock(child).due_on == DUE

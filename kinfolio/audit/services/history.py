@@ -87,7 +87,11 @@ def record_event(
     child=None,
     kind: str = ChangeEvent.Kind.CHANGED,
 ) -> list[ChangeEvent]:
-    """Write one history row per changed field. Call inside the service's transaction."""
+    """Write one history row per changed field. Call inside the service's transaction.
+
+    A change to a child's record can start, stop or remove a deadline, so once the
+    transaction commits the child's stored clocks are recomputed by the timescales
+    engine (``timescales.services.refresh_clocks``)."""
     user = by if by is not None and getattr(by, "is_authenticated", False) else None
     meta = instance._meta
     version = getattr(instance, "version", None)  # see kinfolio.core.versions
@@ -108,4 +112,9 @@ def record_event(
         )
         for change in changes
     ]
+    if child is not None:
+        # Imported here: the engine reads every app's records, and they all import audit.
+        from kinfolio.timescales.services import refresh_clocks_on_commit
+
+        refresh_clocks_on_commit(child)
     return ChangeEvent.objects.bulk_create(rows)
