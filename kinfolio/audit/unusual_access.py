@@ -1,13 +1,15 @@
 """Unusual access to children's records, for the data protection officer (reads only).
 
-Three questions about the record views in a period, each answered by aggregating the
-access log in the database:
+Four questions about the access log in a period, each answered by aggregating it in
+the database:
 
 - *Volume*: days on which someone opened many more records than usual: more than an
   absolute threshold, or more than a multiple of their median daily views.
 - *Out of hours*: views before or after working hours, at weekends and on bank holidays
   (the working-day calendar that timescales use).
 - *Outside team*: views of a child who was not allocated to the viewer's team that day.
+- *Refusals*: days on which someone was refused pages (403, 404) repeatedly: trying IDs
+  out of their scope or restricted records.
 
 Unusual is not wrong: a duty worker at night or a MASH worker checking history is
 expected. The report is where the DPO starts asking why.
@@ -38,6 +40,7 @@ class Thresholds:
     minimum_for_multiple: int
     day_starts: int
     day_ends: int
+    daily_refusals: int
 
     @classmethod
     def from_settings(cls, *, daily_views: int | None = None) -> "Thresholds":
@@ -49,6 +52,7 @@ class Thresholds:
             minimum_for_multiple=settings.KINFOLIO_UNUSUAL_MINIMUM_VIEWS,
             day_starts=day_starts,
             day_ends=day_ends,
+            daily_refusals=settings.KINFOLIO_UNUSUAL_REFUSALS,
         )
 
 
@@ -93,6 +97,43 @@ def heavy_days(start: dt.date, end: dt.date, thresholds: Thresholds) -> list[Hea
             if start <= day <= end and (views > thresholds.daily_views or by_multiple):
                 heavy.append(HeavyDay(user_id, username, day, views, usual))
     return sorted(heavy, key=lambda h: (-h.views, h.day, h.username))
+
+
+REFUSED = (AccessAction.REFUSED_FORBIDDEN, AccessAction.REFUSED_NOT_FOUND)
+
+
+@dataclass(frozen=True)
+class RefusalDay:
+    user_id: int | None
+    username: str
+    day: dt.date
+    refusals: int
+    children: int  # how many different children the refused pages were about
+
+
+def repeated_refusals(start: dt.date, end: dt.date, thresholds: Thresholds) -> list[RefusalDay]:
+    """Days in the period on which a user was refused at least the threshold of pages."""
+    rows = (
+        AccessLogEntry.objects.filter(action__in=REFUSED, at__date__gte=start, at__date__lte=end)
+        .annotate(day=TruncDate("at"))
+        .values("user_id", "username", "day")
+        .annotate(refusals=Count("pk"), children=Count("child", distinct=True))
+        .filter(refusals__gte=thresholds.daily_refusals)
+        .order_by("-refusals", "day", "username")
+    )
+    return [RefusalDay(**row) for row in rows]
+
+
+def refusals_of(days: list[RefusalDay]) -> QuerySet[AccessLogEntry]:
+    """The refused requests behind those days, newest first."""
+    match = Q(pk__in=[])
+    for d in days:
+        match |= Q(user_id=d.user_id, username=d.username, at__date=d.day)
+    return (
+        AccessLogEntry.objects.filter(match, action__in=REFUSED)
+        .select_related("child")
+        .order_by("-sequence")
+    )
 
 
 def non_working_days(start: dt.date, end: dt.date) -> list[dt.date]:
@@ -183,6 +224,8 @@ class UnusualAccessReport:
     heavy_days: list[HeavyDay]
     out_of_hours: Findings
     outside_team: Findings
+    refusal_days: list[RefusalDay]
+    refusals: list[AccessLogEntry]
 
 
 def _findings(entries: QuerySet, label=None) -> Findings:
@@ -197,6 +240,7 @@ def unusual_access_report(
     start: dt.date, end: dt.date, *, daily_views: int | None = None
 ) -> UnusualAccessReport:
     thresholds = Thresholds.from_settings(daily_views=daily_views)
+    refusal_days = repeated_refusals(start, end, thresholds)
     return UnusualAccessReport(
         start,
         end,
@@ -206,4 +250,6 @@ def unusual_access_report(
             out_of_hours(start, end, thresholds), lambda entry: why_out_of_hours(entry, thresholds)
         ),
         _findings(outside_team(start, end)),
+        refusal_days,
+        list(refusals_of(refusal_days)[:DETAIL_LIMIT]),
     )

@@ -95,6 +95,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "kinfolio.audit.middleware.LogRefusalsMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -226,6 +227,8 @@ KINFOLIO_UNUSUAL_MULTIPLE_OF_MEDIAN = float(
     os.environ.get("KINFOLIO_UNUSUAL_MULTIPLE_OF_MEDIAN", "3")
 )
 KINFOLIO_UNUSUAL_MINIMUM_VIEWS = int(os.environ.get("KINFOLIO_UNUSUAL_MINIMUM_VIEWS", "20"))
+# Refused requests (403, 404) by one person in a day from which the report lists them.
+KINFOLIO_UNUSUAL_REFUSALS = int(os.environ.get("KINFOLIO_UNUSUAL_REFUSALS", "3"))
 KINFOLIO_WORKING_HOURS = (7, 19)
 # The session expiry warning appears this many seconds before the session ends.
 KINFOLIO_SESSION_WARNING_SECONDS = 120

@@ -11,6 +11,8 @@ class AccessAction(models.TextChoices):
     BREAK_GLASS = "break_glass", "Opened a restricted record (break-glass)"
     SIGN_IN = "sign_in", "Signed in"
     SIGN_IN_FAILED = "sign_in_failed", "Failed to sign in"
+    REFUSED_FORBIDDEN = "refused_forbidden", "Refused: not allowed (403)"
+    REFUSED_NOT_FOUND = "refused_not_found", "Refused: not found or out of their scope (404)"
 
 
 class AppendOnlyQuerySet(models.QuerySet):
@@ -24,7 +26,8 @@ class AppendOnlyQuerySet(models.QuerySet):
 
 
 class AccessLogEntry(models.Model):
-    """One time someone looked at a child's record, searched, exported or signed in.
+    """One time someone looked at a child's record, searched, exported, signed in, or
+    was refused a page (with the child, when the page was about one).
 
     Rows are chained: each stores the hash of the row before it and its own hash over
     a canonical form of its fields, so changing, removing or inserting a row breaks the
