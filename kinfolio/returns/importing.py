@@ -1,0 +1,45 @@
+"""What an import reports: each problem with where it is, and what it did."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    where: str  # "row 12" or an XML element path
+    field: str
+    value: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}, {self.where}, {self.field} = {self.value!r}: {self.message}"
+
+
+class ImportRefused(Exception):
+    """The files have problems: nothing was written."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__(f"{len(problems)} problem(s): nothing was imported")
+
+
+@dataclass
+class Summary:
+    created: Counter = field(default_factory=Counter)
+    matched: Counter = field(default_factory=Counter)
+    left: list[str] = field(
+        default_factory=list
+    )  # what the return holds that Kinfolio does not keep
+    review: list[str] = field(default_factory=list)  # doubtful matches for a person to check
+
+    def lines(self) -> list[str]:
+        kinds = sorted(set(self.created) | set(self.matched))
+        out = [
+            f"{kind}: {self.created[kind]} created, {self.matched[kind]} matched" for kind in kinds
+        ]
+        out += [f"left: {item}" for item in self.left]
+        out += [f"to review: {item}" for item in self.review]
+        return out
