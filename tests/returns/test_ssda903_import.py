@@ -10,6 +10,7 @@ from kinfolio.people.models import Person
 from kinfolio.returns.importing import ImportRefused
 from kinfolio.returns.ssda903.export import export_ssda903
 from kinfolio.returns.ssda903.importer import import_ssda903
+from kinfolio.returns.ssda903.tables import BY_NAME
 from kinfolio.returns.years import CollectionYear
 from tests.factories import D
 from tests.factories_care import CareEpisodeFactory, PeriodOfCareFactory
@@ -17,7 +18,7 @@ from tests.factories_care import CareEpisodeFactory, PeriodOfCareFactory
 YEAR = CollectionYear.parse("2025-26")
 ROUND_TRIP_TABLES = ("episodes.csv", "reviews.csv", "missing.csv", "previous_permanence.csv")
 HEADER = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n"
-EPISODES = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"
+EPISODES = ",".join(BY_NAME["Episodes"].columns) + "\n"
 
 
 def write(folder, **files):
