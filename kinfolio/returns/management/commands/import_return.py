@@ -20,11 +20,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, kind, path, dry_run, **options):
         if kind == "cin":
-            from kinfolio.returns.cin.importer import import_cin
-
-            importer = import_cin
-        else:
-            importer = import_ssda903
+            raise CommandError("Importing the CIN census is not built yet.")
+        importer = import_ssda903
         if not path.exists():
             raise CommandError(f"{path} does not exist.")
         try:
