@@ -7,6 +7,8 @@ from django.db.models import Exists, OuterRef, Q
 from kinfolio.assessments.models import Assessment
 from kinfolio.casework.models import Visit
 from kinfolio.children_in_care.models import LACReview, PeriodOfCare
+from kinfolio.core.models import VoiceStatus
+from kinfolio.core.voice import with_voice_status
 from kinfolio.performance.indicators.base import (
     Context,
     Counted,
@@ -112,22 +114,26 @@ VOICE_RECORDS = (
 )
 
 
-def _voice(context: Context, recorded: bool) -> list[Row]:
+def _voice(context: Context, status: VoiceStatus | None) -> list[Row]:
     rows: list[Row] = []
     for model, day, extra in VOICE_RECORDS:
         found = context.scoped(in_period(model.objects.filter(**extra), day, context.period))
-        if recorded:
-            found = found.exclude(childs_views__regex=r"^\s*$")
+        if status is not None:
+            found = with_voice_status(found, status)
         rows.extend(rows_of(found, on=day))
     return sorted(rows, key=lambda row: (row.on, row.record))
 
 
 def voice_expected(context: Context) -> list[Row]:
-    return _voice(context, recorded=False)
+    return _voice(context, None)
 
 
 def voice_recorded(context: Context) -> list[Row]:
-    return _voice(context, recorded=True)
+    return _voice(context, VoiceStatus.RECORDED)
+
+
+def voice_missing(context: Context) -> list[Row]:
+    return _voice(context, VoiceStatus.MISSING)
 
 
 INDICATORS = [
@@ -194,6 +200,22 @@ INDICATORS = [
         counted=Counted.IN_PERIOD,
         numerator=voice_recorded,
         numerator_label="Records with the child's views",
+        denominator=voice_expected,
+        denominator_label="Records where the child's views are expected",
+        source="Kinfolio local measure (Ofsted, 2012: the child's voice not recorded)",
+        area=AREA,
+        about="records",
+    ),
+    Indicator(
+        id="childs_voice_missing",
+        name="The child's views missing without a reason",
+        definition="Of the same records, the share holding neither the child's views nor "
+        "a reason (from the list, with an explanation) why they could not be gathered.",
+        unit=Unit.PERCENT,
+        polarity=Polarity.LOW,
+        counted=Counted.IN_PERIOD,
+        numerator=voice_missing,
+        numerator_label="Records with neither views nor a reason",
         denominator=voice_expected,
         denominator_label="Records where the child's views are expected",
         source="Kinfolio local measure (Ofsted, 2012: the child's voice not recorded)",

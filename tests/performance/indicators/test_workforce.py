@@ -59,10 +59,18 @@ def test_unallocated_children_and_caseloads_at_the_end_of_the_year():
 
 def test_the_childs_views_recorded_on_assessments_and_visits_where_seen():
     AssessmentFactory(authorised_date=D(2024, 5, 1), outcome_cin_plan=True)
-    AssessmentFactory(authorised_date=D(2024, 5, 1), outcome_cin_plan=True, childs_views="  ")
+    AssessmentFactory(
+        authorised_date=D(2024, 5, 1),
+        outcome_cin_plan=True,
+        childs_views="  ",
+        childs_views_not_recorded_code="too_young",
+        childs_views_not_recorded_reason="Four weeks old.",
+    )
     VisitFactory(visit_date=D(2024, 6, 1), childs_views="She showed me her drawings.")
     VisitFactory(visit_date=D(2024, 6, 1), childs_views="")
     VisitFactory(visit_date=D(2024, 6, 1), seen=False)  # not seen: views not expected
     AssessmentFactory(authorised_date=D(2025, 4, 1), outcome_cin_plan=True)  # next year
 
     assert triple("childs_voice") == (2, 4, 50.0)
+    # The assessment gives a reason; the visit with no views gives none: 1 / 4.
+    assert triple("childs_voice_missing") == (1, 4, 25.0)
