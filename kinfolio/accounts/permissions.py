@@ -32,6 +32,7 @@ class Permission(StrEnum):
     MANAGE_AUDITS = "manage_audits"  # draw audit samples
     RECORD_CASEWORK = "record_casework"  # write on a visible child's record (recording pattern)
     AUTHORISE_ASSESSMENTS = "authorise_assessments"  # a manager's sign-off of an assessment
+    VIEW_INDICATORS = "view_indicators"  # indicators, dashboards; children behind a figure
 
 
 CASEWORK = frozenset(
@@ -58,17 +59,22 @@ MANAGING = CASEWORK | {Permission.AUTHORISE_ASSESSMENTS}
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.SOCIAL_WORKER: CASEWORK,
     Role.SENIOR_PRACTITIONER: CASEWORK,
-    Role.TEAM_MANAGER: MANAGING | {Permission.VIEW_INSPECTION},
+    Role.TEAM_MANAGER: MANAGING | {Permission.VIEW_INSPECTION, Permission.VIEW_INDICATORS},
     Role.IRO: CASEWORK,
     Role.MASH_WORKER: CASEWORK,
     Role.EARLY_HELP_WORKER: CASEWORK,
     Role.PERSONAL_ADVISER: CASEWORK,
     Role.FOSTERING_ADOPTION_WORKER: CASEWORK,
     Role.SERVICE_MANAGER: MANAGING
-    | {Permission.MANAGE_TIMESCALES, Permission.VIEW_AGGREGATES, Permission.MANAGE_RETURNS}
+    | {
+        Permission.MANAGE_TIMESCALES,
+        Permission.VIEW_AGGREGATES,
+        Permission.MANAGE_RETURNS,
+        Permission.VIEW_INDICATORS,
+    }
     | INSPECTION_READINESS,
     Role.DIRECTOR: CASEWORK
-    | {Permission.VIEW_AGGREGATES, Permission.MANAGE_RETURNS}
+    | {Permission.VIEW_AGGREGATES, Permission.MANAGE_RETURNS, Permission.VIEW_INDICATORS}
     | INSPECTION_READINESS,
     Role.LADO: frozenset({Permission.VIEW_CASELOAD}),
     Role.BUSINESS_SUPPORT: frozenset({Permission.VIEW_TEAMS}),
@@ -78,6 +84,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.VIEW_AGGREGATES,
             Permission.VIEW_INSPECTION,
             Permission.MANAGE_RETURNS,
+            Permission.VIEW_INDICATORS,
         }
     ),
     Role.PARTNER_REFERRER: frozenset({Permission.VIEW_OWN_REFERRALS}),

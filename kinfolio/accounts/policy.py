@@ -68,6 +68,9 @@ POLICY: dict[str, Rule] = {
     "front_door:my-referrals": Rule(Permission.VIEW_OWN_REFERRALS),
     # performance: aggregates and pseudonymised lists
     "performance:caseload-summary": Rule(Permission.VIEW_AGGREGATES),
+    "performance:indicators": Rule(Permission.VIEW_INDICATORS),
+    "performance:indicator": Rule(Permission.VIEW_INDICATORS),
+    "performance:indicator-rows": Rule(Permission.VIEW_INDICATORS),
     # inspection readiness: history, action plans
     "inspection:history": Rule(Permission.VIEW_INSPECTION),
     "inspection:action-plan": Rule(Permission.VIEW_INSPECTION),

@@ -11,6 +11,7 @@ NAVIGATION = [
     ("Find a child", "people:search", Permission.SEARCH_CHILDREN),
     ("Your referrals", "front_door:my-referrals", Permission.VIEW_OWN_REFERRALS),
     ("Caseload summary", "performance:caseload-summary", Permission.VIEW_AGGREGATES),
+    ("Indicators", "performance:indicators", Permission.VIEW_INDICATORS),
     ("Inspection", "inspection:history", Permission.VIEW_INSPECTION),
     ("Case file audits", "quality_assurance:audits", Permission.CONDUCT_AUDITS),
     ("Teams", "workforce:teams", Permission.VIEW_TEAMS),

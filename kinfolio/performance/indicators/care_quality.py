@@ -164,6 +164,7 @@ VISIT_NUMERATOR, VISIT_DENOMINATOR = on_time(
 )
 RHI_NUMERATOR, RHI_DENOMINATOR = on_time("return_interview_72h")
 IHA_NUMERATOR, IHA_DENOMINATOR = on_time("initial_health_assessment_20wd")
+IHA_LOCAL_NUMERATOR, IHA_LOCAL_DENOMINATOR = on_time("initial_health_assessment_28wd")
 
 
 def _oc2(id: str, name: str, what: str, numerator, label: str, lait: str) -> Indicator:
@@ -359,5 +360,15 @@ INDICATORS = [
         (IHA_NUMERATOR, IHA_DENOMINATOR),
         "Initial health assessments",
         f"{LOCAL}; Promoting the health and wellbeing of looked-after children 2015",
+    ),
+    _timely(
+        "initial_health_assessments_28wd",
+        "Initial health assessments within 28 working days",
+        "Of the initial health assessments done in the period, the share done by the date "
+        "the timescales engine set under the local rule (28 working days from becoming "
+        "looked after, a key performance indicator of Milton Keynes's 2015/16 plan).",
+        (IHA_LOCAL_NUMERATOR, IHA_LOCAL_DENOMINATOR),
+        "Initial health assessments",
+        f"{LOCAL}; Milton Keynes Council, Children and Families Plan 2015/16",
     ),
 ]

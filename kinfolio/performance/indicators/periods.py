@@ -19,7 +19,7 @@ class PeriodType(StrEnum):
 
 
 YEAR = re.compile(r"^(\d{4})-(\d{2})$")
-QUARTER = re.compile(r"^(\d{4})-(\d{2}) Q([1-4])$")
+QUARTER = re.compile(r"^(\d{4})-(\d{2})[ -][Qq]([1-4])$")
 MONTH = re.compile(r"^(\d{4})-(\d{2})-m$")
 
 
@@ -44,8 +44,9 @@ class Period:
 
     @classmethod
     def parse(cls, text: str) -> Period:
-        """ "2024-25" (a financial year), "2024-25 Q1" (April to June 2024), or
-        "2024-05-m" (May 2024). Raises ValueError with the expected forms."""
+        """A financial year ("2024-25"), quarter ("2024-25-q1": April to June 2024) or
+        month ("2024-05-m"), as ``key`` writes them (safe in a URL). Raises ValueError
+        saying the forms expected."""
         text = text.strip()
         if found := YEAR.match(text):
             first = int(found[1])
@@ -58,14 +59,14 @@ class Period:
             return cls.parse(f"{found[1]}-{found[2]}").quarters()[int(found[3]) - 1]
         if found := MONTH.match(text):
             return cls.month(int(found[1]), int(found[2]))
-        raise ValueError(f"{text!r} is not a period: use 2024-25, 2024-25 Q1 or 2024-05-m")
+        raise ValueError(f"{text!r} is not a period: use 2024-25, 2024-25-q1 or 2024-05-m")
 
     @property
     def key(self) -> str:
         year = Period.year_containing(self.start)
         label = f"{year.start.year}-{year.end.year % 100:02d}"
         if self.kind == PeriodType.QUARTER:
-            return f"{label} Q{(self.start.month - 4) % 12 // 3 + 1}"
+            return f"{label}-q{(self.start.month - 4) % 12 // 3 + 1}"
         if self.kind == PeriodType.MONTH:
             return f"{self.start:%Y-%m}-m"
         return label
@@ -77,6 +78,15 @@ class Period:
         if self.kind == PeriodType.QUARTER:
             return f"{self.start:%B} to {self.end:%B %Y}"
         return f"1 April {self.start.year} to 31 March {self.end.year}"
+
+    @property
+    def year_end(self) -> dt.date:
+        """The last day of the whole period (before any ``up_to``)."""
+        if self.kind == PeriodType.YEAR:
+            return Period.year_containing(self.start).end
+        if self.kind == PeriodType.QUARTER:
+            return add_months(self.start, 3) - dt.timedelta(1)
+        return Period.month(self.start.year, self.start.month).end
 
     def quarters(self) -> list[Period]:
         return [

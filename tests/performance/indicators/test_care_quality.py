@@ -135,4 +135,6 @@ def test_reviews_visits_and_initial_health_assessments_by_the_engines_due_dates(
 
     assert triple("lac_reviews_on_time") == (1, 2, 50.0)
     assert triple("initial_health_assessments_on_time") == (1, 2, 50.0)
+    # 28 working days from Fri 1 Nov 2024 is Wed 11 Dec: 2 Dec is within the local rule.
+    assert triple("initial_health_assessments_28wd") == (2, 2, 100.0)
     assert triple("lac_visits_on_time") == (1, 2, 50.0)

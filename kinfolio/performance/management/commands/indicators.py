@@ -15,7 +15,7 @@ class Command(BaseCommand):
     help = "Compute every indicator of the catalogue for a year (or quarter, or month)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--year", required=True, help="2024-25, 2024-25 Q1 or 2024-05-m")
+        parser.add_argument("--year", required=True, help="2024-25, 2024-25-q1 or 2024-05-m")
         parser.add_argument("--format", choices=("table", "csv"), default="table")
 
     def handle(self, *args, year: str, format: str, **options):

@@ -1,0 +1,81 @@
+"""Indicator pages: the catalogue with this period's figures, one indicator with its rule
+and trend, and the children (or records, or workers) behind a figure."""
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from kinfolio.accounts.permissions import Permission, permission_required
+from kinfolio.audit.services import record_access
+from kinfolio.performance.indicators import drilldown
+from kinfolio.performance.indicators import selectors as indicators
+from kinfolio.performance.indicators.engine import compute
+
+ROWS_PER_PAGE = 50
+
+
+@require_GET
+@permission_required(Permission.VIEW_INDICATORS)
+def indicator_list(request):
+    period = indicators.period_from(request.GET.get("period"))
+    return render(
+        request,
+        "performance/indicators.html",
+        {
+            "period": period,
+            "choices": indicators.period_choices(),
+            "areas": indicators.catalogue_figures(period),
+        },
+    )
+
+
+@require_GET
+@permission_required(Permission.VIEW_INDICATORS)
+def indicator_detail(request, indicator_id: str):
+    indicator = indicators.indicator_or_404(indicator_id)
+    period = indicators.period_from(request.GET.get("period"))
+    return render(
+        request,
+        "performance/indicator.html",
+        {
+            "indicator": indicator,
+            "period": period,
+            "choices": indicators.period_choices(),
+            "figure": compute(indicator, period),
+            "quarters": indicators.trend(indicator, indicators.quarters_to_date(period)),
+        },
+    )
+
+
+@require_GET
+@permission_required(Permission.VIEW_INDICATORS)
+def indicator_rows(request, indicator_id: str, period: str, part: str):
+    indicator = indicators.indicator_or_404(indicator_id)
+    if part not in drilldown.PARTS or (
+        part == drilldown.Part.DENOMINATOR and not indicator.denominator
+    ):
+        raise Http404("This figure has no such part")
+    found = indicators.period_from(period)
+    figure = compute(indicator, found)
+    rows = drilldown.listed(figure, drilldown.Part(part), request.user)
+    record_access(
+        by=request.user,
+        action="search",
+        request=request,
+        query=f"indicator {indicator.id} {part} {found.key}",
+    )
+    return render(
+        request,
+        "performance/indicator_rows.html",
+        {
+            "indicator": indicator,
+            "period": found,
+            "part": part,
+            "label": indicator.numerator_label
+            if part == "numerator"
+            else indicator.denominator_label,
+            "total": figure.numerator if part == "numerator" else figure.denominator,
+            "page": Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("page")),
+        },
+    )
