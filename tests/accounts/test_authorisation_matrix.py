@@ -145,6 +145,9 @@ def url_for(name: str, route: str, child, team) -> str:
         "team_id": team.pk,
         "key": TimescaleRule.objects.values_list("key", flat=True).first(),
         **inspection_url_values(child),
+        "indicator_id": "referrals",
+        "period": "2024-25",
+        "part": "numerator",
         # Records that belong to the child in the URL.
         "note_id": child.case_notes.values_list("pk", flat=True).first(),
         **returns_url_values(),
