@@ -30,6 +30,7 @@ class Permission(StrEnum):
     MANAGE_ACTION_PLANS = "manage_action_plans"  # owners and actions of inspection plans
     CONDUCT_AUDITS = "conduct_audits"  # grade and moderate case file audits
     MANAGE_AUDITS = "manage_audits"  # draw audit samples
+    PRODUCE_ANNEX_A = "produce_annex_a"  # Ofsted's child-level lists, as a workbook
     RECORD_CASEWORK = "record_casework"  # write on a visible child's record (recording pattern)
     AUTHORISE_ASSESSMENTS = "authorise_assessments"  # a manager's sign-off of an assessment
     VIEW_INDICATORS = "view_indicators"  # indicators, dashboards; children behind a figure
@@ -52,6 +53,7 @@ INSPECTION_READINESS = frozenset(
         Permission.MANAGE_ACTION_PLANS,
         Permission.CONDUCT_AUDITS,
         Permission.MANAGE_AUDITS,
+        Permission.PRODUCE_ANNEX_A,
     }
 )
 # Managers sign off the assessments of the workers they manage.

@@ -61,3 +61,17 @@ class EvidenceForm(_GdsForm):
         label="Link or reference",
         error_messages={"required": "Enter a link or reference"},
     )
+
+
+class AnnexAForm(_GdsForm):
+    submit_label = "Produce Annex A"
+    start = DateInputField(
+        label="Start of the period",
+        require_all_fields=False,
+        help_text="Ofsted asks for six months (twelve for adoption). For example, 1 6 2026",
+    )
+    end = DateInputField(
+        label="End of the period",
+        require_all_fields=False,
+        help_text="Usually the day before the inspection. For example, 30 11 2026",
+    )

@@ -246,3 +246,33 @@ class EvidenceLink(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class AnnexARun(models.Model):
+    """One production of Annex A for a period, made by a background task."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting to start"
+        RUNNING = "running", "Running"
+        DONE = "done", "Finished"
+        FAILED = "failed", "Could not finish"
+
+    start = models.DateField()
+    end = models.DateField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0, help_text="Lists written, of 11")
+    stage = models.CharField(max_length=100, blank=True)
+    message = models.TextField(blank=True)
+    row_counts = models.JSONField(default=dict, blank=True)
+    workbook = models.BinaryField(null=True, blank=True, editable=False)
+    seconds = models.FloatField(null=True, blank=True)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    requested_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = "Annex A run"
+
+    def __str__(self) -> str:
+        return f"Annex A, {self.start:%-d %b %Y} to {self.end:%-d %b %Y}"

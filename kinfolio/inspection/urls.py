@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kinfolio.inspection import views
+from kinfolio.inspection import views, views_annex_a
 
 app_name = "inspection"
 urlpatterns = [
@@ -8,4 +8,11 @@ urlpatterns = [
     path("<int:inspection_id>/action-plan/", views.action_plan, name="action-plan"),
     path("recommendations/<int:recommendation_id>/", views.recommendation, name="recommendation"),
     path("actions/<int:action_id>/", views.action, name="action"),
+    path("annex-a/", views_annex_a.annex_a, name="annex-a"),
+    path("annex-a/<int:annex_run_id>/", views_annex_a.annex_a_run, name="annex-a-run"),
+    path(
+        "annex-a/<int:annex_run_id>/annex-a.xlsx",
+        views_annex_a.annex_a_download,
+        name="annex-a-download",
+    ),
 ]

@@ -40,6 +40,7 @@ def history(request):
             "history": selectors.inspection_history(),
             "places": range(selectors.AXIS_PLACES),
             "plans": selectors.inspections_with_plan_counts(),
+            "perms_annex_a": has_permission(request.user, Permission.PRODUCE_ANNEX_A),
         },
     )
 

@@ -1,8 +1,10 @@
 """Test helpers for inspection readiness. The inspections themselves are preloaded by
 migration, so tests use those rows rather than inventing others."""
 
+from datetime import date
+
 from kinfolio.accounts.models import Role
-from kinfolio.inspection.models import Action, Inspection, Recommendation
+from kinfolio.inspection.models import Action, AnnexARun, Inspection, Recommendation
 from kinfolio.quality_assurance.models import Audit, AuditSample, AuditTool
 from tests.factories_accounts import UserFactory
 
@@ -46,4 +48,15 @@ def inspection_url_values(child) -> dict:
         "recommendation_id": action.recommendation_id,
         "action_id": action.pk,
         "audit_id": audit.pk,
+        "annex_run_id": (AnnexARun.objects.first() or finished_annex_a_run()).pk,
     }
+
+
+def finished_annex_a_run() -> AnnexARun:
+    return AnnexARun.objects.create(
+        start=date(2026, 6, 1),
+        end=date(2026, 11, 30),
+        status=AnnexARun.Status.DONE,
+        workbook=b"PK",
+        requested_by=UserFactory(role=Role.DIRECTOR),
+    )
