@@ -16,3 +16,7 @@ urlpatterns = [
     path("", include("kinfolio.audit.urls")),
     path("notifications/", include("kinfolio.notifications.urls")),
 ]
+
+handler403 = "kinfolio.core.errors.permission_denied"
+handler404 = "kinfolio.core.errors.page_not_found"
+handler500 = "kinfolio.core.errors.server_error"

@@ -22,12 +22,22 @@ NAVIGATION = [
 ]
 
 
+# A role's own home page, where the first menu page it may use is not the right one:
+# role -> URL name (for example Role.INSPECTOR: "inspection:home").
+HOME_FOR_ROLE: dict[str, str] = {}
+# A page every signed-in user may see: the home of a role with no menu page.
+EVERYONES_PAGE = "notifications:list"
+
+
 def home_for(user) -> str:
-    """Where a user lands after signing in: the first menu page their role may use."""
-    for _, name, permission in NAVIGATION:
-        if has_permission(user, permission):
-            return reverse(name)
-    return reverse(settings.LOGIN_REDIRECT_URL)
+    """Where a user lands after signing in, and where the service name in the header
+    takes them: their role's own home, else the first menu page their role may use,
+    else their notifications. Never a page that would refuse them."""
+    name = HOME_FOR_ROLE.get(user.role) or next(
+        (name for _, name, permission in NAVIGATION if has_permission(user, permission)),
+        EVERYONES_PAGE,
+    )
+    return reverse(name)
 
 
 def service(request):
@@ -55,4 +65,5 @@ def service(request):
         "authority_name": settings.KINFOLIO_AUTHORITY_NAME,
         "service_name": "Kinfolio",
         "navigation": items,
+        "home_url": home_for(user) if user.is_authenticated and verified else "/",
     }
