@@ -8,6 +8,7 @@ urlpatterns = [
     path("children/", include("kinfolio.people.urls")),
     path("timescales/", include("kinfolio.timescales.urls")),
     path("referrals/", include("kinfolio.front_door.urls")),
+    path("front-door/", include("kinfolio.front_door.urls_mash")),
     path("performance/", include("kinfolio.performance.urls")),
     path("inspection/", include("kinfolio.inspection.urls")),
     path("audits/", include("kinfolio.quality_assurance.urls")),

@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from kinfolio.assessments.models import Assessment, AssessmentFactor
 from kinfolio.casework.models import CaseNote, Visit
 from kinfolio.early_help.models import EarlyHelpEpisode, EarlyHelpReview
-from kinfolio.front_door.models import Contact, PartnerCheck
+from kinfolio.front_door.models import Contact, OnlineReferral, PartnerCheck
 from kinfolio.people.models import Person
 from kinfolio.protection.models import (
     ChildProtectionConference,
@@ -118,6 +118,26 @@ class PartnerCheckFactory(factory.django.DjangoModelFactory):
     contact = factory.SubFactory(ContactFactory)
     agency = "police"
     requested_date = D(2024, 3, 1)
+
+
+class OnlineReferralFactory(factory.django.DjangoModelFactory):
+    """A referral a partner sent online, not yet recorded as a contact."""
+
+    class Meta:
+        model = OnlineReferral
+
+    referred_by = factory.SubFactory(
+        "tests.factories_accounts.UserFactory", role="partner_referrer"
+    )
+    submitted_at = at(2024, 3, 1, 9)
+    source = "2A"
+    referrer_role = "Designated safeguarding lead"
+    referrer_phone = "01234 567890"
+    child_given_name = "Amara"
+    child_family_name = "Okafor"
+    child_date_of_birth = D(2016, 3, 31)
+    concern_summary = "Bruise seen on the child's arm."
+    consent_obtained = True
 
 
 class CINEpisodeFactory(factory.django.DjangoModelFactory):

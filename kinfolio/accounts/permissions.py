@@ -32,6 +32,8 @@ class Permission(StrEnum):
     MANAGE_AUDITS = "manage_audits"  # draw audit samples
     PRODUCE_ANNEX_A = "produce_annex_a"  # Ofsted's child-level lists, as a workbook
     RECORD_CASEWORK = "record_casework"  # write on a visible child's record (recording pattern)
+    WORK_FRONT_DOOR = "work_front_door"  # the front door queue, contacts and their decisions
+    SEND_REFERRALS = "send_referrals"  # a partner sends a contact through the portal
     AUTHORISE_ASSESSMENTS = "authorise_assessments"  # a manager's sign-off of an assessment
     VIEW_INDICATORS = "view_indicators"  # indicators, dashboards; children behind a figure
 
@@ -63,7 +65,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.SENIOR_PRACTITIONER: CASEWORK,
     Role.TEAM_MANAGER: MANAGING | {Permission.VIEW_INSPECTION, Permission.VIEW_INDICATORS},
     Role.IRO: CASEWORK,
-    Role.MASH_WORKER: CASEWORK,
+    Role.MASH_WORKER: CASEWORK | {Permission.WORK_FRONT_DOOR},
     Role.EARLY_HELP_WORKER: CASEWORK,
     Role.PERSONAL_ADVISER: CASEWORK,
     Role.FOSTERING_ADOPTION_WORKER: CASEWORK,
@@ -73,6 +75,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
         Permission.VIEW_AGGREGATES,
         Permission.MANAGE_RETURNS,
         Permission.VIEW_INDICATORS,
+        Permission.WORK_FRONT_DOOR,
     }
     | INSPECTION_READINESS,
     Role.DIRECTOR: CASEWORK
@@ -89,7 +92,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.VIEW_INDICATORS,
         }
     ),
-    Role.PARTNER_REFERRER: frozenset({Permission.VIEW_OWN_REFERRALS}),
+    Role.PARTNER_REFERRER: frozenset({Permission.VIEW_OWN_REFERRALS, Permission.SEND_REFERRALS}),
     Role.INSPECTOR: frozenset({Permission.VIEW_INSPECTION}),
     Role.ADMINISTRATOR: frozenset(
         {Permission.VIEW_TEAMS, Permission.MANAGE_TIMESCALES, Permission.VIEW_RETENTION_REVIEW}

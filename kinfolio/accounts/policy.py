@@ -66,6 +66,18 @@ POLICY: dict[str, Rule] = {
     "children_in_care:cease-care": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE),
     # front door: a partner referrer's own contacts
     "front_door:my-referrals": Rule(Permission.VIEW_OWN_REFERRALS),
+    "front_door:send": Rule(Permission.SEND_REFERRALS),
+    # the front door (MASH): contacts are reached through children_visible_to
+    "mash:queue": Rule(Permission.WORK_FRONT_DOOR),
+    "mash:referrers-to-tell": Rule(Permission.WORK_FRONT_DOOR),
+    "mash:contact-new": Rule(Permission.WORK_FRONT_DOOR),
+    "mash:online-record": Rule(Permission.WORK_FRONT_DOOR),
+    "mash:contact": Rule(Permission.WORK_FRONT_DOOR),
+    "mash:contact-rag": Rule(Permission.WORK_FRONT_DOOR),
+    "mash:contact-decide": Rule(Permission.WORK_FRONT_DOOR),
+    "mash:contact-tell": Rule(Permission.WORK_FRONT_DOOR),
+    "mash:contact-check-new": Rule(Permission.WORK_FRONT_DOOR),
+    "mash:contact-check-response": Rule(Permission.WORK_FRONT_DOOR),
     # performance: aggregates and pseudonymised lists
     "performance:caseload-summary": Rule(Permission.VIEW_AGGREGATES),
     "performance:indicators": Rule(Permission.VIEW_INDICATORS),

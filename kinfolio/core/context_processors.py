@@ -9,6 +9,7 @@ NAVIGATION = [
     ("My caseload", "workforce:my-caseload", Permission.VIEW_CASELOAD),
     ("Deadlines", "timescales:mine", Permission.VIEW_CASELOAD),
     ("Find a child", "people:search", Permission.SEARCH_CHILDREN),
+    ("Front door", "mash:queue", Permission.WORK_FRONT_DOOR),
     ("Your referrals", "front_door:my-referrals", Permission.VIEW_OWN_REFERRALS),
     ("Caseload summary", "performance:caseload-summary", Permission.VIEW_AGGREGATES),
     ("Indicators", "performance:indicators", Permission.VIEW_INDICATORS),

@@ -12,9 +12,19 @@ from kinfolio.accounts.models import Role
 from kinfolio.accounts.permissions import ROLE_PERMISSIONS
 from kinfolio.accounts.policy import POLICY, ChildScope
 from kinfolio.audit.services import restrict_record
+from kinfolio.front_door.models import Contact, OnlineReferral, PartnerCheck
 from kinfolio.timescales.models import TimescaleRule
 from kinfolio.workforce.models import Allocation
-from tests.factories import CaseNoteFactory, ChildFactory, D, ServiceFactory, TeamFactory
+from tests.factories import (
+    CaseNoteFactory,
+    ChildFactory,
+    ContactFactory,
+    D,
+    OnlineReferralFactory,
+    PartnerCheckFactory,
+    ServiceFactory,
+    TeamFactory,
+)
 from tests.factories_accounts import UserFactory, staff
 from tests.factories_care import PeriodOfCareFactory
 from tests.inspection.factories import inspection_url_values
@@ -134,6 +144,9 @@ def world(db):
     for child in children.values():  # a record of each kind per child, for URLs naming one
         CaseNoteFactory(child=child)
         PeriodOfCareFactory(child=child)
+    # The front door's pages name a contact (about the own team's child) and its check.
+    PartnerCheckFactory(contact=ContactFactory(child=children[OWN]))
+    OnlineReferralFactory()
     return {"children": children, "users": users, "team": own_team}
 
 
@@ -150,6 +163,9 @@ def url_for(name: str, route: str, child, team) -> str:
         "part": "numerator",
         # Records that belong to the child in the URL.
         "note_id": child.case_notes.values_list("pk", flat=True).first(),
+        "contact_id": Contact.objects.values_list("pk", flat=True).first(),
+        "check_id": PartnerCheck.objects.values_list("pk", flat=True).first(),
+        "referral_id": OnlineReferral.objects.values_list("pk", flat=True).first(),
         **returns_url_values(),
         "period_id": child.periods_of_care.values_list("pk", flat=True).first(),
     }

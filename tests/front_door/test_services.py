@@ -101,7 +101,7 @@ def test_record_contact_refuses_to_guess_when_a_possible_duplicate_exists():
     people = Person.objects.count()
 
     with pytest.raises(ValidationError) as refused:
-        _record(staff(Role.MASH_WORKER), match="")
+        _record(staff(Role.MASH_WORKER), match="new")
 
     assert list(refused.value.message_dict) == ["match"]
     assert Person.objects.count() == people
@@ -113,7 +113,7 @@ def test_record_contact_refuses_a_new_child_with_a_known_nhs_number():
     ChildFactory(nhs_number="9990000018")
 
     with pytest.raises(ValidationError, match="NHS number is already recorded"):
-        _record(staff(Role.MASH_WORKER), child_nhs_number="9990000018")
+        _record(staff(Role.MASH_WORKER), child_nhs_number="9990000018", match="not-listed")
     assert not Contact.objects.exists()
     assert not ChangeEvent.objects.exists()
 

@@ -19,7 +19,8 @@ from kinfolio.people.models import Person
 from kinfolio.people.selectors import children_visible_to
 from kinfolio.timescales.services import due_date
 
-NEW_CHILD = "new"
+NEW_CHILD = "new"  # no possible duplicate was found: a new child
+NOT_LISTED = "not-listed"  # possible duplicates were shown, and none of them is this child
 
 
 def record_contact(
@@ -99,7 +100,7 @@ def _end_of(day: dt.date) -> dt.datetime:
 
 
 def _the_child(*, match, given_name, family_name, date_of_birth, nhs_number, by) -> Person:
-    if match and match != NEW_CHILD:
+    if match and match not in (NEW_CHILD, NOT_LISTED):
         child = children_visible_to(by).filter(local_id=match).first()
         if child is None:
             raise ValidationError({"match": "Select a child from the list"})
@@ -111,12 +112,15 @@ def _the_child(*, match, given_name, family_name, date_of_birth, nhs_number, by)
         date_of_birth=date_of_birth,
         nhs_number=nhs_number,
     )
+    if duplicates and match != NOT_LISTED:
+        raise ValidationError(
+            {
+                "match": f"We found {len(duplicates)} child{'ren' if len(duplicates) > 1 else ''} "
+                "who may be this child: select them, or select none of these"
+            }
+        )
     if not match:
-        if duplicates:
-            raise ValidationError(
-                {"match": "Select the child this contact is about, or that it is a new child"}
-            )
-        raise ValidationError({"match": "Select that this contact is about a new child"})
+        raise ValidationError({"match": "Select who this contact is about"})
     if nhs_number and any(d.nhs_number == nhs_number for d in duplicates):
         raise ValidationError(
             {"match": "A child with this NHS number is already recorded: select them"}
