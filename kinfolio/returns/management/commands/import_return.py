@@ -2,13 +2,15 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from kinfolio.returns.cin.importer import import_cin
 from kinfolio.returns.importing import ImportRefused
 from kinfolio.returns.ssda903.importer import import_ssda903
 
 
 class Command(BaseCommand):
     help = (
-        "Import a statutory return (the SSDA903 tables in a folder). All or nothing: "
+        "Import a statutory return (the CIN census XML file, or the SSDA903 tables in a "
+        "folder). All or nothing: "
         "any problem is reported with its file, row, field and value, and nothing is "
         "written. --dry-run checks and reports what would be created and matched."
     )
@@ -19,9 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true")
 
     def handle(self, *args, kind, path, dry_run, **options):
-        if kind == "cin":
-            raise CommandError("Importing the CIN census is not built yet.")
-        importer = import_ssda903
+        importer = import_cin if kind == "cin" else import_ssda903
         if not path.exists():
             raise CommandError(f"{path} does not exist.")
         try:

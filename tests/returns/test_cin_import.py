@@ -1,0 +1,142 @@
+"""Importing a CIN census: round trip, idempotence, and malformed files refused with
+the database left as it was."""
+
+from pathlib import Path
+
+import pytest
+
+from kinfolio.people.models import Person
+from kinfolio.protection.models import ChildProtectionPlan
+from kinfolio.referrals.models import CINEpisode
+from kinfolio.returns.cin.export import export_cin
+from kinfolio.returns.cin.importer import import_cin
+from kinfolio.returns.importing import ImportRefused
+from kinfolio.returns.years import CollectionYear
+from tests.factories import (
+    AssessmentFactorFactory,
+    AssessmentFactory,
+    ChildProtectionPlanFactory,
+    D,
+    ReviewConferenceFactory,
+    at,
+)
+
+YEAR = CollectionYear.parse("2025-26")
+
+
+def wipe() -> None:
+    """Every record the census touches, children last (protected foreign keys)."""
+    from kinfolio.assessments.models import Assessment
+    from kinfolio.protection.models import (
+        ChildProtectionConference,
+        Section47Enquiry,
+        StrategyDiscussion,
+    )
+
+    ChildProtectionConference.objects.filter(conference_type="review").delete()
+    ChildProtectionPlan.objects.all().delete()
+    ChildProtectionConference.objects.all().delete()
+    Section47Enquiry.objects.all().delete()
+    StrategyDiscussion.objects.all().delete()
+    Assessment.objects.all().delete()
+    CINEpisode.objects.all().delete()
+    Person.objects.all().delete()
+
+
+def body(path) -> str:
+    """The census without its header's DateTime (the moment it was written)."""
+    return "\n".join(line for line in path.read_text().splitlines() if "<DateTime>" not in line)
+
+
+@pytest.fixture
+def census_with_a_plan(db):
+    plan = ChildProtectionPlanFactory(
+        initial_conference__section47__strategy_discussion__cin_episode__referral_date=D(
+            2025, 5, 1
+        ),
+        initial_conference__section47__strategy_discussion__discussion_date=D(2025, 5, 2),
+        initial_conference__section47__start_date=D(2025, 5, 2),
+        initial_conference__section47__icpc_due_date=D(2025, 5, 23),
+        initial_conference__conference_date=D(2025, 5, 20),
+    )
+    Person.objects.filter(pk=plan.child_id).update(
+        local_id="KF0000005", ethnicity="WBRI", disabilities="HAND,HEAR"
+    )
+    assessment = AssessmentFactory(
+        child=plan.child,
+        cin_episode=plan.cin_episode,
+        start_date=D(2025, 5, 1),
+        authorised_date=D(2025, 6, 10),
+        outcome_other=True,
+        outcome_other_detail="Not in the census",
+    )
+    AssessmentFactorFactory(assessment=assessment, factor="3A")
+    ReviewConferenceFactory(cp_plan=plan, child=plan.child, conference_date=D(2025, 8, 12))
+    return plan
+
+
+def test_export_import_export_gives_the_same_census(census_with_a_plan, tmp_path):
+    export_cin(YEAR, tmp_path / "first.xml", now=at(2026, 5, 1))
+    wipe()
+    summary = import_cin(tmp_path / "first.xml")
+    assert summary.created["child protection plans"] == 1
+    export_cin(YEAR, tmp_path / "second.xml", now=at(2026, 5, 2))
+    assert body(tmp_path / "second.xml") == body(tmp_path / "first.xml")
+
+
+def test_import_twice_changes_nothing(census_with_a_plan, tmp_path):
+    export_cin(YEAR, tmp_path / "census.xml", now=at(2026, 5, 1))
+    wipe()
+    import_cin(tmp_path / "census.xml")
+    again = import_cin(tmp_path / "census.xml")
+    assert sum(again.created.values()) == 0
+    assert ChildProtectionPlan.objects.count() == 1
+
+
+def test_dry_run_writes_nothing(census_with_a_plan, tmp_path):
+    export_cin(YEAR, tmp_path / "census.xml", now=at(2026, 5, 1))
+    wipe()
+    assert import_cin(tmp_path / "census.xml", dry_run=True).created["children"] == 1
+    assert not Person.objects.exists()
+
+
+XXE = """<?xml version="1.0"?>
+<!DOCTYPE Message [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+<Message><Children><Child><ChildIdentifiers><LAchildID>&secret;</LAchildID>
+</ChildIdentifiers></Child></Children></Message>"""
+
+
+@pytest.mark.parametrize(
+    ("mangle", "message"),
+    [
+        (lambda text: text[: len(text) // 2], "not well formed"),
+        (lambda text: XXE, "Refused"),
+        (lambda text: "", "not well formed"),
+        (lambda text: text.replace(">WBRI<", ">XXXX<"), "Not a code of Ethnicity"),
+        (lambda text: text.replace("2025-05-01", "01/05/2025"), "yyyy-mm-dd"),
+        (lambda text: text.replace("<LAchildID>KF0000005</LAchildID>", ""), "is needed"),
+    ],
+)
+def test_malformed_census_is_refused_and_nothing_is_written(
+    census_with_a_plan, tmp_path, mangle, message
+):
+    export_cin(YEAR, tmp_path / "census.xml", now=at(2026, 5, 1))
+    wipe()
+    path = tmp_path / "census.xml"
+    path.write_text(mangle(path.read_text()))
+    with pytest.raises(ImportRefused) as refused:
+        import_cin(path)
+    assert any(message in str(problem) for problem in refused.value.problems), (
+        refused.value.problems
+    )
+    assert not Person.objects.exists()
+    assert not CINEpisode.objects.exists()
+
+
+def test_the_validators_own_sample_census_is_read_and_its_errors_reported(db):
+    """csc-validator-be-cin's published sample (tests/returns/data/SOURCE.md) holds a
+    child whose assessment was authorised before it started: refused, nothing written."""
+    with pytest.raises(ImportRefused) as refused:
+        import_cin(Path("tests/returns/data/cin/CIN_Census_2026.xml"))
+    assert any("DfEX0000001" in problem.where for problem in refused.value.problems)
+    assert not Person.objects.exists()
