@@ -88,6 +88,7 @@ POLICY: dict[str, Rule] = {
     "inspection:action-plan": Rule(Permission.VIEW_INSPECTION),
     "inspection:recommendation": Rule(Permission.VIEW_INSPECTION),
     "inspection:action": Rule(Permission.VIEW_INSPECTION),
+    "inspection:self-evaluation": Rule(Permission.VIEW_INSPECTION),
     "inspection:annex-a": Rule(Permission.PRODUCE_ANNEX_A),
     "inspection:annex-a-run": Rule(Permission.PRODUCE_ANNEX_A),
     "inspection:annex-a-download": Rule(Permission.PRODUCE_ANNEX_A),

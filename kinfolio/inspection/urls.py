@@ -8,6 +8,7 @@ urlpatterns = [
     path("<int:inspection_id>/action-plan/", views.action_plan, name="action-plan"),
     path("recommendations/<int:recommendation_id>/", views.recommendation, name="recommendation"),
     path("actions/<int:action_id>/", views.action, name="action"),
+    path("self-evaluation/", views.self_evaluation, name="self-evaluation"),
     path("annex-a/", views_annex_a.annex_a, name="annex-a"),
     path("annex-a/<int:annex_run_id>/", views_annex_a.annex_a_run, name="annex-a-run"),
     path(

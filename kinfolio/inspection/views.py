@@ -1,8 +1,9 @@
 """Pages for inspection readiness: the history, action plans and actions."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
@@ -11,6 +12,10 @@ from kinfolio.audit.services import record_access
 from kinfolio.inspection import selectors, services
 from kinfolio.inspection.forms import ActionForm, EvidenceForm, ProgressForm
 from kinfolio.inspection.models import Inspection, Recommendation
+from kinfolio.inspection.self_evaluation import as_docx
+from kinfolio.inspection.self_evaluation import self_evaluation as build_self_evaluation
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def log_view(request, ref: str) -> None:
@@ -109,3 +114,15 @@ def action(request, action_id: int):
         "inspection/action.html",
         {"action": item, "may_update": may_update, "today": timezone.localdate(), **forms},
     )
+
+
+@permission_required(Permission.VIEW_INSPECTION)
+def self_evaluation(request):
+    log_view(request, "inspection:self-evaluation")
+    evaluation = build_self_evaluation(timezone.localdate())
+    if request.GET.get("format") == "docx":
+        document = as_docx(evaluation, settings.KINFOLIO_AUTHORITY_NAME)
+        response = HttpResponse(document, content_type=DOCX)
+        response["Content-Disposition"] = 'attachment; filename="self-evaluation.docx"'
+        return response
+    return render(request, "inspection/self_evaluation.html", {"evaluation": evaluation})
