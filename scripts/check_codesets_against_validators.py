@@ -59,6 +59,7 @@ LAC_CHECKS = (
     Check("178", "code_list_placement_provider", codesets.PLACEMENT_PROVIDER),
     Check("196", "code_list", codesets.SDQ_REASON),
     Check("631", "code_list", codesets.PREVIOUS_PERMANENCE),
+    Check("SW13STG1", "valid_reasons", codesets.SOCIAL_WORKER_CHANGE_REASON),
 )
 
 CIN_CHECKS = (
@@ -79,8 +80,6 @@ NOT_CODE_SETS = (
     "903 UASC (rule 105): a 0/1 flag, stored as a boolean",
     "903 NB_ADOPTR (rule 175): the number of adopters, 1 or 2",
     "903 LA_PERM (rule 633): a local authority code, WAL, SCO, NUK or NIR",
-    "903 SW_REASON (rule SW13STG1, from 2024/25): reason for social worker change, "
-    "not yet a Kinfolio code set",
     "CIN UPNunknown (UN1-UN7): reason a UPN is unknown, not yet a Kinfolio code set",
 )
 

@@ -36,6 +36,9 @@ class Permission(StrEnum):
     SEND_REFERRALS = "send_referrals"  # a partner sends a contact through the portal
     AUTHORISE_ASSESSMENTS = "authorise_assessments"  # a manager's sign-off of an assessment
     VIEW_INDICATORS = "view_indicators"  # indicators, dashboards; children behind a figure
+    ALLOCATE_CASES = "allocate_cases"  # allocate, reallocate, end; transfers; leaving dates
+    RECORD_OVERSIGHT = "record_oversight"  # supervision and case direction
+    COMPARE_TEAMS = "compare_teams"  # the service manager's and director's comparison
 
 
 CASEWORK = frozenset(
@@ -58,8 +61,13 @@ INSPECTION_READINESS = frozenset(
         Permission.PRODUCE_ANNEX_A,
     }
 )
-# Managers sign off the assessments of the workers they manage.
-MANAGING = CASEWORK | {Permission.AUTHORISE_ASSESSMENTS}
+# Managers sign off the assessments of the workers they manage, decide who holds each
+# child, and record supervision and case direction.
+MANAGING = CASEWORK | {
+    Permission.AUTHORISE_ASSESSMENTS,
+    Permission.ALLOCATE_CASES,
+    Permission.RECORD_OVERSIGHT,
+}
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.SOCIAL_WORKER: CASEWORK,
     Role.SENIOR_PRACTITIONER: CASEWORK,
@@ -76,10 +84,16 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
         Permission.MANAGE_RETURNS,
         Permission.VIEW_INDICATORS,
         Permission.WORK_FRONT_DOOR,
+        Permission.COMPARE_TEAMS,
     }
     | INSPECTION_READINESS,
     Role.DIRECTOR: CASEWORK
-    | {Permission.VIEW_AGGREGATES, Permission.MANAGE_RETURNS, Permission.VIEW_INDICATORS}
+    | {
+        Permission.VIEW_AGGREGATES,
+        Permission.MANAGE_RETURNS,
+        Permission.VIEW_INDICATORS,
+        Permission.COMPARE_TEAMS,
+    }
     | INSPECTION_READINESS,
     Role.LADO: frozenset({Permission.VIEW_CASELOAD}),
     Role.BUSINESS_SUPPORT: frozenset({Permission.VIEW_TEAMS}),

@@ -249,24 +249,33 @@ PREVIOUS_PERMANENCE = CodeSet(
     ),
 )
 
+# Social worker episodes (the SWEpisodes table, first collected for 2023/24). The codes
+# are the validator's (rule SW13STG1, 2023/24 onwards). Five labels are the wording of
+# the DfE's published statistics "Stability measures for children looked after in
+# England" (reporting years 2024 and 2025, the "Reason for social worker change"
+# filter); the other five (LEFTRL, ORGRST, PCCHAN, SWDIED, OTHERS) are Kinfolio's reading
+# of the code, not yet checked against the DfE guide's table.
 SOCIAL_WORKER_CHANGE_REASON = CodeSet(
     name="Reason for social worker change",
-    source=lac_source("rule SW13STG1 (2023/24 to 2026/27)")
-    + ". The SSDA903 guide's wording was not available: labels are read from the codes and "
-    "should be checked against the guide",
-    codes=tuple(
-        Code(code, label, valid_from=2024)
-        for code, label in (
-            ("FCONTA", "First contact with a social worker"),
-            ("MANAGE", "Management decision"),
-            ("LEFTRL", "Social worker left the role"),
-            ("ORGRST", "Organisational restructure"),
-            ("TSPROC", "Transfer to another stage of the process"),
-            ("ABSENC", "Social worker absent"),
-            ("CHCHAN", "Child asked for a change"),
-            ("PCCHAN", "Parent or carer asked for a change"),
-            ("SWDIED", "Social worker died"),
-            ("OTHERS", "Other reason"),
-        )
+    source=(
+        f"{LAC_VALIDATOR}, rule SW13STG1; labels for ABSENC, CHCHAN, FCONTA, MANAGE and "
+        "TSPROC from DfE, Stability measures for children looked after in England, 2024 "
+        "and 2025; the other labels are Kinfolio's reading of the code"
+    ),
+    codes=(
+        Code("MANAGE", "Managing caseloads", valid_from=2024),
+        Code("FCONTA", "First contact or re-referral", valid_from=2024),
+        Code("LEFTRL", "Previous social worker left the role", valid_from=2024),
+        Code("ORGRST", "Organisational restructure", valid_from=2024),
+        Code(
+            "TSPROC",
+            "New social worker assigned following child transfer due to standard process",
+            valid_from=2024,
+        ),
+        Code("ABSENC", "Absence cover or return from absence", valid_from=2024),
+        Code("CHCHAN", "Child requested change from previous social worker", valid_from=2024),
+        Code("PCCHAN", "Parent or carer requested change of social worker", valid_from=2024),
+        Code("SWDIED", "Previous social worker died", valid_from=2024),
+        Code("OTHERS", "Other reason", valid_from=2024),
     ),
 )

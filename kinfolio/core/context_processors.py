@@ -7,6 +7,7 @@ from kinfolio.notifications.selectors import unread_count
 
 NAVIGATION = [
     ("My caseload", "workforce:my-caseload", Permission.VIEW_CASELOAD),
+    ("My team", "workforce:my-team", Permission.ALLOCATE_CASES),
     ("Deadlines", "timescales:mine", Permission.VIEW_CASELOAD),
     ("Find a child", "people:search", Permission.SEARCH_CHILDREN),
     ("Front door", "mash:queue", Permission.WORK_FRONT_DOOR),
@@ -16,6 +17,7 @@ NAVIGATION = [
     ("Inspection", "inspection:history", Permission.VIEW_INSPECTION),
     ("Case file audits", "quality_assurance:audits", Permission.CONDUCT_AUDITS),
     ("Teams", "workforce:teams", Permission.VIEW_TEAMS),
+    ("Teams compared", "workforce:compare-teams", Permission.COMPARE_TEAMS),
     ("Timescale rules", "timescales:rules", Permission.MANAGE_TIMESCALES),
     ("Unusual access", "audit:unusual-access", Permission.VIEW_ACCESS_LOG),
     ("Subject access", "audit:subject-access-find", Permission.EXPORT_SUBJECT_ACCESS),

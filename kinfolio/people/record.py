@@ -31,6 +31,7 @@ SECTIONS = [
 PROVIDERS = [
     "kinfolio.timescales.next_actions.next_actions",
     "kinfolio.casework.next_actions.next_actions",
+    "kinfolio.workforce.next_actions.next_actions",
 ]
 
 

@@ -7,6 +7,7 @@ from kinfolio.journey.status import current_status
 from kinfolio.people import selectors
 from kinfolio.people.record import next_actions_for, sub_navigation
 from kinfolio.returns.selectors import child_data_quality
+from kinfolio.workforce.team_selectors import oversight_for
 
 
 @permission_required(Permission.SEARCH_CHILDREN)
@@ -48,6 +49,7 @@ def child_record(request, local_id: str):
                 "worker", "team"
             ),
             "data_quality": child_data_quality(child),
+            "oversight": oversight_for(child),
         },
     )
 

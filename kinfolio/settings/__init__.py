@@ -238,6 +238,22 @@ KINFOLIO_SESSION_WARNING_SECONDS = 120
 # How often a recording form's script saves what is typed as a draft.
 KINFOLIO_DRAFT_SAVE_SECONDS = int(os.environ.get("KINFOLIO_DRAFT_SAVE_SECONDS", "30"))
 
+# Team managers' pages: the caseload the council sets as its ceiling for one full-time
+# worker (there is no national limit: 18 is only the demo's choice); optional weights
+# by kind of case (the child's status flags, for example "on_cp_plan=1.5,
+# is_looked_after=1.2": a child counts at their highest weight, 1 when none applies);
+# and how often each worker should have formal supervision.
+KINFOLIO_CASELOAD_CEILING = float(os.environ.get("KINFOLIO_CASELOAD_CEILING", "18"))
+KINFOLIO_CASELOAD_WEIGHTS = {
+    flag.strip(): float(weight)
+    for flag, _, weight in (
+        pair.partition("=")
+        for pair in os.environ.get("KINFOLIO_CASELOAD_WEIGHTS", "").split(",")
+        if pair.strip()
+    )
+}
+KINFOLIO_SUPERVISION_EVERY_DAYS = int(os.environ.get("KINFOLIO_SUPERVISION_EVERY_DAYS", "28"))
+
 # The demo authority's name and the census date its facts describe (seed 002).
 KINFOLIO_AUTHORITY_NAME = os.environ.get("KINFOLIO_AUTHORITY_NAME", "Kinfolio demo authority")
 # The authority's own postcode districts, for "placed outside the authority" (the demo's

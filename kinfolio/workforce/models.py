@@ -29,6 +29,14 @@ class Team(Recorded):
     manager = models.ForeignKey(
         "Worker", on_delete=models.SET_NULL, null=True, blank=True, related_name="managed_teams"
     )
+    establishment_fte = models.DecimalField(
+        "funded posts (full-time equivalent)",
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="The posts the council funds; vacancies are those not filled by permanent staff",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -53,6 +61,12 @@ class Worker(Recorded):
     team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="workers")
     is_agency = models.BooleanField(default=False)
     is_qualified_social_worker = models.BooleanField(default=True)
+    registration_number = models.CharField(
+        "Social Work England registration number",
+        max_length=12,
+        blank=True,
+        help_text="For example, SW123456: the SSDA903 return's social worker ID (SW_ID)",
+    )
     fte = models.DecimalField("Full-time equivalent", max_digits=3, decimal_places=2, default=1)
     start_date = models.DateField()
     end_date = models.DateField(null=True, blank=True)
@@ -93,6 +107,15 @@ class Allocation(Recorded):
         help_text="Why this worker took the child on; the SSDA903 return asks it of social "
         "workers of looked after children",
     )
+    reason_note = models.TextField("why", blank=True)
+    end_reason = models.TextField("why the allocation ended", blank=True)
+    allocated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["-start_date"]
@@ -109,3 +132,108 @@ class Allocation(Recorded):
 
     def __str__(self) -> str:
         return f"{self.child} — {self.get_role_display()}: {self.worker or 'unallocated'}"
+
+
+class Transfer(Recorded):
+    """A child's move from one team to another (for example from the assessment team to
+    a locality team, or to the children in care team).
+
+    The sending manager proposes it with a handover note; nothing changes for the child
+    until the receiving team's manager accepts it, when the sending team's allocation
+    ends and the receiving team's begins on the same day. A child has at most one
+    transfer waiting for an answer.
+    """
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", "Waiting for the receiving manager"
+        ACCEPTED = "accepted", "Accepted"
+        DECLINED = "declined", "Declined"
+
+    child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="transfers")
+    from_team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="transfers_out")
+    to_team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="transfers_in")
+    handover_note = models.TextField()
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    proposed_on = models.DateField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PROPOSED)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    transfer_date = models.DateField(
+        "date the receiving team took the child on", null=True, blank=True
+    )
+    decline_reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-proposed_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["child"],
+                condition=Q(status="proposed"),
+                name="one_waiting_transfer_per_child",
+                violation_error_message="This child already has a transfer waiting for an answer.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.child}: {self.from_team} to {self.to_team}"
+
+
+class SupervisionSession(Recorded):
+    """A formal supervision of a worker by their manager: the cases discussed and what
+    was decided for each child (``SupervisionDecision``), kept on each child's record."""
+
+    worker = models.ForeignKey(Worker, on_delete=models.PROTECT, related_name="supervisions")
+    supervisor = models.ForeignKey(
+        Worker, on_delete=models.PROTECT, related_name="supervisions_given"
+    )
+    held_on = models.DateField()
+    notes = models.TextField("wellbeing, workload and learning", blank=True)
+
+    class Meta:
+        ordering = ["-held_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Supervision of {self.worker} by {self.supervisor} on {self.held_on:%d %B %Y}"
+
+
+class SupervisionDecision(Recorded):
+    """What a supervision decided about one child, and the actions that follow."""
+
+    session = models.ForeignKey(
+        SupervisionSession, on_delete=models.CASCADE, related_name="decisions"
+    )
+    child = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="supervision_decisions"
+    )
+    decision = models.TextField()
+    actions = models.TextField(blank=True)
+    actions_due = models.DateField("actions to be done by", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-session__held_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Supervision decision for {self.child}"
+
+
+class CaseDirection(Recorded):
+    """A manager's direction on a child's case, recorded on the child's file (management
+    oversight), with the date by which it should be reviewed."""
+
+    child = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="case_directions"
+    )
+    given_by = models.ForeignKey(Worker, on_delete=models.PROTECT, related_name="directions_given")
+    given_on = models.DateField()
+    direction = models.TextField()
+    review_by = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-given_on", "-pk"]
+        constraints = [dates_in_order("given_on", "review_by", "case_direction_dates_in_order")]
+
+    def __str__(self) -> str:
+        return f"Case direction for {self.child} on {self.given_on:%d %B %Y}"

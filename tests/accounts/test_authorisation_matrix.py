@@ -156,6 +156,7 @@ def url_for(name: str, route: str, child, team) -> str:
     values = {
         "local_id": child.local_id,
         "team_id": team.pk,
+        "worker_id": team.workers.order_by("pk").values_list("pk", flat=True).first(),
         "key": TimescaleRule.objects.values_list("key", flat=True).first(),
         **inspection_url_values(child),
         "indicator_id": "referrals",

@@ -28,10 +28,9 @@ from kinfolio.children_in_care.models import (
 from kinfolio.people.models import Person
 from kinfolio.returns.ssda903.tables import Table, fmt, tables_for
 from kinfolio.returns.years import CollectionYear
-from kinfolio.workforce.models import Allocation
+from kinfolio.workforce.sw_episodes import social_worker_episodes
 
 CHUNK = 2000
-SOCIAL_WORKER = "social_worker"  # ALLOCATION_ROLE
 Row = dict[str, str]
 
 
@@ -286,36 +285,22 @@ class Chunk:
             }
 
     def sw_episodes(self) -> Iterable[Row]:
+        # One derivation of episodes for every page and return (workforce.sw_episodes):
+        # a worker who moves team with the child keeps one episode.
         year = self.year
-        rows = (
-            Allocation.objects.filter(
-                child_id__in=self.ids, role=SOCIAL_WORKER, worker__isnull=False
-            )
-            .filter(overlapping("start_date", "end_date", year))
-            .order_by("child__local_id", "start_date")
-            .values("child_id", "worker_id", "start_date", "end_date", "change_reason")
-        )
-        for allocation in rows:
-            ended = allocation["end_date"] is not None and allocation["end_date"] <= year.end
-            yield {
-                **self.child(allocation["child_id"]),
-                "SW_ID": social_worker_id(allocation["worker_id"]),
-                "SW_DECOM": fmt(allocation["start_date"]),
-                "SW_DEC": fmt(allocation["end_date"]) if ended else "",
-                "SW_REASON": allocation["change_reason"],
-            }
+        found = social_worker_episodes(self.ids, as_at=year.end, since=year.start)
+        for child_id in self.ids:
+            for episode in found.get(child_id, []):
+                yield {
+                    **self.child(child_id),
+                    "SW_ID": episode.sw_id,
+                    "SW_DECOM": fmt(episode.start),
+                    "SW_DEC": fmt(episode.end),
+                    "SW_REASON": episode.reason,
+                }
 
     def dolo(self) -> Iterable[Row]:
         return ()
-
-
-def social_worker_id(worker_id: int) -> str:
-    """The worker's ID as the return writes it: "SW" then Kinfolio's worker number.
-
-    The DfE asks for an ID beginning "SW" that is the same for a worker in every
-    return; Kinfolio holds no Social Work England number, so its own worker number
-    stands in for it."""
-    return f"SW{worker_id}"
 
 
 ROWS: dict[str, Callable[[Chunk], Iterable[Row]]] = {

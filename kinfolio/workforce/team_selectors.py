@@ -1,0 +1,328 @@
+"""Reads for managers: a team's day, a leaving worker's reallocation list, supervision
+due, and the teams compared side by side.
+
+Every list of children starts from ``children_visible_to(user)``; counts of a worker's
+caseload include every child they hold (a number names nobody). Each function issues a
+fixed number of queries whatever the number of children or workers.
+"""
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import (
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from kinfolio.assessments.models import Assessment
+from kinfolio.journey.status import FLAGS, with_status_flags
+from kinfolio.people.models import Person
+from kinfolio.people.selectors import children_visible_to
+from kinfolio.timescales.calendar import default_calendar
+from kinfolio.timescales.engine import Status
+from kinfolio.timescales.selectors import clocks_for, rule_book
+from kinfolio.workforce.models import Allocation, SupervisionSession, Team, Transfer, Worker
+
+
+def current_workers(team: Team, *, today: dt.date) -> QuerySet[Worker]:
+    """The team's workers in post today (including those who have given a leaving date),
+    with the children each holds now and the date of their last supervision."""
+    return (
+        team.workers.filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
+        .annotate(
+            caseload=_count(Allocation.objects.filter(worker=OuterRef("pk"), end_date=None)),
+            last_supervision=Max("supervisions__held_on"),
+        )
+        .order_by("family_name", "given_name")
+    )
+
+
+def team_children(team: Team, user) -> QuerySet[Person]:
+    """The children the team holds now that the user may see, with their status flags
+    and their current allocation in the team (``team_allocations``)."""
+    held = Allocation.objects.filter(team=team, end_date__isnull=True)
+    children = children_visible_to(user).filter(Exists(held.filter(child=OuterRef("pk"))))
+    return (
+        with_status_flags(children)
+        .prefetch_related(
+            Prefetch(
+                "allocations", queryset=held.select_related("worker"), to_attr="team_allocations"
+            )
+        )
+        .order_by("family_name", "given_name")
+    )
+
+
+@dataclass
+class WorkerDay:
+    """One worker on the team manager's home."""
+
+    worker: Worker
+    weighted_caseload: float
+    ceiling: float
+    overdue: int = 0
+    due_this_week: int = 0
+    supervision_due_on: dt.date | None = None
+    supervision_overdue: bool = False
+
+    @property
+    def over_ceiling(self) -> bool:
+        return self.weighted_caseload > self.ceiling
+
+
+@dataclass
+class TeamDay:
+    team: Team
+    workers: list[WorkerDay]
+    waiting: list[Allocation]
+    reallocate: list[Allocation]
+    transfers_in: list[Transfer]
+    awaiting_authorisation: list[Assessment]
+    children_count: int
+    unassigned_deadlines: dict[str, int] = field(default_factory=dict)
+
+
+def team_day(team: Team, user, *, today: dt.date | None = None) -> TeamDay:
+    """What a team manager needs each morning, for one team."""
+    today = today or timezone.localdate()
+    visible = children_visible_to(user)
+    workers = list(current_workers(team, today=today))
+    weights = _weighted_caseloads(workers)
+    deadlines = _deadlines_by_worker(team, user, today=today)
+    rows = []
+    for worker in workers:
+        due_on = supervision_due_on(worker.last_supervision, worker.start_date)
+        rows.append(
+            WorkerDay(
+                worker=worker,
+                weighted_caseload=weights.get(worker.pk, 0.0),
+                ceiling=settings.KINFOLIO_CASELOAD_CEILING * float(worker.fte),
+                overdue=deadlines[worker.pk][Status.OVERDUE],
+                due_this_week=deadlines[worker.pk]["week"],
+                supervision_due_on=due_on,
+                supervision_overdue=due_on < today,
+            )
+        )
+    open_here = Allocation.objects.filter(team=team, end_date__isnull=True, child__in=visible)
+    waiting = list(open_here.filter(worker__isnull=True).select_related("child"))
+    for allocation in waiting:
+        allocation.days_waiting = (today - allocation.start_date).days
+    return TeamDay(
+        team=team,
+        workers=rows,
+        waiting=sorted(waiting, key=lambda a: a.start_date),
+        reallocate=list(
+            open_here.filter(worker__end_date__isnull=False)
+            .select_related("child", "worker")
+            .order_by("worker__end_date", "child__family_name")
+        ),
+        transfers_in=list(waiting_transfers(team, user)),
+        awaiting_authorisation=list(records_awaiting_authorisation(team, user)),
+        children_count=visible.filter(
+            Exists(open_here.filter(child=OuterRef("pk")).values("pk"))
+        ).count(),
+    )
+
+
+def records_awaiting_authorisation(team: Team, user) -> QuerySet[Assessment]:
+    """Records of the team's children waiting for the manager's authorisation.
+
+    Today these are the assessments not yet authorised. When assessments, plans and
+    visits can be submitted for sign-off, filter on that here: the pages read this.
+    """
+    held = Allocation.objects.filter(team=team, end_date__isnull=True)
+    return (
+        Assessment.objects.filter(
+            authorised_date__isnull=True,
+            child__in=children_visible_to(user).filter(Exists(held.filter(child=OuterRef("pk")))),
+        )
+        .select_related("child", "worker")
+        .order_by("start_date")
+    )
+
+
+def supervision_due_on(last: dt.date | None, started: dt.date) -> dt.date:
+    """When a worker's next supervision is due: the council's interval after the last
+    one, or after they started if they have had none."""
+    return (last or started) + timedelta(days=settings.KINFOLIO_SUPERVISION_EVERY_DAYS)
+
+
+def reallocation_list(worker: Worker, user) -> QuerySet[Allocation]:
+    """The children a worker holds now (that the user may see): each needs another
+    worker before the worker leaves."""
+    return (
+        Allocation.objects.filter(
+            worker=worker, end_date__isnull=True, child__in=children_visible_to(user)
+        )
+        .select_related("child", "team")
+        .order_by("child__family_name", "child__given_name")
+    )
+
+
+def supervisions_of(worker: Worker) -> QuerySet[SupervisionSession]:
+    return worker.supervisions.select_related("supervisor").prefetch_related("decisions__child")
+
+
+def _count(rows: QuerySet) -> Coalesce:
+    """A correlated count: one subquery per row, not a join that multiplies rows."""
+    counted = rows.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def _weighted_caseloads(workers: list[Worker]) -> dict[int, float]:
+    """Each worker's caseload with the council's weights by kind of case (a child counts
+    at the highest weight that applies to them, 1 when none does)."""
+    weights = settings.KINFOLIO_CASELOAD_WEIGHTS
+    if not weights:
+        return {w.pk: float(w.caseload) for w in workers}
+    flags = [flag for flag in weights if flag in FLAGS]
+    rows = (
+        Allocation.objects.filter(worker__in=[w.pk for w in workers], end_date__isnull=True)
+        .annotate(
+            **{
+                flag: Exists(
+                    FLAGS[flag][0].objects.filter(
+                        child=OuterRef("child"), **{f"{FLAGS[flag][1]}__isnull": True}
+                    )
+                )
+                for flag in flags
+            }
+        )
+        .values("worker_id", *flags)
+    )
+    totals: dict[int, float] = defaultdict(float)
+    for row in rows:
+        totals[row["worker_id"]] += max([1.0] + [weights[f] for f in flags if row[f]])
+    return dict(totals)
+
+
+def _deadlines_by_worker(team: Team, user, *, today: dt.date) -> dict[int, Counter]:
+    """Per worker: open deadlines overdue, and those falling due in the next 7 days."""
+    held = Allocation.objects.filter(team=team, end_date__isnull=True)
+    children = children_visible_to(user).filter(Exists(held.filter(child=OuterRef("pk"))))
+    calendar = default_calendar()
+    week = today + timedelta(days=7)
+    counts: dict[int, Counter] = defaultdict(Counter)
+    for clock in clocks_for(children, today=today, open_only=True):
+        if clock.team_id != team.pk or clock.worker_id is None or clock.rule.reporting_only:
+            continue
+        status = clock.status(today, calendar)
+        if status == Status.OVERDUE:
+            counts[clock.worker_id][Status.OVERDUE] += 1
+        elif clock.due_on is not None and clock.due_on <= week:
+            counts[clock.worker_id]["week"] += 1
+    return counts
+
+
+@dataclass(frozen=True)
+class TeamFigures:
+    """One team's line in the service manager's comparison; each number has a page."""
+
+    team: Team
+    workers: int
+    agency: int
+    vacancies: float | None
+    children: int
+    unallocated: int
+    overdue: int
+    supervision_overdue: int
+
+
+def teams_compared(user, *, today: dt.date | None = None) -> list[TeamFigures]:
+    """Every team's caseload, children waiting, overdue deadlines, agency workers,
+    vacancies and workers overdue supervision, counted among the children the user
+    may see."""
+    today = today or timezone.localdate()
+    visible = children_visible_to(user)
+    in_post = Worker.objects.filter(team=OuterRef("pk")).filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=today)
+    )
+    held = Allocation.objects.filter(team=OuterRef("pk"), end_date__isnull=True, child__in=visible)
+    cutoff = today - timedelta(days=settings.KINFOLIO_SUPERVISION_EVERY_DAYS)
+    supervised = SupervisionSession.objects.filter(worker=OuterRef("pk"), held_on__gte=cutoff)
+    teams = (
+        Team.objects.select_related("service")
+        .annotate(
+            n_workers=_count(in_post),
+            n_agency=_count(in_post.filter(is_agency=True)),
+            permanent_fte=Subquery(
+                in_post.filter(is_agency=False)
+                .order_by()
+                .annotate(total=Func(F("fte"), function="SUM"))
+                .values("total"),
+            ),
+            n_children=_count(held.values("child")),
+            n_unallocated=_count(held.filter(worker__isnull=True)),
+            n_unsupervised=_count(
+                in_post.filter(start_date__lt=cutoff).exclude(Exists(supervised))
+            ),
+        )
+        .order_by("service__name", "name")
+    )
+    overdue = _overdue_by_team(visible, today=today)
+    return [
+        TeamFigures(
+            team=team,
+            workers=team.n_workers,
+            agency=team.n_agency,
+            vacancies=(
+                max(float(team.establishment_fte) - float(team.permanent_fte or 0), 0.0)
+                if team.establishment_fte is not None
+                else None
+            ),
+            children=team.n_children,
+            unallocated=team.n_unallocated,
+            overdue=overdue[team.pk],
+            supervision_overdue=team.n_unsupervised,
+        )
+        for team in teams
+    ]
+
+
+def _overdue_by_team(children: QuerySet[Person], *, today: dt.date) -> Counter:
+    calendar = default_calendar()
+    return Counter(
+        clock.team_id
+        for clock in clocks_for(children, today=today, open_only=True, book=rule_book())
+        if clock.team_id is not None
+        and not clock.rule.reporting_only
+        and clock.status(today, calendar) == Status.OVERDUE
+    )
+
+
+def waiting_transfers(team: Team, user) -> QuerySet[Transfer]:
+    """Transfers to this team waiting for its manager's answer, of children the user
+    may see."""
+    return (
+        Transfer.objects.filter(
+            to_team=team, status=Transfer.Status.PROPOSED, child__in=children_visible_to(user)
+        )
+        .select_related("child", "from_team", "proposed_by")
+        .order_by("proposed_on", "pk")
+    )
+
+
+def oversight_for(child: Person, *, limit: int = 5) -> dict[str, list]:
+    """The newest supervision decisions and case directions on a child's record (the
+    caller has loaded the child through ``children_visible_to``)."""
+    return {
+        "decisions": list(
+            child.supervision_decisions.select_related("session__worker", "session__supervisor")[
+                :limit
+            ]
+        ),
+        "directions": list(child.case_directions.select_related("given_by")[:limit]),
+    }
