@@ -96,22 +96,27 @@ class TransferForm(forms.Form):
 
 
 class AcceptTransferForm(forms.Form):
-    """One of several on the page: give it ``prefix=f"accept-{transfer.pk}"``."""
+    """One of several on the page: give it ``prefix=f"accept-{transfer.pk}"`` and the
+    team's workers as a list (read once for every form on the page)."""
 
     transfer_date = _date("Our team takes the child on from")
-    worker = forms.ModelChoiceField(
-        queryset=None,
-        label="Allocate to",
-        required=False,
-        empty_label="No worker yet: the child waits in our team",
+    worker = forms.TypedChoiceField(
+        label="Allocate to", required=False, coerce=int, empty_value=None
     )
 
     def __init__(self, *args, workers, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["worker"].queryset = workers
+        self.workers = {w.pk: w for w in workers}
+        self.fields["worker"].choices = [("", "No worker yet: the child waits in our team")] + [
+            (w.pk, w.full_name) for w in workers
+        ]
         self.fields["transfer_date"].error_messages["required"] = "Enter the date of the transfer"
         self.helper = _helper(Field("transfer_date"), Field.select("worker"), submit="Accept")
         self.helper.form_tag = False
+
+    def clean_worker(self):
+        pk = self.cleaned_data["worker"]
+        return self.workers.get(pk) if pk is not None else None
 
 
 class DeclineTransferForm(forms.Form):

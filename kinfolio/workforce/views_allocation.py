@@ -83,7 +83,9 @@ def leaving(request, worker_id: int):
     form = forms.LeavingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            allocations.record_leaving_date(worker=worker, by=request.user, **form.cleaned_data)
+            worker = allocations.record_leaving_date(
+                worker=worker, by=request.user, **form.cleaned_data
+            )
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -106,7 +108,8 @@ def incoming_transfers(request, team_id: int):
         bound = _answer(request, team, row)
         if bound is None:
             return redirect("workforce:transfers", team_id=team.pk)
-    rows = [(row, *_forms_for(row, team, bound)) for row in waiting]
+    workers = list(in_post(team))
+    rows = [(row, *_forms_for(row, workers, bound)) for row in waiting]
     return render(request, "workforce/transfers.html", {"team": team, "rows": rows})
 
 
@@ -117,7 +120,7 @@ def _answer(request, team: Team, row: Transfer):
         service, names = transfers.decline_transfer, {"decline_reason": "reason"}
     else:
         form = forms.AcceptTransferForm(
-            request.POST, prefix=f"accept-{row.pk}", workers=in_post(team)
+            request.POST, prefix=f"accept-{row.pk}", workers=list(in_post(team))
         )
         service, names = (
             transfers.accept_transfer,
@@ -134,9 +137,9 @@ def _answer(request, team: Team, row: Transfer):
     return None
 
 
-def _forms_for(row: Transfer, team: Team, bound) -> tuple:
+def _forms_for(row: Transfer, workers: list, bound) -> tuple:
     """The accept and decline forms for one transfer (the bound one if it was answered)."""
-    accept = forms.AcceptTransferForm(prefix=f"accept-{row.pk}", workers=in_post(team))
+    accept = forms.AcceptTransferForm(prefix=f"accept-{row.pk}", workers=workers)
     decline = forms.DeclineTransferForm(prefix=f"decline-{row.pk}")
     if bound is not None and bound.prefix == accept.prefix:
         accept = bound
