@@ -28,6 +28,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from kinfolio.assessments.models import Assessment
+from kinfolio.assessments.selectors import awaiting_authorisation
 from kinfolio.journey.status import FLAGS, with_status_flags
 from kinfolio.people.models import Person
 from kinfolio.people.selectors import children_visible_to
@@ -138,20 +139,13 @@ def team_day(team: Team, user, *, today: dt.date | None = None) -> TeamDay:
 
 
 def records_awaiting_authorisation(team: Team, user) -> QuerySet[Assessment]:
-    """Records of the team's children waiting for the manager's authorisation.
+    """Records of the team's children sent for the manager's authorisation, oldest first.
 
-    Today these are the assessments not yet authorised. When assessments, plans and
-    visits can be submitted for sign-off, filter on that here: the pages read this.
+    Today these are assessments (``assessments.selectors.awaiting_authorisation``);
+    plans and visits join here when they can be sent for sign-off.
     """
-    held = Allocation.objects.filter(team=team, end_date__isnull=True)
-    return (
-        Assessment.objects.filter(
-            authorised_date__isnull=True,
-            child__in=children_visible_to(user).filter(Exists(held.filter(child=OuterRef("pk")))),
-        )
-        .select_related("child", "worker")
-        .order_by("start_date")
-    )
+    held = Allocation.objects.filter(team=team, end_date__isnull=True, child=OuterRef("child"))
+    return awaiting_authorisation(user).filter(Exists(held))
 
 
 def supervision_due_on(last: dt.date | None, started: dt.date) -> dt.date:

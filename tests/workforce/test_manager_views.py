@@ -5,6 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from kinfolio.accounts.models import Role
 from kinfolio.people.models import Person
@@ -94,6 +95,13 @@ def test_social_worker_cannot_allocate(client, world):
 def test_team_home_shows_waiting_children_workers_and_assessments(client, world):
     cin = CINEpisodeFactory(child=world["leo"], referral_date=D(2026, 9, 1), team=world["team"])
     AssessmentFactory(child=world["leo"], cin_episode=cin, start_date=D(2026, 9, 2))
+    AssessmentFactory(
+        child=world["leo"],
+        cin_episode=cin,
+        start_date=D(2026, 9, 3),
+        submitted_at=timezone.now(),
+        worker=world["sam"],
+    )
     client.force_login(world["manager"])
 
     response = client.get(reverse("workforce:my-team"))
