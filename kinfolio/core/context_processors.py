@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.urls import reverse
 
+from kinfolio.accounts.models import Role
 from kinfolio.accounts.permissions import Permission, has_permission
 from kinfolio.accounts.two_factor import needs_two_factor
 from kinfolio.notifications.selectors import unread_count
@@ -27,7 +28,7 @@ NAVIGATION = [
 
 # A role's own home page, where the first menu page it may use is not the right one:
 # role -> URL name (for example Role.INSPECTOR: "inspection:home").
-HOME_FOR_ROLE: dict[str, str] = {}
+HOME_FOR_ROLE: dict[str, str] = {Role.TEAM_MANAGER: "workforce:my-team"}
 # A page every signed-in user may see: the home of a role with no menu page.
 EVERYONES_PAGE = "notifications:list"
 

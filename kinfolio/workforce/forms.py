@@ -31,6 +31,7 @@ class AllocateForm(forms.Form):
     change_reason = forms.ChoiceField(
         label="Reason for the change of social worker",
         choices=codesets.SOCIAL_WORKER_CHANGE_REASON.choices,
+        widget=forms.RadioSelect,
         help_text="Sent to the DfE in the children looked after return (SW_REASON)",
         error_messages={"required": "Choose the reason for the change of social worker"},
     )
