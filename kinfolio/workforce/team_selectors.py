@@ -13,6 +13,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db.models import (
+    Count,
     Exists,
     F,
     Func,
@@ -32,9 +33,8 @@ from kinfolio.assessments.selectors import awaiting_authorisation
 from kinfolio.journey.status import FLAGS, with_status_flags
 from kinfolio.people.models import Person
 from kinfolio.people.selectors import children_visible_to
-from kinfolio.timescales.calendar import default_calendar
 from kinfolio.timescales.engine import Status
-from kinfolio.timescales.selectors import clocks_for, rule_book
+from kinfolio.timescales.selectors import stored_clocks, team_deadlines
 from kinfolio.workforce.models import Allocation, SupervisionSession, Team, Transfer, Worker
 
 
@@ -204,20 +204,21 @@ def _weighted_caseloads(workers: list[Worker]) -> dict[int, float]:
 
 
 def _deadlines_by_worker(team: Team, user, *, today: dt.date) -> dict[int, Counter]:
-    """Per worker: open deadlines overdue, and those falling due in the next 7 days."""
-    held = Allocation.objects.filter(team=team, end_date__isnull=True)
-    children = children_visible_to(user).filter(Exists(held.filter(child=OuterRef("pk"))))
-    calendar = default_calendar()
+    """Per worker: open deadlines overdue, and those falling due in the next 7 days
+    (counted by the database from the stored clocks)."""
     week = today + timedelta(days=7)
+    rows = (
+        team_deadlines(team, user, today=today)
+        .order_by()
+        .values("holder_worker")
+        .annotate(
+            overdue=Count("pk", filter=Q(due_on__lt=today)),
+            week=Count("pk", filter=Q(due_on__gte=today, due_on__lte=week)),
+        )
+    )
     counts: dict[int, Counter] = defaultdict(Counter)
-    for clock in clocks_for(children, today=today, open_only=True):
-        if clock.team_id != team.pk or clock.worker_id is None or clock.rule.reporting_only:
-            continue
-        status = clock.status(today, calendar)
-        if status == Status.OVERDUE:
-            counts[clock.worker_id][Status.OVERDUE] += 1
-        elif clock.due_on is not None and clock.due_on <= week:
-            counts[clock.worker_id]["week"] += 1
+    for row in rows:
+        counts[row["holder_worker"]].update({Status.OVERDUE: row["overdue"], "week": row["week"]})
     return counts
 
 
@@ -287,14 +288,14 @@ def teams_compared(user, *, today: dt.date | None = None) -> list[TeamFigures]:
 
 
 def _overdue_by_team(children: QuerySet[Person], *, today: dt.date) -> Counter:
-    calendar = default_calendar()
-    return Counter(
-        clock.team_id
-        for clock in clocks_for(children, today=today, open_only=True, book=rule_book())
-        if clock.team_id is not None
-        and not clock.rule.reporting_only
-        and clock.status(today, calendar) == Status.OVERDUE
+    rows = (
+        stored_clocks(children, today=today)
+        .filter(due_on__lt=today)
+        .order_by()
+        .values("holder_team")
+        .annotate(n=Count("pk"))
     )
+    return Counter({row["holder_team"]: row["n"] for row in rows})
 
 
 def waiting_transfers(team: Team, user) -> QuerySet[Transfer]:

@@ -1,6 +1,8 @@
 """The managers' pages: three tests each (signed out, not allowed, success), the
 journeys through them, and query counts that do not grow with the number of children."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -9,8 +11,10 @@ from django.utils import timezone
 
 from kinfolio.accounts.models import Role
 from kinfolio.people.models import Person
+from kinfolio.timescales.models import StoredClock, TimescaleRule
 from kinfolio.workforce.models import Allocation, CaseDirection, SupervisionDecision, Transfer
 from kinfolio.workforce.services.allocations import allocate
+from kinfolio.workforce.team_selectors import team_day, teams_compared
 from tests.factories import AssessmentFactory, ChildFactory, CINEpisodeFactory, D
 from tests.factories_accounts import staff
 from tests.workforce.conftest import worker_in
@@ -288,3 +292,22 @@ def test_manager_page_query_count_is_the_same_for_1_and_200_children(client, wor
     one = _queries(client, url)
     _hold(world, 199)
     assert _queries(client, url) == one
+
+
+def test_overdue_and_due_this_week_are_counted_per_worker_and_per_team(client, world):
+    rule = TimescaleRule.objects.filter(reporting_only=False, before=False).first()
+    today = timezone.localdate()
+    for due in (today - timedelta(days=30), today + timedelta(days=3), today + timedelta(days=40)):
+        StoredClock.objects.create(
+            child=world["leo"],
+            rule=rule,
+            source=f"test:{due}",
+            started_on=D(2026, 9, 1),
+            due_on=due,
+            role="social_worker",
+        )
+    day = team_day(world["team"], world["manager"], today=today)
+    sam = next(row for row in day.workers if row.worker == world["sam"])
+    assert (sam.overdue, sam.due_this_week) == (1, 1)
+    compared = {row.team: row.overdue for row in teams_compared(world["manager"], today=today)}
+    assert compared[world["team"]] == 1
