@@ -90,6 +90,39 @@ POLICY: dict[str, Rule] = {
     "mash:contact-tell": Rule(Permission.WORK_FRONT_DOOR),
     "mash:contact-check-new": Rule(Permission.WORK_FRONT_DOOR),
     "mash:contact-check-response": Rule(Permission.WORK_FRONT_DOOR),
+    # referrals, assessments and child protection (issue 13: steps 5 to 8)
+    **{
+        f"referrals:{name}": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE)
+        for name in ("open", "close", "cin-plan-new", "cin-plan-end")
+    },
+    **{
+        f"assessments:{name}": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE)
+        for name in ("start", "assessment", "child-seen", "views", "factors", "analysis", "submit")
+    },
+    "assessments:authorise": Rule(Permission.AUTHORISE_ASSESSMENTS, ChildScope.VISIBLE),
+    "assessments:sign-off-queue": Rule(Permission.AUTHORISE_ASSESSMENTS),
+    **{
+        f"protection:{name}": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE)
+        for name in (
+            "journey",
+            "strategy-new",
+            "s47-new",
+            "s47-complete",
+            "icpc-new",
+            "conference",
+            "conference-invite",
+            "conference-attendance",
+            "conference-decision",
+            "conference-minutes",
+            "plan",
+            "rcpc-new",
+            "plan-outcome-new",
+            "plan-action-new",
+            "core-group-new",
+            "visit-new",
+            "plan-end",
+        )
+    },
     # performance: aggregates and pseudonymised lists
     "performance:caseload-summary": Rule(Permission.VIEW_AGGREGATES),
     "performance:indicators": Rule(Permission.VIEW_INDICATORS),

@@ -32,6 +32,7 @@ PROVIDERS = [
     "kinfolio.timescales.next_actions.next_actions",
     "kinfolio.casework.next_actions.next_actions",
     "kinfolio.workforce.next_actions.next_actions",
+    "kinfolio.protection.next_actions.next_actions",
 ]
 
 

@@ -28,6 +28,7 @@ from tests.factories import (
 from tests.factories_accounts import UserFactory, staff
 from tests.factories_care import PeriodOfCareFactory
 from tests.inspection.factories import inspection_url_values
+from tests.protection.factories import protection_url_values
 from tests.returns.factories import returns_url_values
 
 OWN, OTHER, RESTRICTED = "own team's child", "other service's child", "restricted child"
@@ -169,6 +170,7 @@ def url_for(name: str, route: str, child, team) -> str:
         "referral_id": OnlineReferral.objects.values_list("pk", flat=True).first(),
         **returns_url_values(),
         "period_id": child.periods_of_care.values_list("pk", flat=True).first(),
+        **protection_url_values(child),
     }
     kwargs = {}
     for part in route.split("<")[1:]:

@@ -1,0 +1,70 @@
+"""What the referral-to-protection work suggests doing on a child's record: the next
+step of an open referral, assessment, enquiry, conference or plan. Five queries
+whatever the child's history."""
+
+from django.urls import reverse
+from django.utils import timezone
+
+from kinfolio.accounts.models import User
+from kinfolio.accounts.permissions import Permission, has_permission
+from kinfolio.people.models import Person
+from kinfolio.people.record import NextAction
+
+
+def _url(name: str, *args) -> str:
+    return reverse(name, args=args)
+
+
+def next_actions(child: Person, user: User) -> list[NextAction]:
+    if not has_permission(user, Permission.RECORD_CASEWORK):
+        return []
+    local_id, today = child.local_id, timezone.localdate()
+    episode = child.cin_episodes.filter(close_date__isnull=True).first()
+    if episode is None:
+        return [NextAction("Open a referral", _url("referrals:open", local_id))]
+    actions = [NextAction("Referral and child protection", _url("protection:journey", local_id))]
+    assessment = episode.assessments.filter(authorised_date__isnull=True).first()
+    if assessment and assessment.submitted_at is None:
+        overdue = assessment.due_date is not None and assessment.due_date < today
+        actions.append(
+            NextAction(
+                "Continue the assessment",
+                _url("assessments:assessment", local_id, assessment.pk),
+                reason=f"Due by {assessment.due_date:%-d %B %Y}" if assessment.due_date else "",
+                urgent=overdue,
+            )
+        )
+    elif assessment and has_permission(user, Permission.AUTHORISE_ASSESSMENTS):
+        actions.append(
+            NextAction(
+                "Authorise the assessment",
+                _url("assessments:authorise", local_id, assessment.pk),
+                reason="Sent for authorisation",
+            )
+        )
+    enquiry = child.section47_enquiries.filter(cin_episode=episode).first()
+    if enquiry and enquiry.end_date is None:
+        actions.append(
+            NextAction(
+                "Complete the section 47 enquiry",
+                _url("protection:s47-complete", local_id, enquiry.pk),
+            )
+        )
+    elif enquiry and enquiry.outcome == "icpc" and not enquiry.conferences.exists():
+        actions.append(
+            NextAction(
+                "Book the initial conference",
+                _url("protection:icpc-new", local_id, enquiry.pk),
+                reason=f"Due by {enquiry.icpc_due_date:%-d %B %Y}" if enquiry.icpc_due_date else "",
+                urgent=True,
+            )
+        )
+    plan = child.cp_plans.filter(end_date__isnull=True).first()
+    if plan:
+        actions.append(
+            NextAction("Record a visit", _url("protection:visit-new", local_id, plan.pk))
+        )
+        actions.append(
+            NextAction("Child protection plan", _url("protection:plan", local_id, plan.pk))
+        )
+    return actions

@@ -1,0 +1,135 @@
+"""Conference pages: booking an initial or review conference, its task list, and a
+question page for each part (invitations, attendance and reports, decision, minutes)."""
+
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from kinfolio.accounts.permissions import Permission, permission_required
+from kinfolio.audit.services import record_access
+from kinfolio.protection import selectors
+from kinfolio.protection.forms import conferences as forms
+from kinfolio.protection.models import (
+    ChildProtectionConference,
+    ChildProtectionPlan,
+    Section47Enquiry,
+)
+from kinfolio.protection.services import conference_decisions, conferences
+from kinfolio.protection.views.common import child_and, journey_url
+from kinfolio.recording.pages import record_page
+
+
+def _task_list(conference) -> str:
+    return reverse("protection:conference", args=[conference.child.local_id, conference.pk])
+
+
+def _book(request, child, service, arguments, title, due_from):
+    return record_page(
+        request,
+        form_class=forms.BookConferenceForm,
+        service=service,
+        arguments=arguments,
+        child=child,
+        title=title,
+        caption=child.full_name,
+        success_url=_task_list,
+        success_message="Conference booked",
+        back_url=journey_url(child),
+        template="protection/book_conference.html",
+        context={"due_from": due_from},
+    )
+
+
+@permission_required(Permission.RECORD_CASEWORK)
+def book_initial(request, local_id: str, enquiry_id: int):
+    child, enquiry = child_and(request, local_id, Section47Enquiry, enquiry_id)
+    return _book(
+        request,
+        child,
+        conferences.schedule_initial,
+        {"enquiry": enquiry},
+        "Book the initial child protection conference",
+        enquiry.icpc_due_date,
+    )
+
+
+@permission_required(Permission.RECORD_CASEWORK)
+def book_review(request, local_id: str, plan_id: int):
+    child, plan = child_and(request, local_id, ChildProtectionPlan, plan_id)
+    return _book(
+        request,
+        child,
+        conferences.schedule_review,
+        {"plan": plan},
+        "Book a review child protection conference",
+        None,
+    )
+
+
+@require_GET
+@permission_required(Permission.RECORD_CASEWORK)
+def conference(request, local_id: str, conference_id: int):
+    child, found = child_and(request, local_id, ChildProtectionConference, conference_id)
+    record_access(
+        by=request.user,
+        action="view_record",
+        request=request,
+        child=child,
+        object_ref=f"protection.childprotectionconference:{found.pk}",
+    )
+    return render(
+        request,
+        "protection/conference.html",
+        {
+            "child": child,
+            "conference": found,
+            "tasks": selectors.conference_tasks(found),
+            "invitees": found.invitees.all(),
+        },
+    )
+
+
+PARTS = {
+    "invite": (forms.InvitationsForm, conferences.invite, "Invitations sent", False),
+    "attendance": (
+        forms.AttendanceForm,
+        conferences.record_attendance,
+        "Attendance and reports",
+        True,
+    ),
+    "decision": (
+        forms.DecisionForm,
+        conference_decisions.record_decision,
+        "The conference's decision",
+        True,
+    ),
+    "minutes": (
+        forms.MinutesForm,
+        conference_decisions.record_minutes,
+        "Chair's minutes distributed",
+        True,
+    ),
+}
+
+
+@permission_required(Permission.RECORD_CASEWORK)
+def part(request, local_id: str, conference_id: int, name: str):
+    child, found = child_and(request, local_id, ChildProtectionConference, conference_id)
+    form_class, service, title, versioned = PARTS[name]
+    extra = {"invitees": list(found.invitees.all())} if name == "attendance" else {}
+    return record_page(
+        request,
+        form_class=form_class,
+        form_kwargs=extra,
+        service=service,
+        arguments={"conference": found},
+        instance=found if versioned else None,
+        child=child,
+        title=title,
+        caption=str(found),
+        success_url=_task_list(found),
+        success_message=f"{title}: saved",
+        back_url=_task_list(found),
+        template="protection/conference_part.html",
+        context={"conference": found, "part": name},
+    )

@@ -1,0 +1,87 @@
+"""Every referral, assessment and child protection page: unauthenticated, unauthorised,
+success (GET); and the rules through their pages both ways."""
+
+import pytest
+from django.urls import NoReverseMatch, reverse
+
+from kinfolio.accounts.models import Role
+from kinfolio.accounts.policy import POLICY
+from kinfolio.protection.models import Section47Enquiry
+from kinfolio.recording import tokens
+from tests.factories import CINEpisodeFactory, D
+from tests.factories_accounts import staff
+from tests.protection.factories import protection_url_values
+
+pytestmark = pytest.mark.django_db
+
+PAGES = sorted(
+    name for name in POLICY if name.split(":")[0] in ("referrals", "assessments", "protection")
+)
+KEYS = ("episode_id", "assessment_id", "enquiry_id", "conference_id", "plan_id", "cin_plan_id")
+
+
+@pytest.fixture
+def child(two_services):
+    protection_url_values(two_services["ours"])
+    return two_services["ours"]
+
+
+def url(name: str, child) -> str:
+    """The page's URL for this child's records (whichever of them it names)."""
+    values = {"local_id": child.local_id, **protection_url_values(child)}
+    shapes = [(), ("local_id",)] + [("local_id", key) for key in KEYS]
+    shapes.append(("local_id", "plan_id", "outcome_id"))
+    for keys in shapes:
+        try:
+            return reverse(name, kwargs={key: values[key] for key in keys})
+        except NoReverseMatch:
+            continue
+    raise AssertionError(f"cannot build {name}")
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_sends_an_anonymous_user_to_sign_in(client, child, name):
+    response = client.get(url(name, child))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:sign-in"))
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_refuses_a_role_without_the_permission(client, child, name):
+    client.force_login(staff(Role.PERFORMANCE_ANALYST))
+
+    assert client.get(url(name, child)).status_code == 403
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_shows_to_a_manager_in_the_childs_service(client, child, two_services, name):
+    client.force_login(staff(Role.TEAM_MANAGER, team=two_services["team"]))
+
+    assert client.get(url(name, child)).status_code == 200
+
+
+def _post(client, path: str, data: dict):
+    token = client.get(path).context["draft_token"]
+    return client.post(path, {tokens.FIELD: token, **data}, follow=True)
+
+
+def test_s47_page_refuses_an_enquiry_without_a_strategy_discussion_then_takes_a_reason(
+    client, two_services
+):
+    child = two_services["ours"]
+    episode = CINEpisodeFactory(child=child, referral_date=D(2026, 6, 1))
+    client.force_login(staff(Role.SOCIAL_WORKER, team=two_services["team"]))
+    path = reverse("protection:s47-new", args=[child.local_id, episode.pk])
+    start = {"start_date_0": "10", "start_date_1": "6", "start_date_2": "2026"}
+
+    refused = _post(client, path, start).content.decode()
+
+    assert "cannot start without a strategy discussion" in refused
+    assert "There is a problem" in refused
+    assert not Section47Enquiry.objects.exists()
+
+    done = _post(client, path, {**start, "no_strategy_reason": "Police could not attend."})
+
+    assert "Section 47 enquiry started" in done.content.decode()
+    assert Section47Enquiry.objects.get().no_strategy_reason == "Police could not attend."
