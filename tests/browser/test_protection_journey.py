@@ -2,10 +2,12 @@
 and (c) a section 47 enquiry refused without a strategy discussion, then started with
 a reason. Each step is screenshotted and checked with axe-core.
 
-The contact is made with a factory (the front door pages are another branch's work).
+The contact is recorded and decided through the front door's pages; the step-down's
+early help side is not in this journey (its pages are another branch's work).
 """
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -16,7 +18,7 @@ from kinfolio.assessments.models import Assessment
 from kinfolio.protection.models import ChildProtectionPlan, ConferenceInvitee, Section47Enquiry
 from kinfolio.referrals.models import CINEpisode
 from tests.browser.axe import assert_accessible
-from tests.factories import CINEpisodeFactory, DecidedContactFactory, WorkerFactory, at
+from tests.factories import CINEpisodeFactory, WorkerFactory
 
 PASSWORD = "a-long-test-password"
 
@@ -29,6 +31,7 @@ def people(make_user, two_services, settings):
     team.manager = manager.worker
     team.save()
     worker = make_user(Role.SOCIAL_WORKER, username="sw", worker=two_services["worker"])
+    make_user(Role.MASH_WORKER, username="mash", worker=WorkerFactory(team=team))
     return {"worker": worker, "manager": manager, "child": two_services["ours"]}
 
 
@@ -68,10 +71,43 @@ class Steps:
 D = dt.date
 
 
+def record_contact_decided_as_referral(page, steps, child) -> None:
+    """The front door records a contact about a known child and refers it on."""
+    sign_in(page, "mash")
+    page.goto(reverse("mash:contact-new"))
+    page.get_by_label("Child's first name").fill(child.given_name)
+    page.get_by_label("Child's last name").fill(child.family_name)
+    fill_date(page, "child_date_of_birth", child.date_of_birth)
+    page.get_by_label("Child's NHS number (if known)").fill(child.nhs_number)
+    fill_date(page, "received_on", D(2026, 6, 1))
+    page.get_by_label("Time received").fill("09:30")
+    page.get_by_label("Source of the contact").select_option("2A")
+    page.get_by_label("Referrer's name").fill("Ms Head")
+    page.get_by_label("Referrer's agency or relationship to the child").fill("Hillside Primary")
+    page.get_by_label("What is the concern?").fill("Amara has a bruise and says dad hit her.")
+    page.get_by_role("group", name="Does the family know").get_by_label("Yes").check()
+    page.get_by_role("group", name="Has the referrer asked").get_by_label("No").check()
+    page.get_by_role("button", name="Save").click()
+    match = page.get_by_label(re.compile(f"{child.full_name}, born .*{child.local_id}"))
+    if match.count():  # the duplicate check offers the known child
+        match.check()
+        page.get_by_role("button", name="Save").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Contact recorded")
+    steps.check("front-door-contact")
+    page.get_by_role("link", name="RAG rating").click()
+    page.get_by_label("Red: immediate risk of significant harm").check()
+    page.get_by_role("button", name="Save").click()
+    page.get_by_role("link", name="Decision").click()
+    page.get_by_label("Referral to children's social care").check()
+    steps.check("front-door-decision")
+    page.get_by_role("button", name="Save").click()
+    sign_out(page)
+
+
 def test_referral_to_the_end_of_a_child_protection_plan(page, screenshot, people):
     child, steps = people["child"], Steps(page, screenshot)
-    DecidedContactFactory(child=child, received_at=at(2026, 6, 1, 9), decided_at=at(2026, 6, 1, 15))
     journey = reverse("protection:journey", args=[child.local_id])
+    record_contact_decided_as_referral(page, steps, child)
 
     sign_in(page, "sw")
     page.goto(journey)
