@@ -9,6 +9,8 @@ from django.utils import timezone
 class NotificationKind(models.TextChoices):
     DEADLINE_DIGEST = "deadline_digest", "Daily deadlines digest"
     BREAK_GLASS = "break_glass", "Restricted record opened"
+    ASSESSMENT_TO_AUTHORISE = "assessment_to_authorise", "Assessment sent for authorisation"
+    ASSESSMENT_AUTHORISED = "assessment_authorised", "Assessment authorised"
 
 
 class Notification(models.Model):

@@ -6,6 +6,7 @@ from kinfolio.assessments.models import Assessment, AssessmentFactor
 from kinfolio.assessments.services import assessments, authorisation
 from kinfolio.audit.models import ChangeEvent
 from kinfolio.core.versions import StaleRecord
+from kinfolio.notifications.models import Notification
 from tests.factories import AssessmentFactory, CINEpisodeFactory, D, WorkerFactory
 from tests.factories_accounts import staff
 from tests.refusals import assert_refused
@@ -358,3 +359,44 @@ def test_return_for_changes_takes_it_off_the_queue(manager):
 
     assessment.refresh_from_db()
     assert assessment.submitted_at is None
+
+
+def test_submit_tells_the_team_manager(worker_user, manager):
+    assessment = complete()
+    team = assessment.worker.team
+    team.manager = manager.worker
+    team.save()
+
+    authorisation.submit(assessment=assessment, opened_version=1, by=worker_user)
+
+    [note] = Notification.objects.filter(recipient=manager)
+    assert note.kind == "assessment_to_authorise"
+    assert note.link.endswith(f"/assessments/{assessment.pk}/authorise/")
+
+
+def test_a_refused_submit_tells_nobody(worker_user):
+    assessment = AssessmentFactory(childs_views="")
+
+    assert_refused(
+        lambda: authorisation.submit(assessment=assessment, opened_version=1, by=worker_user),
+        message="Enter the analysis",
+        counted=[Notification],
+    )
+
+
+def test_authorise_tells_the_worker_who_wrote_it(manager, worker_user):
+    assessment = submitted()
+    assessment.worker = worker_user.worker
+    assessment.save()
+
+    authorisation.authorise(
+        assessment=assessment,
+        authorised_date=D(2024, 4, 2),
+        outcomes=["cin_plan"],
+        opened_version=1,
+        by=manager,
+    )
+
+    [note] = Notification.objects.filter(recipient=worker_user)
+    assert note.kind == "assessment_authorised"
+    assert "Child in need plan" in note.body

@@ -11,6 +11,8 @@ import datetime as dt
 from collections.abc import Collection
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from kinfolio.accounts.permissions import Permission, has_permission
@@ -18,6 +20,8 @@ from kinfolio.assessments.models import Assessment
 from kinfolio.assessments.services.assessments import editing
 from kinfolio.core.voice import validate_childs_voice
 from kinfolio.core.writes import refuse_future_dates
+from kinfolio.notifications.models import NotificationKind
+from kinfolio.notifications.services import notify
 
 OUTCOMES = {
     "nfa": "outcome_nfa",
@@ -59,8 +63,18 @@ def submit(*, assessment: Assessment, opened_version: int | None, by) -> Assessm
     missing = missing_sections(assessment)
     if missing:
         raise ValidationError(missing)
-    with editing(assessment, by=by, opened_version=opened_version) as row:
-        row.submitted_at = timezone.now()
+    with transaction.atomic():
+        with editing(assessment, by=by, opened_version=opened_version) as row:
+            row.submitted_at = timezone.now()
+        notify(
+            recipients=_managers_of(row),
+            kind=NotificationKind.ASSESSMENT_TO_AUTHORISE,
+            subject=f"Assessment of {row.child.full_name} to authorise",
+            body=f"{by} sent the assessment of {row.child.full_name} for your authorisation."
+            + (f" It is due by {row.due_date:%-d %B %Y}." if row.due_date else ""),
+            link=reverse("assessments:authorise", args=[row.child.local_id, row.pk]),
+            child=row.child,
+        )
     return assessment
 
 
@@ -76,13 +90,31 @@ def authorise(
     """A manager authorises the assessment with its outcome (the census completion date)."""
     manager = _manager(assessment, by)
     _check_outcome(assessment, authorised_date, outcomes, outcome_other_detail)
-    with editing(assessment, by=by, opened_version=opened_version) as row:
-        for name, field in OUTCOMES.items():
-            setattr(row, field, name in outcomes)
-        row.outcome_other_detail = outcome_other_detail.strip() if "other" in outcomes else ""
-        row.authorised_date = authorised_date
-        row.signed_off_by, row.signed_off_at = manager, timezone.now()
+    with transaction.atomic():
+        with editing(assessment, by=by, opened_version=opened_version) as row:
+            for name, field in OUTCOMES.items():
+                setattr(row, field, name in outcomes)
+            row.outcome_other_detail = outcome_other_detail.strip() if "other" in outcomes else ""
+            row.authorised_date = authorised_date
+            row.signed_off_by, row.signed_off_at = manager, timezone.now()
+        author = getattr(row.worker, "user", None)
+        notify(
+            recipients=[author] if author else [],
+            kind=NotificationKind.ASSESSMENT_AUTHORISED,
+            subject=f"Assessment of {row.child.full_name} authorised",
+            body=f"{manager} authorised it on {authorised_date:%-d %B %Y}: "
+            f"{', '.join(row.outcomes)}.",
+            link=reverse("assessments:assessment", args=[row.child.local_id, row.pk]),
+            child=row.child,
+        )
     return assessment
+
+
+def _managers_of(assessment: Assessment) -> list:
+    """The signed-in managers of the assessing worker's team (or the episode's team)."""
+    team = assessment.worker.team if assessment.worker else assessment.cin_episode.team
+    manager = team.manager
+    return [manager.user] if manager is not None and manager.user_id else []
 
 
 def return_for_changes(*, assessment: Assessment, opened_version: int | None, by) -> Assessment:
