@@ -142,6 +142,8 @@ POLICY: dict[str, Rule] = {
     "returns:validate": Rule(Permission.MANAGE_RETURNS),
     "returns:run": Rule(Permission.MANAGE_RETURNS),
     "returns:download": Rule(Permission.MANAGE_RETURNS),
+    "returns:import": Rule(Permission.MANAGE_RETURNS),
+    "returns:import-confirm": Rule(Permission.MANAGE_RETURNS),
     # case file audits
     "quality_assurance:audits": Rule(Permission.CONDUCT_AUDITS),
     "quality_assurance:sample-new": Rule(Permission.MANAGE_AUDITS),
