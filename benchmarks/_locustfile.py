@@ -119,6 +119,20 @@ class FrontDoorWorker(Colleague):
     fixed_count = 5
 
     @task(3)
+    def queue(self) -> None:
+        self.page("/front-door/", "front door queue")
+
+    @task(1)
+    def referrers(self) -> None:
+        self.page("/front-door/referrers-to-tell/", "referrers not yet told")
+
+    @task(1)
+    def visits(self) -> None:
+        if self.me["children"]:
+            local_id = random.choice(self.me["children"])
+            self.page(f"/children/{local_id}/visits/", "a child's visits")
+
+    @task(3)
     def find(self) -> None:
         self.search()
 

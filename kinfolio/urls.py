@@ -4,6 +4,7 @@ urlpatterns = [
     path("", include("kinfolio.workforce.urls")),
     path("account/", include("kinfolio.accounts.urls")),
     path("children/", include("kinfolio.casework.urls")),
+    path("children/", include("kinfolio.chronology.urls")),
     path("children/", include("kinfolio.children_in_care.urls")),
     path("children/", include("kinfolio.referrals.urls")),
     path("children/", include("kinfolio.protection.urls")),

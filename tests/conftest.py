@@ -12,6 +12,17 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def documents_in_tmp(tmp_path, monkeypatch):
+    """Uploaded documents go to the test's own folder, never the project's var/media."""
+    from django.core.files.storage import FileSystemStorage
+
+    from kinfolio.casework.models import Document
+
+    field = Document._meta.get_field("file")
+    monkeypatch.setattr(field, "storage", FileSystemStorage(location=tmp_path / "media"))
+
+
 @pytest.fixture
 def make_user(db):
     """A signed-in-able user in a role, optionally linked to a worker."""

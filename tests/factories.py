@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from kinfolio.assessments.models import Assessment, AssessmentFactor
-from kinfolio.casework.models import CaseNote, Visit
+from kinfolio.casework.models import CaseNote, Document, Visit
 from kinfolio.early_help.models import EarlyHelpEpisode, EarlyHelpReview
 from kinfolio.front_door.models import Contact, OnlineReferral, PartnerCheck
 from kinfolio.people.models import Person
@@ -290,3 +290,17 @@ class CaseNoteFactory(factory.django.DjangoModelFactory):
     written_at = at(2024, 4, 10, 16)
     note_type = "case_note"
     body = "Visited Sam at home; he showed me his room."
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    """A small PDF on the child's record (tests keep documents in their own folder)."""
+
+    class Meta:
+        model = Document
+
+    child = factory.SubFactory(ChildFactory)
+    title = "Core group minutes"
+    kind = "minutes"
+    uploaded_at = at(2024, 4, 10, 16)
+    uploaded_by = factory.SubFactory(WorkerFactory)
+    file = factory.django.FileField(filename="minutes.pdf", data=b"%PDF-1.4 synthetic")

@@ -71,7 +71,12 @@ POLICY: dict[str, Rule] = {
     "people:child-history": Rule(Permission.VIEW_CHILD_RECORD, ChildScope.VISIBLE),
     # casework: case notes
     "casework:case-note-new": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE),
+    "chronology:key-event-new": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE),
+    "chronology:export-csv": Rule(Permission.VIEW_CHILD_RECORD, ChildScope.VISIBLE),
+    "chronology:export-pdf": Rule(Permission.VIEW_CHILD_RECORD, ChildScope.VISIBLE),
     "casework:case-note-change": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE),
+    "casework:document-new": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE),
+    "casework:document": Rule(Permission.VIEW_CHILD_RECORD, ChildScope.VISIBLE),
     # children in care: coming into care, changes, leaving care
     "children_in_care:become-looked-after": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE),
     "children_in_care:care-change": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE),

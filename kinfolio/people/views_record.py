@@ -54,6 +54,7 @@ def chronology(request, local_id: str):
         total=len(shown),
         chronology_kinds=sorted({e.kind for e in events}),
         selected_kinds=kinds,
+        can_record=has_permission(request.user, Permission.RECORD_CASEWORK),
         # Page links keep the filter.
         query_suffix="&" + urlencode([("kind", k) for k in kinds]) if kinds else "",
     )

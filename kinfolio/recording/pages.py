@@ -68,7 +68,7 @@ def record_page(
     page = {"stale": None, "draft_saved_at": None}
     if request.method == "POST":
         drafts.save_draft(user=user, key=key, data=request.POST)
-        form = form_class(data=request.POST, **form_kwargs)
+        form = form_class(data=request.POST, files=request.FILES, **form_kwargs)
         if form.is_valid():
             try:
                 result = _call(service, form, arguments, instance, user)

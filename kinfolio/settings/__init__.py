@@ -236,6 +236,8 @@ KINFOLIO_WORKING_HOURS = (7, 19)
 # The session expiry warning appears this many seconds before the session ends.
 KINFOLIO_SESSION_WARNING_SECONDS = 120
 # How often a recording form's script saves what is typed as a draft.
+# The largest document a worker may upload to a child's record.
+KINFOLIO_MAX_UPLOAD_MB = int(os.environ.get("KINFOLIO_MAX_UPLOAD_MB", "10"))
 KINFOLIO_DRAFT_SAVE_SECONDS = int(os.environ.get("KINFOLIO_DRAFT_SAVE_SECONDS", "30"))
 
 # Team managers' pages: the caseload the council sets as its ceiling for one full-time

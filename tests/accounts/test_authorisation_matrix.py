@@ -20,6 +20,7 @@ from tests.factories import (
     ChildFactory,
     ContactFactory,
     D,
+    DocumentFactory,
     OnlineReferralFactory,
     PartnerCheckFactory,
     ServiceFactory,
@@ -144,6 +145,7 @@ def world(db):
     users = {role: staff(role, team=own_team) for role in Role}
     for child in children.values():  # a record of each kind per child, for URLs naming one
         CaseNoteFactory(child=child)
+        DocumentFactory(child=child)
         PeriodOfCareFactory(child=child)
     # The front door's pages name a contact (about the own team's child) and its check.
     PartnerCheckFactory(contact=ContactFactory(child=children[OWN]))
@@ -165,6 +167,7 @@ def url_for(name: str, route: str, child, team) -> str:
         "part": "numerator",
         # Records that belong to the child in the URL.
         "note_id": child.case_notes.values_list("pk", flat=True).first(),
+        "document_id": child.documents.values_list("pk", flat=True).first(),
         "contact_id": Contact.objects.values_list("pk", flat=True).first(),
         "check_id": PartnerCheck.objects.values_list("pk", flat=True).first(),
         "referral_id": OnlineReferral.objects.values_list("pk", flat=True).first(),

@@ -216,3 +216,14 @@ def test_tell_referrer_refuses_before_a_decision_and_by_email_without_an_address
     assert list(refused.value.message_dict) == ["method"]
     assert not ChangeEvent.objects.exists()
     assert not mail.outbox
+
+
+def test_record_contact_without_a_timescale_in_force_is_still_recorded():
+    from kinfolio.timescales.models import TimescaleRule
+
+    TimescaleRule.objects.filter(key="contact_decision_1wd").delete()
+
+    contact = _record(staff(Role.MASH_WORKER))
+
+    assert contact.pk
+    assert contact.decision_due_at is None

@@ -17,6 +17,7 @@ from kinfolio.front_door.models import Contact, OnlineReferral
 from kinfolio.front_door.queue import possible_duplicates
 from kinfolio.people.models import Person
 from kinfolio.people.selectors import children_visible_to
+from kinfolio.timescales.engine import NoRuleInForce
 from kinfolio.timescales.services import due_date
 
 NEW_CHILD = "new"  # no possible duplicate was found: a new child
@@ -84,9 +85,7 @@ def record_contact(
             consent_obtained=consent_obtained,
             referrer_anonymous=referrer_anonymous,
             anonymity_reason=anonymity_reason.strip() if referrer_anonymous else "",
-            decision_due_at=_end_of(
-                due_date("contact_decision_1wd", timezone.localtime(received_at).date())
-            ),
+            decision_due_at=_decision_due(received_at),
         )
         create_record(instance=contact, by=by, child=child)
         if online_referral is not None:
@@ -95,7 +94,14 @@ def record_contact(
     return contact
 
 
-def _end_of(day: dt.date) -> dt.datetime:
+def _decision_due(received_at: dt.datetime) -> dt.datetime | None:
+    """The end of the working day the engine gives. Without a rule in force the contact
+    is still recorded (a safeguarding contact is never refused for want of a timescale):
+    the due date stays empty and the deadline pages show it cannot be calculated."""
+    try:
+        day = due_date("contact_decision_1wd", timezone.localtime(received_at).date())
+    except NoRuleInForce:
+        return None
     return timezone.make_aware(dt.datetime.combine(day, dt.time(23, 59, 59)))
 
 
