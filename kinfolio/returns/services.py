@@ -19,7 +19,7 @@ from kinfolio.returns.validation.client import (
 )
 from kinfolio.returns.years import CollectionYear
 
-BATCH = 2000
+BATCH = 500  # below SQLite's 999 bound parameters
 
 
 def request_validation(*, kind: str, year: CollectionYear, by) -> ValidationRun:

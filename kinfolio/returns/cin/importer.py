@@ -297,6 +297,12 @@ def _plans(child, details, person, episode, conferences, summary) -> None:
         start = child.day(block, "CPPstartDate")
         initial = child.text(block, "InitialCategoryOfAbuse")
         enquiry = conferences.get(start, [None])[0]
+        known = ChildProtectionPlan.objects.filter(child=person, start_date=start).first()
+        if known is not None:  # matched: its conferences are already recorded
+            _count(summary, "child protection plans", False)
+            if start in conferences:
+                conferences[start][1] = known.initial_conference
+            continue
         conference, _ = ChildProtectionConference.objects.get_or_create(
             child=person,
             conference_date=start,

@@ -30,7 +30,9 @@ from kinfolio.returns.ssda903.tables import Table, fmt, tables_for
 from kinfolio.returns.years import CollectionYear
 from kinfolio.workforce.sw_episodes import social_worker_episodes
 
-CHUNK = 2000
+# Children per chunk: below SQLite's 999 bound parameters, past which a query with a
+# long IN list and a date comparison returned wrong rows here (Django 5.2, SQLite 3.40).
+CHUNK = 500
 Row = dict[str, str]
 
 
