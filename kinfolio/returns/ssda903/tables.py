@@ -5,6 +5,11 @@ csc-validator-be-903 0.1.17 (the validator recognises a CSV by its header row). 
 SSDA903 guide was not available when this was written, so which tables a year asks
 for follows the validator's rule sets: SWEpisodes from 2023/24 (rules SW01-SW16),
 DoLo from 2026/27 (rules 700-710). Dates are written dd/mm/yyyy, as in the guide.
+
+What the tables ask for that Kinfolio does not record, and so writes blank: Header
+MOTHER and MC_DOB; OC2 CONVICTED, HEALTH_CHECK (under-fives' checks),
+SUBSTANCE_MISUSE, INTERVENTION_RECEIVED and INTERVENTION_OFFERED; PrevPerm LA_PERM;
+DoLo rows (no model of deprivation of liberty orders yet: the table is written empty).
 """
 
 from __future__ import annotations
@@ -116,13 +121,3 @@ def table_for_columns(columns: list[str]) -> Table | None:
 
 def fmt(day: date | None) -> str:
     return day.strftime(DATE_FORMAT) if day else ""
-
-
-# What the SSDA903 tables ask for that Kinfolio does not record, so it is left blank.
-NOT_HELD = {
-    "Header": "MOTHER and MC_DOB (whether a looked after girl is a mother, and her child's "
-    "date of birth)",
-    "OC2": "CONVICTED, SUBSTANCE_MISUSE, INTERVENTION_RECEIVED and INTERVENTION_OFFERED",
-    "PrevPerm": "LA_PERM is written blank, as the guide asks (the local authority is kept)",
-    "DoLo": "deprivation of liberty orders (no model yet): the table is written empty",
-}
