@@ -112,3 +112,32 @@ def test_close_episode_is_refused_without_an_outcome_or_when_stale(make_user):
     episode.refresh_from_db()
     assert episode.end_date is None
     assert not ChangeEvent.objects.exists()
+
+
+def test_step_up_closes_early_help_linked_to_the_referral(make_user):
+    episode = EarlyHelpEpisodeFactory(start_date=D(2025, 2, 1))
+    referral = CINEpisodeFactory(child=episode.child, referral_date=D(2025, 4, 7))
+
+    episodes.step_up(episode=episode, referral=referral, opened_version=1, by=make_user())
+
+    episode.refresh_from_db()
+    assert episode.stepped_up_to == referral
+    assert (episode.end_date, episode.closure_reason) == (D(2025, 4, 7), "stepped_up")
+
+
+@pytest.mark.parametrize("same_child", [True, False])
+def test_step_up_is_refused_to_another_childs_or_an_earlier_referral(make_user, same_child):
+    episode = EarlyHelpEpisodeFactory(start_date=D(2025, 2, 1))
+    referral = (
+        CINEpisodeFactory(child=episode.child, referral_date=D(2025, 1, 6))
+        if same_child
+        else CINEpisodeFactory(referral_date=D(2025, 4, 7))
+    )
+
+    with pytest.raises(ValidationError) as refused:
+        episodes.step_up(episode=episode, referral=referral, opened_version=1, by=make_user())
+
+    assert list(refused.value.message_dict) == ["referral"]
+    episode.refresh_from_db()
+    assert episode.end_date is None
+    assert not ChangeEvent.objects.exists()

@@ -1,5 +1,5 @@
-"""Early help episodes: starting one, stepping down into one from social care, and
-closing one with its outcome.
+"""Early help episodes: starting one, stepping down into one from social care, stepping
+up from one to a referral, and closing one with its outcome.
 
 Step-down from a child in need or child protection plan is the early help side of
 ending that plan: the 2012 inspection found step-down "not robust" (Ofsted, 2012), so a
@@ -79,6 +79,34 @@ def step_down(
         step_down_plan=step_down_plan.strip(),
     )
     return create_record(instance=episode, by=by, child=cin_episode.child)
+
+
+def step_up(
+    *,
+    episode: EarlyHelpEpisode,
+    referral: CINEpisode,
+    opened_version: int | None = None,
+    by,
+) -> EarlyHelpEpisode:
+    """Early help steps up to children's social care: the episode closes on the day of
+    the referral, with "stepped up" as its outcome, linked to the referral it became
+    (``referrals.services.referrals.open_referral`` opens that referral)."""
+    if referral.child_id != episode.child_id:
+        raise ValidationError({"referral": "The referral is for a different child"})
+    if referral.referral_date < episode.start_date:
+        raise ValidationError(
+            {"referral": "Early help can only step up to a referral made after it started"}
+        )
+    with transaction.atomic():
+        if episode.end_date is not None:
+            raise ValidationError("This early help episode is already closed")
+        with edit_record(
+            instance=episode, by=by, opened_version=opened_version, child=episode.child
+        ) as row:
+            row.end_date = referral.referral_date
+            row.closure_reason = "stepped_up"
+            row.stepped_up_to = referral
+    return episode
 
 
 def close_episode(
