@@ -98,7 +98,7 @@ POLICY: dict[str, Rule] = {
     # referrals, assessments and child protection (issue 13: steps 5 to 8)
     **{
         f"referrals:{name}": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE)
-        for name in ("open", "close", "cin-plan-new", "cin-plan-end")
+        for name in ("open", "close", "cin-plan-new", "cin-plan-end", "cin-plan-review")
     },
     **{
         f"assessments:{name}": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE)
@@ -123,6 +123,7 @@ POLICY: dict[str, Rule] = {
             "rcpc-new",
             "plan-outcome-new",
             "plan-action-new",
+            "plan-action-done",
             "core-group-new",
             "visit-new",
             "plan-end",

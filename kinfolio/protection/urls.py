@@ -36,6 +36,7 @@ urlpatterns = [
     path(P + "review/new/", conferences.book_review, name="rcpc-new"),
     path(P + "outcomes/new/", plans.add_outcome, name="plan-outcome-new"),
     path(P + "outcomes/<int:outcome_id>/actions/new/", plans.add_action, name="plan-action-new"),
+    path(P + "actions/<int:action_id>/done/", plans.complete_action, name="plan-action-done"),
     path(P + "core-groups/new/", plans.add_core_group, name="core-group-new"),
     path(P + "visits/new/", plans.add_visit, name="visit-new"),
     path(P + "end/", plans.end_plan, name="plan-end"),

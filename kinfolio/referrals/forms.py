@@ -73,3 +73,15 @@ class EndCINPlanForm(RecordingForm):
 
     def layout(self) -> list:
         return [Field("end_date"), Field.radios("end_reason", legend_size=Size.SMALL)]
+
+
+class ReviewCINPlanForm(ChildsVoiceFields, RecordingForm):
+    review_date = date_field("Date of the review", missing="Enter the date of the review")
+    notes = forms.CharField(
+        label="What the review found",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": "Enter what the review found"},
+    )
+
+    def layout(self) -> list:
+        return [Field("review_date"), Field.textarea("notes"), *self.voice_layout()]

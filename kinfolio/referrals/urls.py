@@ -14,4 +14,9 @@ urlpatterns = [
     path(
         "<str:local_id>/cin-plans/<int:cin_plan_id>/end/", views.end_cin_plan, name="cin-plan-end"
     ),
+    path(
+        "<str:local_id>/cin-plans/<int:cin_plan_id>/review/new/",
+        views.review_cin_plan,
+        name="cin-plan-review",
+    ),
 ]

@@ -93,3 +93,21 @@ def end_cin_plan(request, local_id: str, cin_plan_id: int):
         success_message="Child in need plan ended",
         back_url=_hub(child),
     )
+
+
+@permission_required(Permission.RECORD_CASEWORK)
+def review_cin_plan(request, local_id: str, cin_plan_id: int):
+    child = child_for(request.user, local_id)
+    plan = get_object_or_404(CINPlan, pk=cin_plan_id, child=child)
+    return record_page(
+        request,
+        form_class=forms.ReviewCINPlanForm,
+        service=cin_plans.review_plan,
+        arguments={"plan": plan},
+        child=child,
+        title="Review the child in need plan",
+        caption=child.full_name,
+        success_url=_hub(child),
+        success_message="Child in need plan review recorded",
+        back_url=_hub(child),
+    )

@@ -2,12 +2,13 @@
 URL x role matrix and the restricted-child page walk, which open every page for a
 child of each kind)."""
 
-from kinfolio.protection.models import PlanOutcome
+from kinfolio.protection.models import PlanAction, PlanOutcome
 from tests.factories import (
     AssessmentFactory,
     ChildProtectionPlanFactory,
     CINEpisodeFactory,
     CINPlanFactory,
+    D,
 )
 
 
@@ -27,7 +28,10 @@ def protection_records(child) -> None:
     )
     AssessmentFactory(cin_episode=episode, child=child)
     CINPlanFactory(cin_episode=episode, child=child)
-    PlanOutcome.objects.create(cp_plan=plan, outcome="Safe at home")
+    outcome = PlanOutcome.objects.create(cp_plan=plan, outcome="Safe at home")
+    PlanAction.objects.create(
+        outcome=outcome, action="Parenting course", owner="Mum", due_date=D(2024, 6, 1)
+    )
 
 
 def protection_url_values(child) -> dict:
@@ -42,5 +46,8 @@ def protection_url_values(child) -> dict:
         "conference_id": child.cp_conferences.values_list("pk", flat=True).first(),
         "plan_id": plan.pk,
         "outcome_id": plan.outcomes.values_list("pk", flat=True).first(),
+        "action_id": PlanAction.objects.filter(outcome__cp_plan=plan)
+        .values_list("pk", flat=True)
+        .first(),
         "cin_plan_id": child.cin_plans.values_list("pk", flat=True).first(),
     }

@@ -6,8 +6,9 @@ from django.urls import NoReverseMatch, reverse
 
 from kinfolio.accounts.models import Role
 from kinfolio.accounts.policy import POLICY
-from kinfolio.protection.models import Section47Enquiry
+from kinfolio.protection.models import PlanAction, Section47Enquiry
 from kinfolio.recording import tokens
+from kinfolio.referrals.models import CINPlanReview
 from tests.factories import CINEpisodeFactory, D
 from tests.factories_accounts import staff
 from tests.protection.factories import protection_url_values
@@ -30,7 +31,7 @@ def url(name: str, child) -> str:
     """The page's URL for this child's records (whichever of them it names)."""
     values = {"local_id": child.local_id, **protection_url_values(child)}
     shapes = [(), ("local_id",)] + [("local_id", key) for key in KEYS]
-    shapes.append(("local_id", "plan_id", "outcome_id"))
+    shapes += [("local_id", "plan_id", "outcome_id"), ("local_id", "plan_id", "action_id")]
     for keys in shapes:
         try:
             return reverse(name, kwargs={key: values[key] for key in keys})
@@ -85,3 +86,37 @@ def test_s47_page_refuses_an_enquiry_without_a_strategy_discussion_then_takes_a_
 
     assert "Section 47 enquiry started" in done.content.decode()
     assert Section47Enquiry.objects.get().no_strategy_reason == "Police could not attend."
+
+
+def test_action_done_page_records_the_date(client, two_services, child):
+    client.force_login(staff(Role.SOCIAL_WORKER, team=two_services["team"]))
+    path = url("protection:plan-action-done", child)
+    action = PlanAction.objects.get(outcome__cp_plan__child=child)
+
+    done = _post(
+        client,
+        path,
+        {
+            "completed_on_0": "20",
+            "completed_on_1": "5",
+            "completed_on_2": "2024",
+            "opened_version": 1,
+        },
+    )
+
+    assert "Action done" in done.content.decode()
+    action.refresh_from_db()
+    assert action.completed_on == D(2024, 5, 20)
+
+
+def test_cin_plan_review_page_needs_the_childs_voice(client, two_services, child):
+    client.force_login(staff(Role.SOCIAL_WORKER, team=two_services["team"]))
+    path = url("referrals:cin-plan-review", child)
+    data = {"review_date_0": "1", "review_date_1": "6", "review_date_2": "2024", "notes": "Better."}
+
+    refused = _post(client, path, data).content.decode()
+    done = _post(client, path, {**data, "childs_views": "Mum listens more."}).content.decode()
+
+    assert "Enter the child&#x27;s views" in refused
+    assert "Child in need plan review recorded" in done
+    assert CINPlanReview.objects.get().childs_views == "Mum listens more."

@@ -34,6 +34,10 @@ class ActionForm(RecordingForm):
         return [Field.textarea("action"), Field.text("owner"), Field("due_date")]
 
 
+class ActionDoneForm(RecordingForm):
+    completed_on = date_field("Date it was done", missing="Enter the date it was done")
+
+
 class CoreGroupForm(RecordingForm):
     meeting_date = date_field("Date of the meeting", missing="Enter the date of the meeting")
     attendees = forms.CharField(

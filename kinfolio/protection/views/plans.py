@@ -10,7 +10,7 @@ from kinfolio.audit.services import record_access
 from kinfolio.casework.services import visits
 from kinfolio.protection import selectors
 from kinfolio.protection.forms import plans as forms
-from kinfolio.protection.models import ChildProtectionPlan, PlanOutcome
+from kinfolio.protection.models import ChildProtectionPlan, PlanAction, PlanOutcome
 from kinfolio.protection.services import core_groups, plan_actions, plans
 from kinfolio.protection.views.common import child_and, journey_url
 from kinfolio.recording.pages import record_page
@@ -87,6 +87,25 @@ def add_action(request, local_id: str, plan_id: int, outcome_id: int):
         caption=outcome.outcome,
         success_url=_plan_url(found),
         success_message="Action added",
+        back_url=_plan_url(found),
+    )
+
+
+@permission_required(Permission.RECORD_CASEWORK)
+def complete_action(request, local_id: str, plan_id: int, action_id: int):
+    child, found = child_and(request, local_id, ChildProtectionPlan, plan_id)
+    action = get_object_or_404(PlanAction, pk=action_id, outcome__cp_plan=found)
+    return record_page(
+        request,
+        form_class=forms.ActionDoneForm,
+        service=plan_actions.complete_action,
+        arguments={"action": action},
+        instance=action,
+        child=child,
+        title="Record that the action was done",
+        caption=action.action,
+        success_url=_plan_url(found),
+        success_message="Action done",
         back_url=_plan_url(found),
     )
 
