@@ -71,6 +71,10 @@ class TeamManager(Colleague):
     role = "team_manager"
     fixed_count = 10
 
+    @task(2)
+    def my_team(self) -> None:
+        self.page("/my-team/", "team manager's home")
+
     @task(1)
     def teams(self) -> None:
         self.page("/teams/", "teams list")
@@ -99,6 +103,10 @@ class Director(Colleague):
     @task(1)
     def teams(self) -> None:
         self.page("/teams/", "teams list")
+
+    @task(1)
+    def teams_compared(self) -> None:
+        self.page("/teams/compare/", "teams compared")
 
     @task(1)
     def team(self) -> None:

@@ -325,7 +325,9 @@ class CareRecords:
                 if roll < 0.8
                 else end + timedelta(days=rng.randint(3, 10))
                 if roll < 0.92
-                else None
+                # Offered weeks late, never years (the delay comes from the date, so the
+                # random stream and every other record of the seed stay as they were).
+                else end + timedelta(days=11 + end.toordinal() % 20)
             )
             if offered and offered > world.census:
                 offered = None

@@ -14,6 +14,7 @@ from django.db import connection, transaction
 
 from kinfolio.core.models import PopulationEstimate
 from kinfolio.demo_authority.care_journeys import CareJourneys
+from kinfolio.demo_authority.manager_day import set_the_scene
 from kinfolio.demo_authority.models import GeneratedAuthority
 from kinfolio.demo_authority.profiles import AuthorityProfile
 from kinfolio.demo_authority.safeguarding_journeys import SafeguardingJourneys
@@ -49,6 +50,8 @@ def generate(
     with transaction.atomic():
         counts = world.rows.write(progress)
         appoint_team_managers(workforce)
+        progress("Setting the team manager's present day")
+        set_the_scene(seed=seed, census=census_date)
         GeneratedAuthority.objects.create(
             size=profile.size,
             seed=seed,

@@ -119,6 +119,11 @@ class SafeguardingRecords(ProtectionRecords):
             informed_on = self.past(
                 decided_on + timedelta(days=world.rng.choice([0, 0, 1, 1, 2, 5]))
             )
+        elif not anonymous:
+            # Told late, a week to six weeks on (never years: someone chases it). The
+            # delay comes from the date, not the random stream, so every other record
+            # of the seed stays as it was.
+            informed_on = self.past(decided_on + timedelta(days=7 + received.toordinal() % 36))
         informed_at = max(decided_at, self.at(informed_on)) if informed_on else None
         return world.rows.add(
             Contact(

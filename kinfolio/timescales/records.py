@@ -93,18 +93,24 @@ class CaseRecords:
 
     @cached_property
     def contacts(self) -> Rows:
-        # child, pk, received, decided, informed, decided by
+        # child, pk, received, decided, informed, decided by, referrer anonymous
         rows = Contact.objects.filter(child__in=self.children).order_by()
         if self.open_only:
             rows = rows.filter(Q(decided_at__isnull=True) | Q(referrer_informed_at__isnull=True))
         rows = rows.values_list(
-            "child_id", "pk", "received_at", "decided_at", "referrer_informed_at", "decided_by_id"
+            "child_id",
+            "pk",
+            "received_at",
+            "decided_at",
+            "referrer_informed_at",
+            "decided_by_id",
+            "referrer_anonymous",
         )
         zone = timezone.get_current_timezone()
         return _by_child(
             (
-                (c, pk, local_date(r, zone), local_date(d, zone), local_date(i, zone), w)
-                for c, pk, r, d, i, w in rows
+                (c, pk, local_date(r, zone), local_date(d, zone), local_date(i, zone), w, a)
+                for c, pk, r, d, i, w, a in rows
             ),
             order=2,
         )

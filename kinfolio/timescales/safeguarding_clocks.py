@@ -20,7 +20,7 @@ def _some(clock: Clock | None) -> Iterator[Clock]:
 def contact_decisions(records: CaseRecords, book: RuleBook) -> Iterator[Clock]:
     """From the day a contact was received to the front door's decision."""
     for child_id, rows in records.contacts.items():
-        for _, pk, received, decided, _informed, decided_by in rows:
+        for _, pk, received, decided, _informed, decided_by, _anonymous in rows:
             yield from _some(
                 book.clock(
                     "contact_decision_1wd",
@@ -34,10 +34,11 @@ def contact_decisions(records: CaseRecords, book: RuleBook) -> Iterator[Clock]:
 
 
 def referrers_informed(records: CaseRecords, book: RuleBook) -> Iterator[Clock]:
-    """From the decision on a contact to telling the referrer the outcome."""
+    """From the decision on a contact to telling the referrer the outcome; an anonymous
+    referrer cannot be told, so their contact has no such clock."""
     for child_id, rows in records.contacts.items():
-        for _, pk, _received, decided, informed, decided_by in rows:
-            if decided is not None:
+        for _, pk, _received, decided, informed, decided_by, anonymous in rows:
+            if decided is not None and not anonymous:
                 yield from _some(
                     book.clock(
                         "referrer_informed_3wd",
