@@ -54,7 +54,8 @@ def _child_in_need_only(held):
 
 def _children_waiting(rng: random.Random, held, census: date) -> int:
     """A worker left or went off sick: a few children wait days to weeks for another."""
-    chosen = rng.sample(list(_child_in_need_only(held)), k=WAITING_CHILDREN)
+    pool = list(_child_in_need_only(held))
+    chosen = rng.sample(pool, k=min(WAITING_CHILDREN, len(pool)))
     for allocation in chosen:
         since = census - timedelta(days=rng.randint(2, 30))
         if since <= allocation.start_date:
@@ -110,7 +111,10 @@ def _worker_leaving(held, census: date) -> int:
 
 def _a_restricted_record(rng: random.Random, held, census: date) -> int:
     """A child whose record only named people may open (a staff member's relative)."""
-    allocation = rng.choice(list(_child_in_need_only(held).filter(worker__end_date=None)))
+    pool = list(_child_in_need_only(held).filter(worker__end_date=None))
+    if not pool:
+        return 0
+    allocation = rng.choice(pool)
     restrict_record(
         child=allocation.child,
         reason="A relative of a member of staff: open only to the named people",
