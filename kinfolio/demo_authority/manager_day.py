@@ -3,7 +3,7 @@
 A real team is never fully tidy: a few children wait for a worker, assessments sit in
 the manager's sign-off queue, someone has handed in their notice, a record is
 restricted, supervision mostly happens on time. This step sets that scene after the
-bulk load, on the first locality team (the demo team manager's), choosing the same
+bulk load, mostly on the first locality team (the demo team manager's), choosing the same
 children every time for a seed. It changes no figure the demo is sized to.
 """
 
@@ -36,7 +36,7 @@ def set_the_scene(*, seed: int, census: date) -> dict[str, int]:
     ).order_by("child__local_id")
     return {
         "waiting": _children_waiting(rng, held, census),
-        "submitted": _assessments_sent_for_sign_off(rng, team, census),
+        "submitted": _assessments_sent_for_sign_off(rng, census),
         "leaving": _worker_leaving(held, census),
         "restricted": _a_restricted_record(rng, held, census),
         "supervisions": _supervision(rng, census),
@@ -69,13 +69,13 @@ def _children_waiting(rng: random.Random, held, census: date) -> int:
     return len(chosen)
 
 
-def _assessments_sent_for_sign_off(rng: random.Random, team: Team, census: date) -> int:
-    """Written assessments (child seen, views, factors) waiting in the manager's queue."""
+def _assessments_sent_for_sign_off(rng: random.Random, census: date) -> int:
+    """Written assessments (child seen, views, factors) waiting in their team manager's
+    queue (the referral and assessment team's, where the demo's assessments are)."""
     ready = list(
         Assessment.objects.filter(
             authorised_date__isnull=True,
             child_seen=True,
-            cin_episode__team=team,
             start_date__lte=census - timedelta(days=15),
             factors__isnull=False,
         )
