@@ -31,6 +31,8 @@ class Permission(StrEnum):
     CONDUCT_AUDITS = "conduct_audits"  # grade and moderate case file audits
     MANAGE_AUDITS = "manage_audits"  # draw audit samples
     PRODUCE_ANNEX_A = "produce_annex_a"  # Ofsted's child-level lists, as a workbook
+    MANAGE_INSPECTOR_ACCESS = "manage_inspector_access"  # time-limited inspector accounts
+    INSPECT_PERIOD = "inspect_period"  # an inspector's workbooks for the period inspected
     RECORD_CASEWORK = "record_casework"  # write on a visible child's record (recording pattern)
     WORK_FRONT_DOOR = "work_front_door"  # the front door queue, contacts and their decisions
     SEND_REFERRALS = "send_referrals"  # a partner sends a contact through the portal
@@ -59,6 +61,7 @@ INSPECTION_READINESS = frozenset(
         Permission.CONDUCT_AUDITS,
         Permission.MANAGE_AUDITS,
         Permission.PRODUCE_ANNEX_A,
+        Permission.MANAGE_INSPECTOR_ACCESS,
     }
 )
 # Managers sign off the assessments of the workers they manage, decide who holds each
@@ -107,7 +110,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
         }
     ),
     Role.PARTNER_REFERRER: frozenset({Permission.VIEW_OWN_REFERRALS, Permission.SEND_REFERRALS}),
-    Role.INSPECTOR: frozenset({Permission.VIEW_INSPECTION}),
+    Role.INSPECTOR: frozenset({Permission.VIEW_INSPECTION, Permission.INSPECT_PERIOD}),
     Role.ADMINISTRATOR: frozenset(
         {Permission.VIEW_TEAMS, Permission.MANAGE_TIMESCALES, Permission.VIEW_RETENTION_REVIEW}
     ),

@@ -28,7 +28,10 @@ NAVIGATION = [
 
 # A role's own home page, where the first menu page it may use is not the right one:
 # role -> URL name (for example Role.INSPECTOR: "inspection:home").
-HOME_FOR_ROLE: dict[str, str] = {Role.TEAM_MANAGER: "workforce:my-team"}
+HOME_FOR_ROLE: dict[str, str] = {
+    Role.TEAM_MANAGER: "workforce:my-team",
+    Role.INSPECTOR: "inspection:home",
+}
 # A page every signed-in user may see: the home of a role with no menu page.
 EVERYONES_PAGE = "notifications:list"
 

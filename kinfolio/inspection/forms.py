@@ -75,3 +75,20 @@ class AnnexAForm(_GdsForm):
         require_all_fields=False,
         help_text="Usually the day before the inspection. For example, 30 11 2026",
     )
+
+
+class InspectorForm(_GdsForm):
+    submit_label = "Create the inspector's account"
+    first_name = forms.CharField(max_length=150, error_messages={"required": "Enter a first name"})
+    last_name = forms.CharField(max_length=150, error_messages={"required": "Enter a last name"})
+    email = forms.EmailField(error_messages={"required": "Enter an email address"})
+    username = forms.CharField(max_length=150, error_messages={"required": "Enter a username"})
+    inspectorate = forms.CharField(max_length=200, initial="Ofsted")
+    period_start = DateInputField(label="Start of the period inspected", require_all_fields=False)
+    period_end = DateInputField(label="End of the period inspected", require_all_fields=False)
+    days = forms.IntegerField(
+        label="Days of access",
+        min_value=1,
+        initial=14,
+        error_messages={"required": "Enter how many days the account stays open"},
+    )

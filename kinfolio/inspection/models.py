@@ -276,3 +276,6 @@ class AnnexARun(models.Model):
 
     def __str__(self) -> str:
         return f"Annex A, {self.start:%-d %b %Y} to {self.end:%-d %b %Y}"
+
+
+from kinfolio.inspection.access import InspectorGrant  # noqa: E402, F401  (an inspection model)

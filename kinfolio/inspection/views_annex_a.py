@@ -48,6 +48,10 @@ def annex_a_download(request, annex_run_id: int):
     if run.workbook is None:
         raise Http404
     record_access(by=request.user, action="export", request=request, object_ref=str(run))
+    return workbook_response(run)
+
+
+def workbook_response(run: AnnexARun) -> HttpResponse:
     response = HttpResponse(bytes(run.workbook), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="annex-a-{run.start}-{run.end}.xlsx"'
     return response

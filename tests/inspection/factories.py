@@ -1,9 +1,12 @@
 """Test helpers for inspection readiness. The inspections themselves are preloaded by
 migration, so tests use those rows rather than inventing others."""
 
-from datetime import date
+from datetime import date, timedelta
 
-from kinfolio.accounts.models import Role
+from django.utils import timezone
+
+from kinfolio.accounts.models import Role, User
+from kinfolio.inspection.access import InspectorGrant
 from kinfolio.inspection.models import Action, AnnexARun, Inspection, Recommendation
 from kinfolio.quality_assurance.models import Audit, AuditSample, AuditTool
 from tests.factories_accounts import UserFactory
@@ -48,8 +51,23 @@ def inspection_url_values(child) -> dict:
         "recommendation_id": action.recommendation_id,
         "action_id": action.pk,
         "audit_id": audit.pk,
-        "annex_run_id": (AnnexARun.objects.first() or finished_annex_a_run()).pk,
+        "annex_run_id": inspected_run().pk,
     }
+
+
+def inspected_run() -> AnnexARun:
+    """A finished Annex A run, inside the period of every inspector's grant."""
+    run = AnnexARun.objects.first() or finished_annex_a_run()
+    director = User.objects.filter(role=Role.DIRECTOR).first() or UserFactory(role=Role.DIRECTOR)
+    for inspector in User.objects.filter(role=Role.INSPECTOR, inspector_grant__isnull=True):
+        InspectorGrant.objects.create(
+            inspector=inspector,
+            period_start=run.start,
+            period_end=run.end,
+            access_until=timezone.now() + timedelta(days=14),
+            granted_by=director,
+        )
+    return run
 
 
 def finished_annex_a_run() -> AnnexARun:
