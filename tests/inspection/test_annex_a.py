@@ -65,12 +65,12 @@ def test_list_1_contacts_in_the_period_one_row_each():
     rows = data_rows("List 1")
 
     assert len(rows) == 2
-    first = min(rows, key=lambda r: r["Date of Contact"])
+    first = next(r for r in rows if r["Date of Contact"] == "01/01/2024")
     assert first["Gender"] == "b) Female"
     assert first["Ethnicity"] == "k) APKN"
     assert first["Contact Source"] == "q) 6: Police"
     assert first["Age of Child (Years)"] == 9  # on 30 June 2024
-    assert first["Date of Contact"].date() == D(2024, 1, 1)
+    assert first["Date of Contact"] == "01/01/2024"
 
 
 def test_list_2_early_help_open_in_the_period():
@@ -119,9 +119,8 @@ def test_list_5_section_47s_with_their_conference():
         rows[0]["Did the Initial Child Protection Conference Result in a Child Protection Plan"]
         == "a) Yes"
     )
-    assert (
-        rows[0]["Date of Initial Child Protection Conference"].date() == conference.conference_date
-    )
+    icpc_date = rows[0]["Date of Initial Child Protection Conference"]
+    assert icpc_date == f"{conference.conference_date:%d/%m/%Y}"
     assert rows[0]["Number of ICPCs in the last 12 months"] == 1
 
 
@@ -137,7 +136,7 @@ def test_list_6_children_in_need_once_each_excluding_referral_only():
 
     assert len(rows) == 2
     mine = next(r for r in rows if r["Child Unique ID"] == child.local_id)
-    assert mine["CIN Start Date"].date() == D(2024, 2, 1)
+    assert mine["CIN Start Date"] == "01/02/2024"
     assert mine["Primary Need Code"].startswith("N1 - ")
     assert mine["Case Status"] == "c) Child in need plan"
 

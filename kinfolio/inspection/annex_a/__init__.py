@@ -6,8 +6,8 @@ publishes for Annex A (Social Finance, ``liia-tools-pipeline``,
 Code formats ("a) Male", "a) WBRI", "q) 6: Police", "a) Yes", "N1 - Abuse or neglect")
 follow Data to Insight's Annex A extract for the Standard Safeguarding Dataset
 (``data-to-insight/ssd-data-model``, ``admin/tools-ssd_dfe_returns/AnnexA_sqlserver_ontemp.sql``,
-commit 4987c73, July 2026). Dates are written as dates shown dd/mm/yyyy, as the schema
-reads them. Where Kinfolio holds nothing for a column it is left empty, never guessed.
+commit 4987c73, July 2026). Dates are written dd/mm/yyyy, as the schema reads them.
+Where Kinfolio holds nothing for a column it is left empty, never guessed.
 """
 
 from kinfolio.inspection.annex_a.workbook import LISTS, write_workbook

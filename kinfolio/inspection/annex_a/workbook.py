@@ -13,7 +13,7 @@ from kinfolio.inspection.annex_a.formats import CHILD_HEADINGS, Period
 
 DISABILITY = "Does the Child have a Disability"
 TEAM_WORKER = ("Allocated Team", "Allocated Worker")
-DATE_FORMAT = "dd/mm/yyyy"
+DATE_FORMAT = "%d/%m/%Y"
 
 
 @dataclass(frozen=True)
@@ -260,7 +260,7 @@ def write_workbook(period: Period, out, progress: Callable[[int, str], None] | N
         sheet.append(heading_cells)
         count = 0
         for row in annex_list.rows(period):
-            sheet.append([_cell(sheet, value) for value in row])
+            sheet.append([_text_date(value) for value in row])
             count += 1
         counts[annex_list.number] = count
         if progress is not None:
@@ -269,9 +269,7 @@ def write_workbook(period: Period, out, progress: Callable[[int, str], None] | N
     return counts
 
 
-def _cell(sheet, value):
-    if hasattr(value, "isoformat"):
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.number_format = DATE_FORMAT
-        return cell
-    return value
+def _text_date(value):
+    """Dates as dd/mm/yyyy text, as the schema reads them and Data to Insight writes
+    them (a styled date cell costs several times as much to write)."""
+    return value.strftime(DATE_FORMAT) if hasattr(value, "strftime") else value
