@@ -31,6 +31,7 @@ def _team_home(request, team: Team):
             "day": team_selectors.team_day(team, request.user),
             "can_allocate": has_permission(request.user, Permission.ALLOCATE_CASES),
             "can_supervise": has_permission(request.user, Permission.RECORD_OVERSIGHT),
+            "can_authorise": has_permission(request.user, Permission.AUTHORISE_ASSESSMENTS),
         },
     )
 

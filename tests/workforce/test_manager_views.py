@@ -117,7 +117,10 @@ def test_team_home_shows_waiting_children_workers_and_assessments(client, world)
         (world["managers"]["assessment"].worker, 0),
     ]
     assert [a.child for a in day.awaiting_authorisation] == [world["leo"]]
-    assert "Allocate" in response.content.decode()
+    page = response.content.decode()
+    assert "Allocate" in page
+    sent = day.awaiting_authorisation[0]
+    assert reverse("assessments:authorise", args=[world["leo"].local_id, sent.pk]) in page
 
 
 def test_allocate_page_allocates_the_waiting_child(client, world):
