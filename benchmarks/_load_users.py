@@ -21,6 +21,7 @@ from kinfolio.accounts.models import Role, User
 from kinfolio.people.models import Person
 from kinfolio.workforce.models import Allocation, Team, Worker
 
+CASE_HOLDING = ["locality_cin", "children_in_care"]  # the teams whose work has deadlines
 SOCIAL_WORKERS = 30
 TEAM_MANAGERS = 10
 # Common surnames and a Kinfolio ID prefix: what a front door worker types.
@@ -73,13 +74,13 @@ def _busiest(workers, n: int):
 def prepare(path: Path) -> dict[str, list[dict]]:
     """Makes (or reuses) the users, gives each a fresh session, writes and returns them."""
     people: dict[str, list[dict]] = {}
-    locality = Worker.objects.filter(team__team_type__in=["locality_cin", "children_in_care"])
+    locality = Worker.objects.filter(team__team_type__in=CASE_HOLDING)
     for worker in _busiest(locality.exclude(managed_teams__isnull=False), SOCIAL_WORKERS):
         user = _user_for(worker, f"bench-sw-{worker.pk}", Role.SOCIAL_WORKER)
         people.setdefault("social_worker", []).append(
             {"session": _session_for(user), "children": _caseload(worker)}
         )
-    teams = Team.objects.filter(manager__isnull=False).annotate(
+    teams = Team.objects.filter(manager__isnull=False, team_type__in=CASE_HOLDING).annotate(
         held=Count("allocations", filter=Q(allocations__end_date__isnull=True))
     )
     for team in teams.order_by("-held", "pk")[:TEAM_MANAGERS]:

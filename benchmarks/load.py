@@ -86,6 +86,9 @@ def _print_table(stats_file: Path) -> None:
     with stats_file.open() as f:
         rows = [r for r in csv.DictReader(f) if r["Name"] != "Aggregated"]
     trivial = next(float(r["95%"]) for r in rows if r["Name"] == TRIVIAL)
+    served = sum(float(r["Requests/s"]) for r in rows)
+    print(f"  {served:.1f} requests a second served; a trivial page far slower here than")
+    print("  alone (the pages module) means the server was saturated: ratios then near 1")
     columns = ("requests", 9), ("failed", 8), ("median ms", 11), ("p95 ms", 9), ("p95/trivial", 13)
     print(f"  {'page':<32}" + "".join(f"{name:>{width}}" for name, width in columns))
     for row in sorted(rows, key=lambda r: -float(r["95%"])):

@@ -63,6 +63,11 @@ def run(report) -> None:
 
     today = timezone.localdate()
     default_calendar()  # built once per process; not what is measured
+    peak, added, (seconds, stored) = peak_memory(_refresh_everything)
+    report("the engine over every child (refresh_clocks, the daily job)", seconds, "s")
+    report("  clocks stored", stored, "clocks")
+    report("  peak memory", peak, "MiB")
+    report("  of which the engine's own", added, "MiB")
     count_seconds, count = timed(lambda: _plain_count(today))
     read_seconds, read = timed(lambda: _every_open_deadline(today))
     report("every open deadline of the authority, with status and holder", read_seconds, "s")
@@ -70,10 +75,5 @@ def run(report) -> None:
     report("  a plain SQL count of the same rows", count_seconds, "s")
     report("  ratio to the plain count", read_seconds / count_seconds, "x")
     report("  rows the plain count found", count, "clocks")
-    peak, added, (seconds, stored) = peak_memory(_refresh_everything)
-    report("the engine over every child (refresh_clocks, the daily job)", seconds, "s")
-    report("  clocks stored", stored, "clocks")
-    report("  peak memory", peak, "MiB")
-    report("  of which the engine's own", added, "MiB")
     if is_postgresql():
         _print_plans(today)

@@ -1,0 +1,68 @@
+"""Each page on its own, one request at a time: time (median of 3), queries and bytes,
+and the peak memory of the largest page, so a slow page can be told from a busy server.
+
+The pages and people are those of the load test (``_load_users.py``), signed in with
+its sessions; requests go through the whole middleware stack in this process.
+"""
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from benchmarks._load_users import prepare
+from benchmarks.harness import BENCH_DIR, peak_memory, size, timed
+
+HOST = "127.0.0.1"
+
+
+def _pages(people: dict) -> list[tuple[str, str, str]]:
+    """(page, role, url) for every page of the load test's journeys."""
+    worker, manager = people["social_worker"][0], people["team_manager"][0]
+    director = people["director"][0]
+    child = worker["children"][0] if worker["children"] else director["children"][0]
+    return [
+        ("trivial page (notifications)", "social_worker", "/notifications/"),
+        ("my caseload", "social_worker", "/"),
+        ("my deadlines", "social_worker", "/timescales/"),
+        ("a child's record", "social_worker", f"/children/{child}/"),
+        ("a child's chronology", "social_worker", f"/children/{child}/chronology/"),
+        ("a child's deadlines", "social_worker", f"/children/{child}/deadlines/"),
+        ("search", "mash_worker", "/children/search/?q=smith"),
+        ("teams list", "team_manager", "/teams/"),
+        ("a team", "team_manager", f"/teams/{manager['team']}/"),
+        ("team deadlines", "team_manager", f"/timescales/teams/{manager['team']}/"),
+        ("caseload summary", "director", "/performance/caseload-summary/"),
+    ]
+
+
+def _client(session: str) -> Client:
+    client = Client(SERVER_NAME=HOST, HTTP_X_FORWARDED_PROTO="https")
+    client.cookies["sessionid"] = session
+    return client
+
+
+def _render(session: str, url: str) -> int:
+    return len(_client(session).get(url).content)
+
+
+def run(report) -> None:
+    people = prepare(BENCH_DIR / f"load-users-{size()}.json")
+    largest = ("", "", -1, "")
+    print(f"  {'page':<32}{'median ms':>11}{'queries':>9}{'KiB':>8}")
+    for name, role, url in _pages(people):
+        client = _client(people[role][0]["session"])
+        client.get(url)  # warm: templates, the calendar, the connection
+        seconds, response = timed(lambda c=client, u=url: c.get(u))
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        status = "" if response.status_code == 200 else f"  (HTTP {response.status_code})"
+        print(
+            f"  {name:<32}{seconds * 1000:>11.0f}{len(queries):>9}"
+            f"{len(response.content) / 1024:>8.0f}{status}"
+        )
+        if len(response.content) > largest[2]:
+            largest = (name, url, len(response.content), people[role][0]["session"])
+    name, url, _, session = largest
+    peak, added, _ = peak_memory(lambda: _render(session, url))
+    report(f"peak memory serving the largest page ({name})", peak, "MiB")
+    report("  of which the page's own", added, "MiB")
