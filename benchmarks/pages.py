@@ -10,7 +10,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from benchmarks._load_users import prepare
-from benchmarks.harness import BENCH_DIR, peak_memory, size, timed
+from benchmarks.harness import BENCH_DIR, explain, is_postgresql, peak_memory, size, timed
 
 HOST = "127.0.0.1"
 
@@ -45,6 +45,16 @@ def _render(session: str, url: str) -> int:
     return len(_client(session).get(url).content)
 
 
+def _print_search_plan() -> None:
+    from kinfolio.accounts.models import User
+    from kinfolio.people.selectors import search_children
+
+    print("  plan of search (the name prefix indexes, then a top-50 sort):")
+    user = User.objects.get(username="bench-mash_worker")
+    for line in explain(search_children(user, "smith")).splitlines():
+        print(f"    {line}")
+
+
 def run(report) -> None:
     people = prepare(BENCH_DIR / f"load-users-{size()}.json")
     largest = ("", "", -1, "")
@@ -63,6 +73,8 @@ def run(report) -> None:
         if len(response.content) > largest[2]:
             largest = (name, url, len(response.content), people[role][0]["session"])
     name, url, _, session = largest
+    if is_postgresql():
+        _print_search_plan()
     peak, added, _ = peak_memory(lambda: _render(session, url))
     report(f"peak memory serving the largest page ({name})", peak, "MiB")
     report("  of which the page's own", added, "MiB")
