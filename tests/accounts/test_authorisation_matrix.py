@@ -143,14 +143,24 @@ def world(db):
         by=None,
     )
     users = {role: staff(role, team=own_team) for role in Role}
-    for child in children.values():  # a record of each kind per child, for URLs naming one
-        CaseNoteFactory(child=child)
-        DocumentFactory(child=child)
-        PeriodOfCareFactory(child=child)
-    # The front door's pages name a contact (about the own team's child) and its check.
-    PartnerCheckFactory(contact=ContactFactory(child=children[OWN]))
-    OnlineReferralFactory()
+    for child in children.values():
+        records_for_urls(child)
+    shared_records_for_urls(about=children[OWN])
     return {"children": children, "users": users, "team": own_team}
+
+
+def records_for_urls(child) -> None:
+    """A record of each kind that a URL names besides the child (``url_for`` below), so
+    every page can be reached for this child (tests/security walks the same URLs)."""
+    CaseNoteFactory(child=child)
+    DocumentFactory(child=child)
+    PeriodOfCareFactory(child=child)
+
+
+def shared_records_for_urls(*, about) -> None:
+    """Records a URL names that are not one child's own (``url_for`` takes the first)."""
+    PartnerCheckFactory(contact=ContactFactory(child=about))
+    OnlineReferralFactory()
 
 
 def url_for(name: str, route: str, child, team) -> str:
