@@ -23,6 +23,13 @@ def documents_in_tmp(tmp_path, monkeypatch):
     monkeypatch.setattr(field, "storage", FileSystemStorage(location=tmp_path / "media"))
 
 
+@pytest.fixture(autouse=True)
+def audit_anchors_in_a_temporary_directory(settings, tmp_path):
+    """Each test's access log is anchored in its own directory (test databases start
+    their log again; the demo's anchors under var/ are never touched)."""
+    settings.KINFOLIO_AUDIT_ANCHOR_DIR = tmp_path / "audit-anchors"
+
+
 @pytest.fixture
 def make_user(db):
     """A signed-in-able user in a role, optionally linked to a worker."""

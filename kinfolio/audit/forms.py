@@ -1,9 +1,9 @@
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Layout
 from django import forms
 
 from kinfolio.audit.services.restrictions import REASON_REQUIRED
+from kinfolio.core.forms import DateInputField
 
 MAX_PERIOD_DAYS = 366
 

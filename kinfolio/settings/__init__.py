@@ -224,6 +224,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("KINFOLIO_FROM_EMAIL", "kinfolio@localhost")
 # the database but does not hold the key cannot forge or re-chain entries. Changing it
 # makes the existing chain fail verification, so keep it as long as the log.
 KINFOLIO_AUDIT_KEY = os.environ.get("KINFOLIO_AUDIT_KEY", SECRET_KEY)
+# Where the access log's head is anchored outside the database (audit.services.anchors):
+# a directory the database's owner cannot rewrite.
+KINFOLIO_AUDIT_ANCHOR_DIR = Path(
+    os.environ.get("KINFOLIO_AUDIT_ANCHOR_DIR", VAR_DIR / "audit-anchors")
+)
 # How long break-glass access to a restricted record lasts.
 KINFOLIO_BREAK_GLASS_MINUTES = int(os.environ.get("KINFOLIO_BREAK_GLASS_MINUTES", "60"))
 

@@ -27,10 +27,15 @@ def chain():
 
 
 def _sql(statement: str, params: list) -> None:
-    """Change the table directly, as someone with database access would."""
+    """Change the table directly, as the database's owner could: on PostgreSQL only
+    after disabling the trigger that refuses changes (tests/audit/test_access_log_anchors)."""
     table = connection.ops.quote_name(AccessLogEntry._meta.db_table)
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER access_log_append_only")
         cursor.execute(statement.format(table=table), params)
+        if connection.vendor == "postgresql":
+            cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER access_log_append_only")
 
 
 def test_record_access_chains_each_entry_to_the_one_before(chain):

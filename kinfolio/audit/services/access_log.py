@@ -22,6 +22,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from kinfolio.audit.models import AccessAction, AccessLogEntry, AccessLogHead
+from kinfolio.audit.services.anchors import UnreadableAnchor, anchor_on_commit, day_heads
 
 GENESIS = "0" * 64
 HEAD_PK = 1
@@ -104,6 +105,7 @@ def record_access(
         AccessLogHead.objects.filter(pk=HEAD_PK).update(
             sequence=entry.sequence, entry_hash=entry.entry_hash
         )
+        anchor_on_commit(sequence=entry.sequence, entry_hash=entry.entry_hash)
     return entry
 
 
@@ -151,12 +153,20 @@ def verify_chain() -> ChainReport:
 
     Detects a changed field (its hash no longer matches), a removed row (a gap in the
     sequence and a broken link), an inserted or forged row (a hash that needs the key),
-    and removed newest rows (the head no longer matches the last row).
+    and removed newest rows: the head no longer matches the last row, or, when the head
+    was rewound too, an entry anchored outside the database (``anchors``) is gone.
     """
+    try:
+        anchored = day_heads()
+    except UnreadableAnchor as error:
+        return ChainReport(0, GENESIS, ChainBreak(None, None, f"anchor file: {error}"))
     previous, expected_sequence, checked = GENESIS, 1, 0
     for entry in _entries():
         problem = None
-        if entry.sequence != expected_sequence:
+        anchor = anchored.pop(entry.sequence, None)
+        if anchor is not None and anchor.entry_hash != entry.entry_hash:
+            problem = f"does not match its anchor ({anchor.where}): the row was replaced"
+        elif entry.sequence != expected_sequence:
             problem = f"expected sequence {expected_sequence}: a row is missing or inserted"
         elif entry.previous_hash != previous:
             problem = "does not link to the entry before it"
@@ -169,5 +179,12 @@ def verify_chain() -> ChainReport:
     head_sequence, head_hash = (head.sequence, head.entry_hash) if head else (0, "")
     if head_sequence != checked or (checked and head_hash != previous):
         problem = f"the head records {head_sequence} entries but {checked} verify: newest removed"
+        return ChainReport(checked, previous, ChainBreak(None, None, problem))
+    if anchored:
+        anchor = anchored[max(anchored)]
+        problem = (
+            f"entry {anchor.sequence}, anchored outside the database ({anchor.where}), is "
+            f"not in the log, which ends at {checked}: newest removed and the head rewound"
+        )
         return ChainReport(checked, previous, ChainBreak(None, None, problem))
     return ChainReport(checked, previous, None)

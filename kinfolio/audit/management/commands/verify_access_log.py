@@ -5,9 +5,9 @@ from kinfolio.audit.services import verify_chain
 
 class Command(BaseCommand):
     help = (
-        "Verify the access log's hash chain. Exits non-zero if any entry was altered, "
-        "removed or forged. Record the printed head hash somewhere outside the database "
-        "(e.g. the council's log store) so that removing the newest rows is also caught."
+        "Verify the access log's hash chain and its anchors outside the database "
+        "(KINFOLIO_AUDIT_ANCHOR_DIR). Exits non-zero if any entry was altered, removed or "
+        "forged, or if the newest entries were removed and the head rewound."
     )
 
     def handle(self, *args, **options):
