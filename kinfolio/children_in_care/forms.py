@@ -1,13 +1,13 @@
 """Question pages for a child coming into care, changes in care and leaving care (input
 shape only: the rules are in ``episode_rules`` and ``services.care``)."""
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
 
 from kinfolio import codesets
 from kinfolio.children_in_care.models import PlacementProvider
 from kinfolio.children_in_care.services.care import PlacementDetails
+from kinfolio.core.forms import DateInputField
 from kinfolio.fostering.models import FosterHousehold, HouseholdStatus
 from kinfolio.recording.forms import RecordingForm
 

@@ -2,12 +2,12 @@
 
 import datetime as dt
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
 from django.utils import timezone
 
 from kinfolio import codesets
+from kinfolio.core.forms import DateInputField
 from kinfolio.front_door.models import InformedMethod, RAGRating
 from kinfolio.front_door.services.contacts import NEW_CHILD, NOT_LISTED
 from kinfolio.recording.forms import RecordingForm

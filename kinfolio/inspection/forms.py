@@ -1,10 +1,10 @@
 """Input shapes for action plans (the rules live in services)."""
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Layout
 from django import forms
 
+from kinfolio.core.forms import DateInputField
 from kinfolio.inspection.models import Action, EvidenceLink
 from kinfolio.inspection.selectors import action_owner_choices
 

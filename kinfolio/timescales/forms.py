@@ -1,10 +1,10 @@
 """The form for a new version of a timescale rule (input shape only)."""
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Layout, Size
 from django import forms
 
+from kinfolio.core.forms import DateInputField
 from kinfolio.timescales.events import Unit
 
 

@@ -1,11 +1,11 @@
 """Forms for managers' work (input shape only: the rules are in the services)."""
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Fieldset, Layout, Size
 from django import forms
 
 from kinfolio import codesets
+from kinfolio.core.forms import DateInputField
 
 
 def _date(label: str, *, required: bool = True, help_text: str = "For example, 27 3 2026"):
