@@ -79,7 +79,10 @@ def test_postgresql_refuses_update_and_delete_of_log_rows(anchored_log):
         f"UPDATE {table} SET reason = 'rewritten' WHERE sequence = 1",
         f"DELETE FROM {table} WHERE sequence >= 4",
     ):
-        with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute(statement)
+        with (
+            pytest.raises(DatabaseError, match="append-only"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(statement)
     assert AccessLogEntry.objects.count() == 5
