@@ -16,6 +16,9 @@ DEMO_PASSWORD = "kinfolio-demo-2026"  # synthetic data only; never for a real de
 INSPECTOR_ACCESS_DAYS = 30
 DEMO_REFERRALS = 5
 POLICE = "6"  # REFERRAL_SOURCE: the partner referrer's demo sign-in is a police officer
+# Every demo sign-in has an address, so alerts go somewhere (the demo's console backend
+# prints them); .example is reserved for examples and reaches no one.
+DEMO_EMAIL_DOMAIN = "demo.kinfolio.example"
 
 # The team type whose busiest current worker each case-holding role signs in as.
 ROLE_TEAM_TYPES = {
@@ -63,12 +66,14 @@ def create_demo_users() -> list[DemoSignIn]:
         else:
             user.first_name, user.last_name = "Demo", role.label
         user.role = role
+        user.email = f"{role.value.replace('_', '.')}@{DEMO_EMAIL_DOMAIN}"
         user.access_expires_at = (
             timezone.now() + timedelta(days=INSPECTOR_ACCESS_DAYS)
             if role == Role.INSPECTOR
             else None
         )
         user.set_password(DEMO_PASSWORD)
+        user.full_clean()
         user.save()
         if worker is not None and worker.user_id != user.pk:
             worker.user = user

@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
@@ -25,6 +27,10 @@ class Role(models.TextChoices):
     DATA_PROTECTION_OFFICER = "data_protection_officer", "Data protection officer"
 
 
+# Told by e-mail when a restricted record is opened (audit.services.restrictions).
+ROLES_ALERTED_BY_EMAIL = frozenset({Role.TEAM_MANAGER, Role.DATA_PROTECTION_OFFICER})
+
+
 class User(AbstractUser):
     """Someone who signs in to Kinfolio: staff, partner referrers and inspectors.
 
@@ -41,6 +47,22 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    def clean(self) -> None:
+        """Where alerts must reach someone (production), the people break-glass and the
+        deadline digest alert must have an e-mail address."""
+        super().clean()
+        if (
+            settings.KINFOLIO_REQUIRE_ALERT_EMAIL
+            and self.role in ROLES_ALERTED_BY_EMAIL
+            and not self.email
+        ):
+            raise ValidationError(
+                {
+                    "email": f"Enter an email address: a {self.get_role_display().lower()} is "
+                    "sent alerts when a restricted record is opened"
+                }
+            )
 
     @property
     def access_has_expired(self) -> bool:

@@ -3,7 +3,7 @@ from crispy_forms_gds.layout import Button, Field, Layout
 from django import forms
 
 from kinfolio.audit.services.restrictions import REASON_REQUIRED
-from kinfolio.core.forms import DateInputField
+from kinfolio.core.form_fields import DateInputField
 
 MAX_PERIOD_DAYS = 366
 

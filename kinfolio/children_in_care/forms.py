@@ -7,7 +7,7 @@ from django import forms
 from kinfolio import codesets
 from kinfolio.children_in_care.models import PlacementProvider
 from kinfolio.children_in_care.services.care import PlacementDetails
-from kinfolio.core.forms import DateInputField
+from kinfolio.core.form_fields import DateInputField
 from kinfolio.fostering.models import FosterHousehold, HouseholdStatus
 from kinfolio.recording.forms import RecordingForm
 

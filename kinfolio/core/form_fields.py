@@ -1,6 +1,49 @@
-"""Form fields shared by the recording forms (input shape only)."""
+"""Form fields every app shares. Every date anyone types goes through ``DateInputField``
+(``tests/security/test_malformed_input.py`` checks that no form uses another)."""
 
-from crispy_forms_gds.fields import DateInputField
+import datetime as dt
+import re
+
+from crispy_forms_gds import fields as gds
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+
+_SPACES = re.compile(r"\s+")
+PARTS = (
+    ("day", r"[0-9]{1,2}", "Day must be a number from 1 to 31"),
+    ("month", r"[0-9]{1,2}", "Month must be a number from 1 to 12"),
+    ("year", r"[0-9]{4}", "Year must include 4 numbers"),
+)
+NOT_A_REAL_DATE = "Enter a real date"
+
+
+class DateInputField(gds.DateInputField):
+    """The GOV.UK date input (day, month, year), made safe for whatever is typed: spaces
+    inside a part are ignored as people type them ("1 2" is 12); each part must be
+    digits of a sensible length (a 20-digit year is an error, not an overflow); and a
+    date that does not exist (31 February) is an error message, never a server error."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.error_messages.setdefault("not_a_real_date", NOT_A_REAL_DATE)
+        for field, (_, pattern, message) in zip(self.fields, PARTS, strict=True):
+            field.validators = [RegexValidator(rf"\A{pattern}\Z", message)]
+
+    def clean(self, value):
+        if isinstance(value, list | tuple):
+            value = [_SPACES.sub("", part) if isinstance(part, str) else part for part in value]
+        return super().clean(value)
+
+    def compress(self, data_list):
+        day, month, year = data_list
+        if not (day and month and year):
+            return None
+        try:
+            return dt.date(int(year), int(month), int(day))
+        except (ValueError, OverflowError) as error:
+            raise ValidationError(
+                self.error_messages["not_a_real_date"], code="not_a_real_date"
+            ) from error
 
 
 def date_field(

@@ -7,7 +7,7 @@ from django import forms
 from django.utils import timezone
 
 from kinfolio import codesets
-from kinfolio.core.forms import DateInputField
+from kinfolio.core.form_fields import DateInputField
 from kinfolio.front_door.models import InformedMethod, RAGRating
 from kinfolio.front_door.services.contacts import NEW_CHILD, NOT_LISTED
 from kinfolio.recording.forms import RecordingForm

@@ -4,7 +4,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Layout
 from django import forms
 
-from kinfolio.core.forms import DateInputField
+from kinfolio.core.form_fields import DateInputField
 from kinfolio.inspection.models import Action, EvidenceLink
 from kinfolio.inspection.selectors import action_owner_choices
 

@@ -224,6 +224,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("KINFOLIO_FROM_EMAIL", "kinfolio@localhost")
 # the database but does not hold the key cannot forge or re-chain entries. Changing it
 # makes the existing chain fail verification, so keep it as long as the log.
 KINFOLIO_AUDIT_KEY = os.environ.get("KINFOLIO_AUDIT_KEY", SECRET_KEY)
+# Team managers and DPOs must have an e-mail address (break-glass alerts): on in production.
+KINFOLIO_REQUIRE_ALERT_EMAIL = env_bool("KINFOLIO_REQUIRE_ALERT_EMAIL", False)
 # Where the access log's head is anchored outside the database (audit.services.anchors):
 # a directory the database's owner cannot rewrite.
 KINFOLIO_AUDIT_ANCHOR_DIR = Path(

@@ -33,6 +33,8 @@ KINFOLIO_AUDIT_KEY = required(
 if env_bool("KINFOLIO_DEMO_2FA_EXEMPT", False):
     raise ImproperlyConfigured("KINFOLIO_DEMO_2FA_EXEMPT is for the demo: production needs 2FA")
 KINFOLIO_DEMO_2FA_EXEMPT = False
+# A team manager or DPO without an e-mail address would never hear of a break-glass.
+KINFOLIO_REQUIRE_ALERT_EMAIL = True
 
 SECURE_SSL_REDIRECT = True
 SECURE_HSTS_SECONDS = 63072000

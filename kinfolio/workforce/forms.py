@@ -5,7 +5,7 @@ from crispy_forms_gds.layout import Button, Field, Fieldset, Layout, Size
 from django import forms
 
 from kinfolio import codesets
-from kinfolio.core.forms import DateInputField
+from kinfolio.core.form_fields import DateInputField
 
 
 def _date(label: str, *, required: bool = True, help_text: str = "For example, 27 3 2026"):

@@ -32,10 +32,12 @@ def _sql(statement: str, params: list) -> None:
     table = connection.ops.quote_name(AccessLogEntry._meta.db_table)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # no pending events: ALTER may run
             cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER access_log_append_only")
         cursor.execute(statement.format(table=table), params)
         if connection.vendor == "postgresql":
             cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER access_log_append_only")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
 def test_record_access_chains_each_entry_to_the_one_before(chain):
