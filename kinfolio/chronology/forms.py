@@ -1,9 +1,9 @@
 """The key event form (input shape only; the rules are in chronology.services)."""
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.layout import Field, Size
 from django import forms
 
+from kinfolio.core.form_fields import DateInputField
 from kinfolio.front_door.forms import yes_no
 from kinfolio.recording.forms import RecordingForm
 
