@@ -46,7 +46,7 @@ def protection_url_values(child) -> dict:
         "conference_id": child.cp_conferences.values_list("pk", flat=True).first(),
         "plan_id": plan.pk,
         "outcome_id": plan.outcomes.values_list("pk", flat=True).first(),
-        "action_id": PlanAction.objects.filter(outcome__cp_plan=plan)
+        "plan_action_id": PlanAction.objects.filter(outcome__cp_plan=plan)
         .values_list("pk", flat=True)
         .first(),
         "cin_plan_id": child.cin_plans.values_list("pk", flat=True).first(),

@@ -31,7 +31,7 @@ def url(name: str, child) -> str:
     """The page's URL for this child's records (whichever of them it names)."""
     values = {"local_id": child.local_id, **protection_url_values(child)}
     shapes = [(), ("local_id",)] + [("local_id", key) for key in KEYS]
-    shapes += [("local_id", "plan_id", "outcome_id"), ("local_id", "plan_id", "action_id")]
+    shapes += [("local_id", "plan_id", "outcome_id"), ("local_id", "plan_id", "plan_action_id")]
     for keys in shapes:
         try:
             return reverse(name, kwargs={key: values[key] for key in keys})

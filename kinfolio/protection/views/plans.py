@@ -92,9 +92,9 @@ def add_action(request, local_id: str, plan_id: int, outcome_id: int):
 
 
 @permission_required(Permission.RECORD_CASEWORK)
-def complete_action(request, local_id: str, plan_id: int, action_id: int):
+def complete_action(request, local_id: str, plan_id: int, plan_action_id: int):
     child, found = child_and(request, local_id, ChildProtectionPlan, plan_id)
-    action = get_object_or_404(PlanAction, pk=action_id, outcome__cp_plan=found)
+    action = get_object_or_404(PlanAction, pk=plan_action_id, outcome__cp_plan=found)
     return record_page(
         request,
         form_class=forms.ActionDoneForm,
