@@ -132,6 +132,12 @@ POLICY: dict[str, Rule] = {
     # performance: aggregates and pseudonymised lists
     "performance:caseload-summary": Rule(Permission.VIEW_AGGREGATES),
     "performance:indicators": Rule(Permission.VIEW_INDICATORS),
+    "performance:dashboard": Rule(Permission.VIEW_INDICATORS),
+    "performance:service-dashboard": Rule(Permission.VIEW_INDICATORS),
+    "performance:team-dashboard": Rule(Permission.VIEW_INDICATORS),
+    "performance:plan": Rule(Permission.VIEW_INDICATORS),
+    "performance:commitment": Rule(Permission.VIEW_INDICATORS),
+    "performance:indicator-chart": Rule(Permission.VIEW_INDICATORS),
     "performance:indicator": Rule(Permission.VIEW_INDICATORS),
     "performance:indicator-rows": Rule(Permission.VIEW_INDICATORS),
     # inspection readiness: history, action plans

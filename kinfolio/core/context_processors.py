@@ -14,6 +14,7 @@ NAVIGATION = [
     ("Front door", "mash:queue", Permission.WORK_FRONT_DOOR),
     ("Your referrals", "front_door:my-referrals", Permission.VIEW_OWN_REFERRALS),
     ("Caseload summary", "performance:caseload-summary", Permission.VIEW_AGGREGATES),
+    ("Performance", "performance:dashboard", Permission.VIEW_INDICATORS),
     ("Indicators", "performance:indicators", Permission.VIEW_INDICATORS),
     ("Inspection", "inspection:history", Permission.VIEW_INSPECTION),
     ("Case file audits", "quality_assurance:audits", Permission.CONDUCT_AUDITS),

@@ -152,6 +152,10 @@ class Commitment(Recorded):
     def __str__(self) -> str:
         return f"{self.number:02d}. {self.text}"
 
+    @property
+    def status_colour(self) -> str:
+        return STATUS_COLOURS[self.status]
+
 
 class CommitmentUpdate(Recorded):
     """Progress on a commitment: what was done, the status it leaves, and the evidence."""

@@ -374,3 +374,18 @@ def load(apps) -> None:
         Commitment(plan=plan, number=number, heading=heading, text=text)
         for number, heading, text in COMMITMENTS
     )
+
+
+def load_targets(apps) -> None:
+    """The plan's targets for the indicators Kinfolio computes (it sets no tolerance)."""
+    Target = apps.get_model("performance", "Target")
+    Target.objects.bulk_create(
+        Target(
+            indicator_id=indicator_id,
+            year=PLAN["first_year"],
+            value=100 - target if complement else target,
+            source=f"{PLAN['name']}, indicator {number}",
+        )
+        for number, _, _, target, _, _, indicator_id, complement in INDICATORS
+        if indicator_id
+    )

@@ -1,11 +1,27 @@
 from django.urls import path
 
-from kinfolio.performance import views, views_indicators
+from kinfolio.performance import views, views_dashboards, views_indicators
 
 app_name = "performance"
 urlpatterns = [
     path("caseload-summary/", views.caseload_summary, name="caseload-summary"),
+    path("", views_dashboards.dashboard, name="dashboard"),
+    path(
+        "services/<int:service_id>/", views_dashboards.service_dashboard, name="service-dashboard"
+    ),
+    path("teams/<int:team_id>/", views_dashboards.team_dashboard, name="team-dashboard"),
+    path("plans/<int:plan_id>/", views_dashboards.plan, name="plan"),
+    path(
+        "plans/<int:plan_id>/commitments/<int:number>/",
+        views_dashboards.commitment,
+        name="commitment",
+    ),
     path("indicators/", views_indicators.indicator_list, name="indicators"),
+    path(
+        "indicators/<slug:indicator_id>/chart.svg",
+        views_dashboards.indicator_chart,
+        name="indicator-chart",
+    ),
     path("indicators/<slug:indicator_id>/", views_indicators.indicator_detail, name="indicator"),
     path(
         "indicators/<slug:indicator_id>/<slug:period>/<slug:part>/",

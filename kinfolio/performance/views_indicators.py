@@ -11,6 +11,7 @@ from kinfolio.audit.services import record_access
 from kinfolio.performance.indicators import drilldown
 from kinfolio.performance.indicators import selectors as indicators
 from kinfolio.performance.indicators.engine import compute
+from kinfolio.performance.indicators.targets import targets_for
 
 ROWS_PER_PAGE = 50
 
@@ -43,6 +44,7 @@ def indicator_detail(request, indicator_id: str):
             "period": period,
             "choices": indicators.period_choices(),
             "figure": compute(indicator, period),
+            "target": targets_for(period).get(indicator.id),
             "quarters": indicators.trend(indicator, indicators.quarters_to_date(period)),
         },
     )

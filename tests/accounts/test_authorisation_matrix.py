@@ -13,6 +13,7 @@ from kinfolio.accounts.permissions import ROLE_PERMISSIONS
 from kinfolio.accounts.policy import POLICY, ChildScope
 from kinfolio.audit.services import restrict_record
 from kinfolio.front_door.models import Contact, OnlineReferral, PartnerCheck
+from kinfolio.performance.models import Plan
 from kinfolio.timescales.models import TimescaleRule
 from kinfolio.workforce.models import Allocation
 from tests.factories import (
@@ -175,6 +176,9 @@ def url_for(name: str, route: str, child, team) -> str:
         "indicator_id": "referrals",
         "period": "2024-25",
         "part": "numerator",
+        "service_id": team.service_id,
+        "plan_id": Plan.objects.values_list("pk", flat=True).first(),
+        "number": 1,
         # Records that belong to the child in the URL.
         "note_id": child.case_notes.values_list("pk", flat=True).first(),
         "document_id": child.documents.values_list("pk", flat=True).first(),

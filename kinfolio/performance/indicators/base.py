@@ -13,7 +13,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from kinfolio.people.models import Person
 from kinfolio.performance.indicators.periods import Period
-from kinfolio.workforce.models import Allocation, Team
+from kinfolio.workforce.models import Allocation, Service, Team
 
 
 class Unit(StrEnum):
@@ -75,7 +75,20 @@ class Context:
 
     period: Period
     team: Team | None = None
+    service: Service | None = None
     cache: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def whole_authority(self) -> bool:
+        return self.team is None and self.service is None
+
+    def teams(self) -> dict[str, Any]:
+        """Filters on a ``team`` field for the team or service (none for the authority)."""
+        if self.team is not None:
+            return {"team": self.team}
+        if self.service is not None:
+            return {"team__service": self.service}
+        return {}
 
     def memo(self, key: str, compute: Callable[[], Any]) -> Any:
         if key not in self.cache:
@@ -83,20 +96,21 @@ class Context:
         return self.cache[key]
 
     def children(self) -> QuerySet[Person]:
-        """Every child (or, for a team, those allocated to it at some time in the period)."""
+        """Every child (or, for a team or service, those allocated to it at some time in
+        the period)."""
         children = Person.objects.filter(is_child_subject=True)
-        if self.team is None:
+        if self.whole_authority:
             return children
         held = Allocation.objects.filter(
             Q(end_date__isnull=True) | Q(end_date__gte=self.period.start),
             child=OuterRef("pk"),
-            team=self.team,
             start_date__lte=self.period.end,
+            **self.teams(),
         )
         return children.filter(Exists(held))
 
     def scoped(self, rows: QuerySet, child: str = "child") -> QuerySet:
-        if self.team is None:
+        if self.whole_authority:
             return rows
         return rows.filter(**{f"{child}__in": self.children()})
 

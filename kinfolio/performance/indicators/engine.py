@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from kinfolio.core.models import PopulationEstimate
 from kinfolio.performance.indicators.base import Context, Indicator, Row, Unit
 from kinfolio.performance.indicators.periods import Period
-from kinfolio.workforce.models import Team
+from kinfolio.workforce.models import Service, Team
 
 # Rates are per 10,000 children aged 0 to 17, as the DfE publishes them.
 RATE_PER = 10_000
@@ -108,7 +108,11 @@ def compute(
 
 
 def compute_all(
-    indicators: list[Indicator], period: Period, *, team: Team | None = None
+    indicators: list[Indicator],
+    period: Period,
+    *,
+    team: Team | None = None,
+    service: Service | None = None,
 ) -> list[Figure]:
-    context = Context(period=period, team=team)
+    context = Context(period=period, team=team, service=service)
     return [compute(indicator, period, context=context) for indicator in indicators]

@@ -88,6 +88,14 @@ class Period:
             return add_months(self.start, 3) - dt.timedelta(1)
         return Period.month(self.start.year, self.start.month).end
 
+    @property
+    def short_label(self) -> str:
+        if self.kind == PeriodType.MONTH:
+            return f"{self.start:%b %Y}"
+        if self.kind == PeriodType.QUARTER:
+            return f"{self.start:%b}–{self.year_end:%b %Y}"
+        return self.key
+
     def quarters(self) -> list[Period]:
         return [
             Period(

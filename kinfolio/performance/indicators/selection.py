@@ -58,7 +58,7 @@ def _stopped_in_period(context: Context) -> dict:
         lambda: timeliness(
             period_start=context.period.start,
             period_end=context.period.end,
-            children=context.children() if context.team else None,
+            children=None if context.whole_authority else context.children(),
         ),
     )
 

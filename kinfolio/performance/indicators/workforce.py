@@ -68,7 +68,7 @@ def _cases(context: Context):
         Allocation.objects.filter(role=SOCIAL_WORKER, worker__is_qualified_social_worker=True),
         context.period.end,
     )
-    return cases.filter(team=context.team) if context.team else cases
+    return cases.filter(**context.teams())
 
 
 def cases(context: Context) -> list[Row]:
@@ -82,7 +82,7 @@ def _in_post(context: Context):
         is_qualified_social_worker=True,
         start_date__lte=end,
     )
-    return workers.filter(team=context.team) if context.team else workers
+    return workers.filter(**context.teams())
 
 
 def _worker_rows(workers) -> list[Row]:
