@@ -138,6 +138,9 @@ POLICY: dict[str, Rule] = {
     "performance:plan": Rule(Permission.VIEW_INDICATORS),
     "performance:commitment": Rule(Permission.VIEW_INDICATORS),
     "performance:indicator-chart": Rule(Permission.VIEW_INDICATORS),
+    "performance:export": Rule(Permission.VIEW_INDICATORS),
+    "performance:pack": Rule(Permission.VIEW_INDICATORS),
+    "performance:commentary": Rule(Permission.VIEW_INDICATORS),
     "performance:indicator": Rule(Permission.VIEW_INDICATORS),
     "performance:indicator-rows": Rule(Permission.VIEW_INDICATORS),
     # inspection readiness: history, action plans

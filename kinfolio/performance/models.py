@@ -170,3 +170,20 @@ class CommitmentUpdate(Recorded):
 
     class Meta:
         ordering = ["commitment", "-created_at", "-pk"]
+
+
+class Commentary(Recorded):
+    """A manager's commentary on an indicator for a period: what lies behind the figure
+    and what is being done. The monthly performance pack prints it beside the chart."""
+
+    indicator_id = models.CharField(max_length=60)
+    period = models.CharField(max_length=20, help_text="A period key: 2025-26, 2025-05-m…")
+    text = models.TextField()
+    written_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+
+    class Meta:
+        ordering = ["indicator_id", "period", "-created_at"]
+        verbose_name_plural = "commentaries"
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id} {self.period}"

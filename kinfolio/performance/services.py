@@ -5,7 +5,12 @@ from django.db import transaction
 
 from kinfolio.audit.models import ChangeEvent
 from kinfolio.audit.services.history import changes, record_event, snapshot
-from kinfolio.performance.models import Commitment, CommitmentStatus, CommitmentUpdate
+from kinfolio.performance.models import (
+    Commentary,
+    Commitment,
+    CommitmentStatus,
+    CommitmentUpdate,
+)
 
 
 def record_progress(
@@ -31,3 +36,17 @@ def record_progress(
         )
         record_event(by=by, instance=commitment, changes=changes(before, commitment))
     return update
+
+
+def add_commentary(*, indicator_id: str, period: str, text: str, by) -> Commentary:
+    """A manager's commentary on an indicator's figure for a period."""
+    if not text.strip():
+        raise ValidationError({"text": "Enter your commentary"})
+    with transaction.atomic():
+        found = Commentary.objects.create(
+            indicator_id=indicator_id, period=period, text=text.strip(), written_by=by
+        )
+        record_event(
+            by=by, instance=found, changes=changes(None, found), kind=ChangeEvent.Kind.CREATED
+        )
+    return found

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kinfolio.performance import views, views_dashboards, views_indicators
+from kinfolio.performance import views, views_dashboards, views_exports, views_indicators
 
 app_name = "performance"
 urlpatterns = [
@@ -17,6 +17,9 @@ urlpatterns = [
         name="commitment",
     ),
     path("indicators/", views_indicators.indicator_list, name="indicators"),
+    path("indicators.<slug:fmt>", views_exports.export, name="export"),
+    path("pack.pdf", views_exports.pack, name="pack"),
+    path("indicators/<slug:indicator_id>/commentary/", views_exports.commentary, name="commentary"),
     path(
         "indicators/<slug:indicator_id>/chart.svg",
         views_dashboards.indicator_chart,

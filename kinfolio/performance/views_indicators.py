@@ -6,14 +6,18 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from kinfolio.accounts.permissions import Permission, permission_required
+from kinfolio.accounts.permissions import Permission, has_permission, permission_required
 from kinfolio.audit.services import record_access
 from kinfolio.performance.indicators import drilldown
 from kinfolio.performance.indicators import selectors as indicators
+from kinfolio.performance.indicators.benchmarks import benchmarks_for
 from kinfolio.performance.indicators.engine import compute
+from kinfolio.performance.indicators.periods import Period
 from kinfolio.performance.indicators.targets import targets_for
+from kinfolio.performance.models import Commentary
 
 ROWS_PER_PAGE = 50
+COMMENTARY_SHOWN = 6
 
 
 @require_GET
@@ -45,6 +49,14 @@ def indicator_detail(request, indicator_id: str):
             "choices": indicators.period_choices(),
             "figure": compute(indicator, period),
             "target": targets_for(period).get(indicator.id),
+            "benchmarks": benchmarks_for(indicator, period),
+            "commentary": Commentary.objects.filter(indicator_id=indicator.id).select_related(
+                "written_by"
+            )[:COMMENTARY_SHOWN],
+            "may_comment": has_permission(request.user, Permission.MANAGE_ACTION_PLANS),
+            "months": [
+                m for m in Period.year_containing(period.start).months() if m.start <= period.end
+            ],
             "quarters": indicators.trend(indicator, indicators.quarters_to_date(period)),
         },
     )

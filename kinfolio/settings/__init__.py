@@ -272,6 +272,14 @@ KINFOLIO_SUPERVISION_EVERY_DAYS = int(os.environ.get("KINFOLIO_SUPERVISION_EVERY
 KINFOLIO_AUTHORITY_NAME = os.environ.get("KINFOLIO_AUTHORITY_NAME", "Kinfolio demo authority")
 # The authority's own postcode districts, for "placed outside the authority" (the demo's
 # are Milton Keynes's MK1 to MK19; MK40 and above are Bedford and Central Bedfordshire).
+# Whose published figures are "ours" in benchmarks, and its statistical neighbours (a
+# comma-separated list of authorities; empty: the DfE's own list for that authority).
+KINFOLIO_BENCHMARK_AUTHORITY = os.environ.get("KINFOLIO_BENCHMARK_AUTHORITY", "Milton Keynes")
+KINFOLIO_STATISTICAL_NEIGHBOURS = [
+    name.strip()
+    for name in os.environ.get("KINFOLIO_STATISTICAL_NEIGHBOURS", "").split(",")
+    if name.strip()
+]
 KINFOLIO_AUTHORITY_POSTCODE_DISTRICTS = os.environ.get(
     "KINFOLIO_AUTHORITY_POSTCODE_DISTRICTS",
     ",".join(f"MK{n}" for n in [*range(1, 18), 19]),

@@ -179,6 +179,7 @@ def url_for(name: str, route: str, child, team) -> str:
         "service_id": team.service_id,
         "plan_id": Plan.objects.values_list("pk", flat=True).first(),
         "number": 1,
+        "fmt": "csv",
         # Records that belong to the child in the URL.
         "note_id": child.case_notes.values_list("pk", flat=True).first(),
         "document_id": child.documents.values_list("pk", flat=True).first(),

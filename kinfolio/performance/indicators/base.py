@@ -77,6 +77,13 @@ class Context:
     team: Team | None = None
     service: Service | None = None
     cache: dict[str, Any] = field(default_factory=dict)
+    shared: dict[str, Any] = field(default_factory=dict)
+
+    def shared_memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        """Like ``memo``, in a cache the contexts of one trend (same scope) share."""
+        if key not in self.shared:
+            self.shared[key] = compute()
+        return self.shared[key]
 
     @property
     def whole_authority(self) -> bool:

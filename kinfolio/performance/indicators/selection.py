@@ -50,17 +50,26 @@ def clock_rows(clocks: Iterable[Clock]) -> list[Row]:
     ]
 
 
-def _stopped_in_period(context: Context) -> dict:
-    """Every clock of the timescales engine stopped in the period, by rule: one
-    computation shared by all the timeliness indicators."""
-    return context.memo(
-        "timeliness",
+def _stopped_in_period(context: Context) -> dict[str, tuple[list[Clock], list[Clock]]]:
+    """Every clock of the timescales engine stopped in the period, and those met on
+    time, by rule. The engine's figures are worked out once for the period's whole
+    financial year (``context.shared`` lets a trend's quarters or months share them) and
+    cut to the period: a stopped clock's status does not depend on the day it is read."""
+    year = Period.year_containing(context.period.start)
+    whole = context.shared_memo(
+        f"timeliness:{year.key}",
         lambda: timeliness(
-            period_start=context.period.start,
-            period_end=context.period.end,
+            period_start=year.start,
+            period_end=year.end,
             children=None if context.whole_authority else context.children(),
         ),
     )
+    period = context.period
+
+    def within(clocks: list[Clock]) -> list[Clock]:
+        return [c for c in clocks if period.start <= c.stopped_on <= period.end]
+
+    return {key: (within(found.clocks), within(found.on_time)) for key, found in whole.items()}
 
 
 def on_time(*rule_keys: str) -> tuple[Measure, Measure]:
@@ -68,19 +77,16 @@ def on_time(*rule_keys: str) -> tuple[Measure, Measure]:
     in the period (the DfE counts assessments *completed* in the year) and those of them
     met by their due date."""
 
-    def found(context: Context, attribute: str) -> list[Row]:
-        figures = _stopped_in_period(context)
+    def found(context: Context, which: int) -> list[Row]:
+        figures = context.memo("timeliness", lambda: _stopped_in_period(context))
         return clock_rows(
-            clock
-            for key in rule_keys
-            if key in figures
-            for clock in getattr(figures[key], attribute)
+            clock for key in rule_keys if key in figures for clock in figures[key][which]
         )
 
     def numerator(context: Context) -> list[Row]:
-        return found(context, "on_time")
+        return found(context, 1)
 
     def denominator(context: Context) -> list[Row]:
-        return found(context, "clocks")
+        return found(context, 0)
 
     return numerator, denominator

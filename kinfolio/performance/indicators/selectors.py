@@ -68,9 +68,15 @@ def quarters_to_date(period: Period) -> list[Period]:
     return [q.up_to(period.end) for q in year.quarters() if q.start <= period.end]
 
 
-def trend(indicator: Indicator, periods: list[Period], *, team: Team | None = None) -> list[Figure]:
+def trend(
+    indicator: Indicator, periods: list[Period], *, shared: dict | None = None
+) -> list[Figure]:
+    """The indicator for each period; the periods share the timescales engine's work
+    (pass ``shared`` to share it with other trends too)."""
+    shared = {} if shared is None else shared
     return [
-        compute(indicator, period, context=Context(period=period, team=team)) for period in periods
+        compute(indicator, period, context=Context(period=period, shared=shared))
+        for period in periods
     ]
 
 
