@@ -140,7 +140,6 @@ POLICY: dict[str, Rule] = {
     "performance:indicator-chart": Rule(Permission.VIEW_INDICATORS),
     "performance:export": Rule(Permission.VIEW_INDICATORS),
     "performance:pack": Rule(Permission.VIEW_INDICATORS),
-    "performance:commentary": Rule(Permission.VIEW_INDICATORS),
     "performance:indicator": Rule(Permission.VIEW_INDICATORS),
     "performance:indicator-rows": Rule(Permission.VIEW_INDICATORS),
     # inspection readiness: history, action plans

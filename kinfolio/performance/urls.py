@@ -19,7 +19,6 @@ urlpatterns = [
     path("indicators/", views_indicators.indicator_list, name="indicators"),
     path("indicators.<slug:fmt>", views_exports.export, name="export"),
     path("pack.pdf", views_exports.pack, name="pack"),
-    path("indicators/<slug:indicator_id>/commentary/", views_exports.commentary, name="commentary"),
     path(
         "indicators/<slug:indicator_id>/chart.svg",
         views_dashboards.indicator_chart,

@@ -10,13 +10,14 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
 from kinfolio.accounts.permissions import Permission, has_permission, permission_required
 from kinfolio.audit.services import record_access
 from kinfolio.performance import services
 from kinfolio.performance.indicators import catalogue, dashboards, exports
 from kinfolio.performance.indicators import selectors as indicators
+from kinfolio.performance.indicators.base import Indicator
 from kinfolio.performance.indicators.engine import compute_all
 from kinfolio.performance.indicators.periods import Period
 from kinfolio.performance.indicators.targets import judge, targets_for
@@ -86,10 +87,8 @@ def pack(request):
     return response
 
 
-@require_POST
-@permission_required(Permission.VIEW_INDICATORS)
-def commentary(request, indicator_id: str):
-    indicator = indicators.indicator_or_404(indicator_id)
+def add_commentary(request, indicator: Indicator):
+    """The indicator page's POST: a manager's commentary for a month's pack."""
     if not has_permission(request.user, Permission.MANAGE_ACTION_PLANS):
         raise PermissionDenied
     period = indicators.period_from(request.POST.get("period"))
@@ -104,4 +103,5 @@ def commentary(request, indicator_id: str):
         messages.error(request, " ".join(error.message_dict["text"]))
     else:
         messages.success(request, "Commentary added")
-    return redirect(reverse("performance:indicator", args=[indicator.id]) + f"?period={period.key}")
+    year = Period.year_containing(period.start)
+    return redirect(reverse("performance:indicator", args=[indicator.id]) + f"?period={year.key}")

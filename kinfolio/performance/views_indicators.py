@@ -4,7 +4,7 @@ and trend, and the children (or records, or workers) behind a figure."""
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from kinfolio.accounts.permissions import Permission, has_permission, permission_required
 from kinfolio.audit.services import record_access
@@ -15,6 +15,7 @@ from kinfolio.performance.indicators.engine import compute
 from kinfolio.performance.indicators.periods import Period
 from kinfolio.performance.indicators.targets import targets_for
 from kinfolio.performance.models import Commentary
+from kinfolio.performance.views_exports import add_commentary
 
 ROWS_PER_PAGE = 50
 COMMENTARY_SHOWN = 6
@@ -35,10 +36,12 @@ def indicator_list(request):
     )
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 @permission_required(Permission.VIEW_INDICATORS)
 def indicator_detail(request, indicator_id: str):
     indicator = indicators.indicator_or_404(indicator_id)
+    if request.method == "POST":
+        return add_commentary(request, indicator)
     period = indicators.period_from(request.GET.get("period"))
     return render(
         request,

@@ -63,7 +63,7 @@ def test_the_monthly_pack_is_a_pdf_with_the_managers_commentary(client, director
 
 
 def test_a_manager_adds_commentary_and_a_team_manager_may_not(client, director):
-    url = reverse("performance:commentary", args=["referrals"])
+    url = reverse("performance:indicator", args=["referrals"])
     response = client.post(
         url, {"period": "2024-06-m", "text": "Rise after a school cluster's training."}
     )

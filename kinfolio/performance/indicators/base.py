@@ -176,5 +176,6 @@ class Indicator:
     about: str = "children"  # what the drill-down lists: children, or workers
 
     @property
-    def has_population(self) -> bool:
-        return self.unit == Unit.RATE
+    def has_denominator(self) -> bool:
+        """For templates, which would call ``denominator`` rather than test it."""
+        return self.denominator is not None
