@@ -1,0 +1,58 @@
+"""The indicator catalogue (issue 18): every indicator for the last complete year, beside
+one hand-written SQL query computing three of them (referrals, re-referrals within 12
+months, children on a child protection plan at 31 March), as a ratio. The query's
+figures are checked against the catalogue's before anything is printed.
+"""
+
+from benchmarks.harness import is_postgresql, timed
+
+SQL = """
+WITH referred AS (
+    SELECT child_id, referral_date FROM referrals_cinepisode
+    WHERE referral_date BETWEEN %(start)s AND %(end)s
+)
+SELECT
+    (SELECT count(*) FROM referred),
+    (SELECT count(*) FROM referred r WHERE EXISTS (
+        SELECT 1 FROM referrals_cinepisode p
+        WHERE p.child_id = r.child_id AND p.referral_date < r.referral_date
+          AND p.referral_date >= {year_before})),
+    (SELECT count(*) FROM protection_childprotectionplan
+     WHERE start_date <= %(end)s AND (end_date IS NULL OR end_date > %(end)s))
+"""
+YEAR_BEFORE = {
+    True: "CAST(r.referral_date - INTERVAL '12 months' AS date)",
+    False: "date(r.referral_date, '-12 months')",
+}
+
+
+def run(report) -> None:
+    from django.db import connection
+
+    from kinfolio.performance.indicators.catalogue import CATALOGUE
+    from kinfolio.performance.indicators.engine import compute_all
+    from kinfolio.performance.indicators.periods import Period
+    from kinfolio.referrals.models import CINEpisode
+
+    latest = CINEpisode.objects.latest("referral_date").referral_date
+    year = Period.year_containing(latest)
+    period = Period.financial_year(year.start.year - 1)
+    catalogue_seconds, figures = timed(lambda: compute_all(CATALOGUE, period), repeat=1)
+    by_id = {figure.indicator.id: figure for figure in figures}
+    sql = SQL.format(year_before=YEAR_BEFORE[is_postgresql()])
+
+    def query():
+        with connection.cursor() as cursor:
+            cursor.execute(sql, {"start": period.start, "end": period.end})
+            return cursor.fetchone()
+
+    sql_seconds, found = timed(query)
+    expected = (
+        by_id["referrals"].numerator,
+        by_id["re_referrals"].numerator,
+        by_id["cp_plans"].numerator,
+    )
+    assert tuple(found) == expected, (found, expected)
+    report(f"whole catalogue, {len(CATALOGUE)} indicators, {period.key}", catalogue_seconds, "s")
+    report("one SQL query: referrals, re-referrals, CP plans at 31 March", sql_seconds, "s")
+    report("catalogue / query (target <= 2)", catalogue_seconds / sql_seconds, "x")
