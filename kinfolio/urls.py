@@ -1,5 +1,7 @@
 from django.urls import include, path
 
+from kinfolio.children_in_care.urls import iro_urlpatterns
+
 urlpatterns = [
     path("", include("kinfolio.workforce.urls")),
     path("account/", include("kinfolio.accounts.urls")),
@@ -10,6 +12,8 @@ urlpatterns = [
     path("children/", include("kinfolio.protection.urls")),
     path("", include("kinfolio.assessments.urls")),
     path("children/", include("kinfolio.people.urls")),
+    path("iros/", include(iro_urlpatterns)),
+    path("lado/", include("kinfolio.lado.urls")),
     path("timescales/", include("kinfolio.timescales.urls")),
     path("referrals/", include("kinfolio.front_door.urls")),
     path("front-door/", include("kinfolio.front_door.urls_mash")),

@@ -24,6 +24,7 @@ class Permission(StrEnum):
     EXPORT_SUBJECT_ACCESS = "export_subject_access"
     VIEW_RETENTION_REVIEW = "view_retention_review"
     VIEW_OWN_REFERRALS = "view_own_referrals"  # a partner's own contacts and what they were told
+    MANAGE_LADO = "manage_lado"  # allegations about adults who work with children
     VIEW_AGGREGATES = "view_aggregates"  # counts and pseudonymised lists, never a record
     MANAGE_RETURNS = "manage_returns"  # make, validate and import the DfE's statutory returns
     VIEW_INSPECTION = "view_inspection"  # inspection history, action plans, audits, Annex A
@@ -98,7 +99,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
         Permission.COMPARE_TEAMS,
     }
     | INSPECTION_READINESS,
-    Role.LADO: frozenset({Permission.VIEW_CASELOAD}),
+    Role.LADO: frozenset({Permission.VIEW_CASELOAD, Permission.MANAGE_LADO}),
     Role.BUSINESS_SUPPORT: frozenset({Permission.VIEW_TEAMS}),
     Role.PERFORMANCE_ANALYST: frozenset(
         {

@@ -81,6 +81,10 @@ POLICY: dict[str, Rule] = {
     "children_in_care:become-looked-after": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE),
     "children_in_care:care-change": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE),
     "children_in_care:cease-care": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE),
+    "children_in_care:review-held": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE),
+    "iros:workload": Rule(Permission.VIEW_TEAMS),
+    "lado:allegations": Rule(Permission.MANAGE_LADO),
+    "iros:children": Rule(Permission.VIEW_TEAMS),
     # front door: a partner referrer's own contacts
     "front_door:my-referrals": Rule(Permission.VIEW_OWN_REFERRALS),
     "front_door:send": Rule(Permission.SEND_REFERRALS),

@@ -9,7 +9,8 @@ from kinfolio.children_in_care.models import PlacementProvider
 from kinfolio.children_in_care.services.care import PlacementDetails
 from kinfolio.core.form_fields import DateInputField
 from kinfolio.fostering.models import FosterHousehold, HouseholdStatus
-from kinfolio.recording.forms import RecordingForm
+from kinfolio.recording.forms import ChildsVoiceFields, RecordingForm
+from kinfolio.workforce.models import Worker
 
 
 def _choices(code_set, blank: str) -> list[tuple[str, str]]:
@@ -185,3 +186,26 @@ class CeaseCareForm(RecordingForm):
 
     def layout(self) -> list:
         return [Field("day"), Field.select("reason")]
+
+
+class HoldReviewForm(ChildsVoiceFields, RecordingForm):
+    review_date = DateInputField(label="Date the review was held", require_all_fields=False)
+    participation = forms.ChoiceField(
+        label="How the child took part",
+        choices=codesets.REVIEW_PARTICIPATION.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how the child took part in the review"},
+    )
+    chair = forms.ModelChoiceField(
+        label="Independent reviewing officer who chaired the review",
+        queryset=Worker.objects.filter(end_date__isnull=True),
+        error_messages={"required": "Select the IRO who chaired the review"},
+    )
+
+    def layout(self) -> list:
+        return [
+            Field("review_date"),
+            Field.radios("participation", legend_size=Size.SMALL),
+            Field.select("chair"),
+            *self.voice_layout(),
+        ]

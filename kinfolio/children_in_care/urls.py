@@ -9,4 +9,18 @@ urlpatterns = [
         "<str:local_id>/care/<int:period_id>/change/", views.record_care_change, name="care-change"
     ),
     path("<str:local_id>/care/<int:period_id>/end/", views.cease_care, name="cease-care"),
+    path(
+        "<str:local_id>/care/reviews/<int:review_id>/held/",
+        views.hold_review,
+        name="review-held",
+    ),
 ]
+
+# Pages about the IRO service rather than one child (included as "iros").
+iro_urlpatterns = (
+    [
+        path("", views.iro_workload, name="workload"),
+        path("<int:worker_id>/", views.iro_children, name="children"),
+    ],
+    "iros",
+)

@@ -1,14 +1,23 @@
 """Pages for a child coming into care, changes in their care, and leaving care."""
 
-from django.shortcuts import get_object_or_404
+import datetime as dt
+
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from kinfolio.accounts.permissions import Permission, permission_required
-from kinfolio.children_in_care.forms import BecomeLookedAfterForm, CareChangeForm, CeaseCareForm
-from kinfolio.children_in_care.models import PeriodOfCare
-from kinfolio.children_in_care.services import care
+from kinfolio.children_in_care import selectors
+from kinfolio.children_in_care.forms import (
+    BecomeLookedAfterForm,
+    CareChangeForm,
+    CeaseCareForm,
+    HoldReviewForm,
+)
+from kinfolio.children_in_care.models import LACReview, PeriodOfCare
+from kinfolio.children_in_care.services import care, reviews
 from kinfolio.people.access import child_for
 from kinfolio.recording.pages import record_page
+from kinfolio.workforce.models import Worker
 
 
 def _page(request, child, **kwargs):
@@ -66,4 +75,44 @@ def cease_care(request, local_id: str, period_id: int):
         arguments={"period": _open_period(child, period_id)},
         title="The child stops being looked after",
         success_message="Recorded: the child has left care",
+    )
+
+
+@permission_required(Permission.RECORD_CASEWORK)
+def hold_review(request, local_id: str, review_id: int):
+    child = child_for(request.user, local_id)
+    review = get_object_or_404(LACReview, pk=review_id, child=child, review_date__isnull=True)
+    return _page(
+        request,
+        child,
+        form_class=HoldReviewForm,
+        service=reviews.hold_review,
+        arguments={"review": review},
+        title="Record a looked after review",
+        initial={"chair": selectors.iro_of(child)},
+        success_message="Review recorded: the next review is booked",
+    )
+
+
+@permission_required(Permission.VIEW_TEAMS)
+def iro_workload(request):
+    today = dt.date.today()
+    return render(
+        request,
+        "children_in_care/iro_workload.html",
+        {
+            "iros": selectors.iro_workloads(user=request.user, today=today),
+            "ceiling": selectors.iro_caseload_ceiling(),
+        },
+    )
+
+
+@permission_required(Permission.VIEW_TEAMS)
+def iro_children(request, worker_id: int):
+    iro = get_object_or_404(Worker, pk=worker_id)
+    children = list(selectors.children_reviewed_by(iro, user=request.user))
+    return render(
+        request,
+        "children_in_care/iro_children.html",
+        {"iro": iro, "children": children, "today": dt.date.today()},
     )

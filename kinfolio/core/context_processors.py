@@ -7,6 +7,7 @@ from kinfolio.accounts.two_factor import needs_two_factor
 from kinfolio.notifications.selectors import unread_count
 
 NAVIGATION = [
+    ("Allegations (LADO)", "lado:allegations", Permission.MANAGE_LADO),
     ("My caseload", "workforce:my-caseload", Permission.VIEW_CASELOAD),
     ("My team", "workforce:my-team", Permission.ALLOCATE_CASES),
     ("Deadlines", "timescales:mine", Permission.VIEW_CASELOAD),
@@ -20,6 +21,7 @@ NAVIGATION = [
     ("Case file audits", "quality_assurance:audits", Permission.CONDUCT_AUDITS),
     ("Teams", "workforce:teams", Permission.VIEW_TEAMS),
     ("Teams compared", "workforce:compare-teams", Permission.COMPARE_TEAMS),
+    ("IRO workload", "iros:workload", Permission.VIEW_TEAMS),
     ("Timescale rules", "timescales:rules", Permission.MANAGE_TIMESCALES),
     ("Unusual access", "audit:unusual-access", Permission.VIEW_ACCESS_LOG),
     ("Subject access", "audit:subject-access-find", Permission.EXPORT_SUBJECT_ACCESS),

@@ -250,6 +250,13 @@ KINFOLIO_SESSION_WARNING_SECONDS = 120
 # How often a recording form's script saves what is typed as a draft.
 # The largest document a worker may upload to a child's record.
 KINFOLIO_MAX_UPLOAD_MB = int(os.environ.get("KINFOLIO_MAX_UPLOAD_MB", "10"))
+# Looked after children per full-time IRO before the workload page flags an IRO. The IRO
+# Handbook (DCSF, 2010) recommends 50 to 70; a council sets its own ceiling here.
+KINFOLIO_IRO_CASELOAD_CEILING = int(os.environ.get("KINFOLIO_IRO_CASELOAD_CEILING", "70"))
+KINFOLIO_IRO_CASELOAD_CEILING_SOURCE = os.environ.get(
+    "KINFOLIO_IRO_CASELOAD_CEILING_SOURCE",
+    "IRO Handbook (DCSF, 2010): 50 to 70 looked after children per full-time IRO",
+)
 KINFOLIO_DRAFT_SAVE_SECONDS = int(os.environ.get("KINFOLIO_DRAFT_SAVE_SECONDS", "30"))
 
 # Team managers' pages: the caseload the council sets as its ceiling for one full-time

@@ -28,7 +28,7 @@ from tests.factories import (
     TeamFactory,
 )
 from tests.factories_accounts import UserFactory, staff
-from tests.factories_care import PeriodOfCareFactory
+from tests.factories_care import LACReviewFactory, PeriodOfCareFactory
 from tests.inspection.factories import inspection_url_values
 from tests.protection.factories import protection_url_values
 from tests.returns.factories import returns_url_values
@@ -155,7 +155,9 @@ def records_for_urls(child) -> None:
     every page can be reached for this child (tests/security walks the same URLs)."""
     CaseNoteFactory(child=child)
     DocumentFactory(child=child)
-    PeriodOfCareFactory(child=child)
+    LACReviewFactory(  # an open period of care with a review to hold
+        period=PeriodOfCareFactory(child=child), review_date=None, participation="", chair=None
+    )
 
 
 def shared_records_for_urls(*, about) -> None:
@@ -188,6 +190,7 @@ def url_for(name: str, route: str, child, team) -> str:
         "referral_id": OnlineReferral.objects.values_list("pk", flat=True).first(),
         **returns_url_values(),
         "period_id": child.periods_of_care.values_list("pk", flat=True).first(),
+        "review_id": child.lac_reviews.values_list("pk", flat=True).first(),
         **protection_url_values(child),
     }
     kwargs = {}

@@ -5,8 +5,9 @@ from django.urls import reverse
 
 from kinfolio.accounts.models import Role
 from kinfolio.audit.models import ChangeEvent
-from kinfolio.children_in_care.models import CareEpisode, PeriodOfCare
+from kinfolio.children_in_care.models import CareEpisode, LACReview, PeriodOfCare
 from kinfolio.recording import tokens
+from tests.factories import D, WorkerFactory
 from tests.factories_accounts import staff
 from tests.factories_care import FosterHouseholdFactory
 
@@ -26,7 +27,7 @@ def _post(client, url, **answers):
     token = client.get(url).context["draft_token"]
     data = {tokens.FIELD: token}
     for name, value in answers.items():
-        if name in {"day", "on"}:
+        if name in {"day", "review_date"}:
             data.update({f"{name}_0": value[0], f"{name}_1": value[1], f"{name}_2": value[2]})
         else:
             data[name] = value
@@ -126,3 +127,39 @@ def test_a_move_without_a_reason_is_refused_on_the_page_and_nothing_changes(
     assert "Select the reason for the placement change on 10/04/2025" in (response.content.decode())
     assert CareEpisode.objects.filter(period=period).count() == 1
     assert ChangeEvent.objects.count() == history
+
+
+def test_a_worker_records_a_review_held_and_the_next_is_booked(client, two_services, worker):
+    child = two_services["ours"]
+    iro = WorkerFactory(team=two_services["team"])
+    client.force_login(worker)
+    _post(
+        client,
+        _start_url(child),
+        day=("3", "3", "2025"),
+        legal_status="C1",
+        category_of_need="N1",
+        placement_type="U6",
+        placement_provider="PR1",
+        foster_household=FosterHouseholdFactory().pk,
+    )
+    review = LACReview.objects.get(child=child)
+    url = reverse("children_in_care:review-held", args=[child.local_id, review.pk])
+
+    refused = _post(client, url, review_date=("28", "3", "2025"), participation="PN1", chair=iro.pk)
+    held = _post(
+        client,
+        url,
+        review_date=("28", "3", "2025"),
+        participation="PN1",
+        chair=iro.pk,
+        childs_views="Wants to keep seeing her brother.",
+    )
+
+    assert "Enter the child&#x27;s views, or select why" in refused.content.decode()
+    assert "Review recorded: the next review is booked" in held.content.decode()
+    assert list(
+        LACReview.objects.filter(child=child)
+        .order_by("due_date")
+        .values_list("review_date", "due_date")
+    ) == [(D(2025, 3, 28), D(2025, 3, 31)), (None, D(2025, 6, 28))]

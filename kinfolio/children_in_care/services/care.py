@@ -17,6 +17,7 @@ from kinfolio.audit.models import ChangeEvent
 from kinfolio.audit.services.history import changes, record_event, snapshot
 from kinfolio.children_in_care import episode_rules
 from kinfolio.children_in_care.models import CareEpisode, PeriodOfCare, PlacementProvider
+from kinfolio.children_in_care.services import reviews
 from kinfolio.fostering.models import FosterHousehold
 from kinfolio.people.models import Person
 
@@ -80,6 +81,7 @@ def start_looked_after(
             kind=ChangeEvent.Kind.CREATED,
         )
         _store(period, episodes, by=by)
+        reviews.schedule_next_review(period=period, after=day, by=by)
     return period
 
 
