@@ -10,9 +10,9 @@ urlpatterns = [
         "services/<int:service_id>/", views_dashboards.service_dashboard, name="service-dashboard"
     ),
     path("teams/<int:team_id>/", views_dashboards.team_dashboard, name="team-dashboard"),
-    path("plans/<int:plan_id>/", views_dashboards.plan, name="plan"),
+    path("plans/<int:performance_plan_id>/", views_dashboards.plan, name="plan"),
     path(
-        "plans/<int:plan_id>/commitments/<int:number>/",
+        "plans/<int:performance_plan_id>/commitments/<int:number>/",
         views_dashboards.commitment,
         name="commitment",
     ),

@@ -68,8 +68,8 @@ def indicator_chart(request, indicator_id: str):
 
 @require_GET
 @permission_required(Permission.VIEW_INDICATORS)
-def plan(request, plan_id: int):
-    found = get_object_or_404(Plan, pk=plan_id)
+def plan(request, performance_plan_id: int):
+    found = get_object_or_404(Plan, pk=performance_plan_id)
     period = indicators.period_from(request.GET.get("period"))
     return render(
         request,
@@ -85,9 +85,9 @@ def plan(request, plan_id: int):
 
 
 @permission_required(Permission.VIEW_INDICATORS)
-def commitment(request, plan_id: int, number: int):
+def commitment(request, performance_plan_id: int, number: int):
     found = get_object_or_404(
-        Commitment.objects.select_related("plan"), plan_id=plan_id, number=number
+        Commitment.objects.select_related("plan"), plan_id=performance_plan_id, number=number
     )
     may_update = has_permission(request.user, Permission.MANAGE_ACTION_PLANS)
     form = ProgressForm(request.POST or None, initial={"status": found.status})
@@ -102,7 +102,9 @@ def commitment(request, plan_id: int, number: int):
                     form.add_error(field if field in form.fields else None, problems)
             else:
                 messages.success(request, "Progress recorded")
-                return redirect("performance:commitment", plan_id=plan_id, number=number)
+                return redirect(
+                    "performance:commitment", plan_id=performance_plan_id, number=number
+                )
     return render(
         request,
         "performance/commitment.html",

@@ -179,7 +179,7 @@ def url_for(name: str, route: str, child, team) -> str:
         "period": "2024-25",
         "part": "numerator",
         "service_id": team.service_id,
-        "plan_id": Plan.objects.values_list("pk", flat=True).first(),
+        "performance_plan_id": Plan.objects.values_list("pk", flat=True).first(),
         "number": 1,
         "fmt": "csv",
         # Records that belong to the child in the URL.

@@ -77,8 +77,8 @@ def test_performance_pages_refuse_a_social_worker_and_send_strangers_to_sign_in(
     plan = Plan.objects.get(name=PLAN_2015)
     kwargs = {
         "performance:dashboard": {},
-        "performance:plan": {"plan_id": plan.pk},
-        "performance:commitment": {"plan_id": plan.pk, "number": 20},
+        "performance:plan": {"performance_plan_id": plan.pk},
+        "performance:commitment": {"performance_plan_id": plan.pk, "number": 20},
         "performance:indicator-chart": {"indicator_id": "referrals"},
     }[name]
     url = reverse(name, kwargs=kwargs)
