@@ -103,7 +103,7 @@ def commitment(request, performance_plan_id: int, number: int):
             else:
                 messages.success(request, "Progress recorded")
                 return redirect(
-                    "performance:commitment", plan_id=performance_plan_id, number=number
+                    "performance:commitment", performance_plan_id=performance_plan_id, number=number
                 )
     return render(
         request,
