@@ -106,8 +106,9 @@ def targets(db, client):
         client.force_login(user)
         response = client.get(url)
         found.append((user, url, "get", list(ALWAYS_TRIED)))
-        if response.status_code != 200 or response.streaming:
-            continue
+        html = response.get("Content-Type", "").startswith("text/html")
+        if response.status_code != 200 or response.streaming or not html:
+            continue  # a download (the PDF pack, a workbook) has no form to fill
         parser = Forms()
         parser.feed(response.content.decode())
         for form in parser.forms:
