@@ -55,7 +55,12 @@ def test_director_reads_the_dashboard_an_indicator_and_the_pack(
     expect(page.get_by_test_id("rule")).to_contain_text("exactly 12 months earlier")
     expect(page.get_by_test_id("benchmarks")).to_contain_text("England")
     expect(page.get_by_test_id("trend-chart")).to_be_visible()
-    assert page.get_by_test_id("trend-chart").evaluate("img => img.naturalWidth") > 0
+    chart = page.get_by_test_id("trend-chart")
+    # The chart is an <img> fetched after the page: wait for it before measuring it.
+    chart.evaluate(
+        "img => img.complete || new Promise(done => { img.onload = img.onerror = done; })"
+    )
+    assert chart.evaluate("img => img.naturalWidth") > 0
     assert_accessible(page)
     screenshot("indicator-with-chart-and-benchmarks")
 
