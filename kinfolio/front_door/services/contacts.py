@@ -6,6 +6,7 @@ of the working day the timescales engine gives for ``contact_decision_1wd``.
 """
 
 import datetime as dt
+from uuid import uuid4
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -139,7 +140,7 @@ def _the_child(*, match, given_name, family_name, date_of_birth, nhs_number, by)
     if errors:
         raise ValidationError(errors)
     child = Person(
-        local_id=f"new-{timezone.now().timestamp()}",  # replaced from the row's id below
+        local_id=f"new-{uuid4().hex[:12]}",  # fits the 20-character ID; replaced below
         given_name=given_name.strip(),
         family_name=family_name.strip(),
         date_of_birth=date_of_birth,
