@@ -254,7 +254,7 @@ class StayingPut(Recorded):
 
 class HealthHistoryGiven(Recorded):
     """The day a care leaver was given a copy of their health history. Inspectors
-    required every care leaver to receive one (seed 002, recommendation on health
+    required every care leaver to receive one (Ofsted, 2012, recommendation on health
     history), so it is recorded as a fact that can be counted."""
 
     child = models.ForeignKey(

@@ -21,7 +21,7 @@ def _years_before(day: date, years: int) -> date:
 def care_leavers_on(day: date) -> QuerySet[Person]:
     """Young people aged 16 or 17 on ``day`` who had care leaver status then: eligible
     (still looked after) or relevant (left care at 16 or 17). This is the "care leaver
-    status (aged 16 and 17)" figure inspectors quote (seed 002, paragraph 8)."""
+    status (aged 16 and 17)" figure inspectors quote (Ofsted, 2012, paragraph 8)."""
     status = CareLeaverStatus.objects.filter(
         Q(end_date__isnull=True) | Q(end_date__gt=day),
         child=OuterRef("pk"),

@@ -147,7 +147,7 @@ DEMO = AuthorityProfile(
     name="Kinfolio demo authority",
     population_0_19=66_900,
     population_source="Ofsted, Inspection of safeguarding and looked after children services, "
-    "Milton Keynes, published 24 August 2012, paragraph 4 (seed 002)",
+    "Milton Keynes, published 24 August 2012, paragraph 4",
     teams=MK_TEAMS,
     care=CareStock(
         under_5=72,

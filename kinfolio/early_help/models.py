@@ -15,7 +15,7 @@ class EarlyHelpEpisode(Versioned, Recorded):
 
     An episode can *step up* to social care (it then links to the referral it became)
     or be a *step down* from a closed child in need episode, when a step-down plan must
-    say what will carry on and who holds it — seed 002 found step-downs "not robust".
+    say what will carry on and who holds it — Ofsted (2012) found step-downs "not robust".
     """
 
     child = models.ForeignKey(

@@ -37,7 +37,7 @@ class InformedMethod(models.TextChoices):
 class Contact(Versioned, Recorded):
     """A contact about a child received by the front door, and the decision made on it.
 
-    The referrer is told the outcome (seed 002 found referrers often were not), unless
+    The referrer is told the outcome (Ofsted, 2012, found referrers often were not), unless
     they asked to stay anonymous. A partner referrer who signs in to Kinfolio is
     ``referred_by``: they see their own contacts and only what they were told of the
     outcome (``front_door.selectors.referrals_made_by``). ``decision_due_at`` is stored

@@ -275,7 +275,7 @@ KINFOLIO_CASELOAD_WEIGHTS = {
 }
 KINFOLIO_SUPERVISION_EVERY_DAYS = int(os.environ.get("KINFOLIO_SUPERVISION_EVERY_DAYS", "28"))
 
-# The demo authority's name and the census date its facts describe (seed 002).
+# The demo authority's name and the census date its facts describe (Ofsted, 2012).
 KINFOLIO_AUTHORITY_NAME = os.environ.get("KINFOLIO_AUTHORITY_NAME", "Kinfolio demo authority")
 # The authority's own postcode districts, for "placed outside the authority" (the demo's
 # are Milton Keynes's MK1 to MK19; MK40 and above are Bedford and Central Bedfordshire).

@@ -17,7 +17,7 @@ class ChildProtectionConference(ChildsVoice, Versioned, Recorded):
     An *initial* conference (ICPC) follows a section 47 enquiry; a *review* conference
     reviews a child protection plan; a *transfer-in* conference takes on a plan made by
     another authority. The family must be invited, and see the reports, in good time,
-    and the minutes go out promptly afterwards — seed 002 criticised all three — so
+    and the minutes go out promptly afterwards — Ofsted (2012) criticised all three — so
     each date is recorded. ``due_date`` is stored by the timescales engine.
     """
 

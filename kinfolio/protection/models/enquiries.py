@@ -17,7 +17,7 @@ class StrategyDiscussion(Versioned, Recorded):
     significant harm; it decides whether to start a section 47 enquiry.
 
     A decision *not* to hold one, where the threshold seemed met, is recorded here too
-    (``held=False``) with the reason — seed 002's first recommendation was that such
+    (``held=False``) with the reason — Ofsted's first recommendation in 2012 was that such
     decisions be recorded and explained.
     """
 

@@ -8,7 +8,7 @@ from kinfolio.demo_authority.profiles import DEFAULT_CENSUS_DATE, PROFILES
 
 
 class Command(BaseCommand):
-    help = "Generate a deterministic synthetic authority (demo: seed 002's facts; large)."
+    help = "Generate a deterministic synthetic authority (demo: Ofsted's 2012 facts; large)."
 
     def add_arguments(self, parser):
         parser.add_argument("--size", choices=sorted(PROFILES), default="demo")
