@@ -42,6 +42,7 @@ class Permission(StrEnum):
     ALLOCATE_CASES = "allocate_cases"  # allocate, reallocate, end; transfers; leaving dates
     RECORD_OVERSIGHT = "record_oversight"  # supervision and case direction
     COMPARE_TEAMS = "compare_teams"  # the service manager's and director's comparison
+    ENTER_COLLECTED_VALUES = "enter_collected_values"  # indicators' figures from elsewhere
 
 
 CASEWORK = frozenset(
@@ -108,6 +109,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.VIEW_INSPECTION,
             Permission.MANAGE_RETURNS,
             Permission.VIEW_INDICATORS,
+            Permission.ENTER_COLLECTED_VALUES,
         }
     ),
     Role.PARTNER_REFERRER: frozenset({Permission.VIEW_OWN_REFERRALS, Permission.SEND_REFERRALS}),

@@ -146,6 +146,10 @@ POLICY: dict[str, Rule] = {
     "performance:pack": Rule(Permission.VIEW_INDICATORS),
     "performance:indicator": Rule(Permission.VIEW_INDICATORS),
     "performance:indicator-rows": Rule(Permission.VIEW_INDICATORS),
+    "performance:collected": Rule(Permission.VIEW_INDICATORS),
+    "performance:collected-indicator": Rule(Permission.VIEW_INDICATORS),
+    "performance:enter-collected": Rule(Permission.ENTER_COLLECTED_VALUES),
+    "performance:import-collected": Rule(Permission.ENTER_COLLECTED_VALUES),
     # inspection readiness: history, action plans
     "inspection:history": Rule(Permission.VIEW_INSPECTION),
     "inspection:action-plan": Rule(Permission.VIEW_INSPECTION),

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from kinfolio.core.models import Recorded
+from kinfolio.core.models import Recorded, Versioned
 
 
 class Target(Recorded):
@@ -187,3 +187,28 @@ class Commentary(Recorded):
 
     def __str__(self) -> str:
         return f"{self.indicator_id} {self.period}"
+
+
+class CollectedFigure(Versioned, Recorded):
+    """A value of one of the catalogue's collected indicators
+    (``performance.indicators.collected``) for a period, with where it came from.
+    ``entered_by`` is empty only for values the demo authority's generator loads."""
+
+    indicator_id = models.CharField(max_length=60)
+    period = models.CharField(max_length=20, help_text="A period key: 2024-25")
+    value = models.DecimalField(max_digits=12, decimal_places=2)
+    source = models.CharField(max_length=300)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ["indicator_id", "-period"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator_id", "period"], name="one_collected_figure_per_period"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id} {self.period}: {self.value}"

@@ -1,6 +1,12 @@
 from django.urls import path
 
-from kinfolio.performance import views, views_dashboards, views_exports, views_indicators
+from kinfolio.performance import (
+    views,
+    views_collected,
+    views_dashboards,
+    views_exports,
+    views_indicators,
+)
 
 app_name = "performance"
 urlpatterns = [
@@ -17,6 +23,18 @@ urlpatterns = [
         name="commitment",
     ),
     path("indicators/", views_indicators.indicator_list, name="indicators"),
+    path("collected/", views_collected.collected_list, name="collected"),
+    path("collected/import/", views_collected.import_collected, name="import-collected"),
+    path(
+        "collected/<slug:collected_id>/",
+        views_collected.collected_indicator,
+        name="collected-indicator",
+    ),
+    path(
+        "collected/<slug:collected_id>/enter/",
+        views_collected.enter_collected,
+        name="enter-collected",
+    ),
     path("indicators.<slug:fmt>", views_exports.export, name="export"),
     path("pack.pdf", views_exports.pack, name="pack"),
     path(

@@ -7,12 +7,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
 from kinfolio.accounts.permissions import Permission, has_permission, permission_required
-from kinfolio.performance import plans, services
+from kinfolio.performance import plans
 from kinfolio.performance.forms import ProgressForm
 from kinfolio.performance.indicators import charts, dashboards
 from kinfolio.performance.indicators import selectors as indicators
 from kinfolio.performance.indicators.targets import targets_for
 from kinfolio.performance.models import Commitment, Plan
+from kinfolio.performance.services import plans as plan_services
 from kinfolio.workforce.models import Service, Team
 
 
@@ -96,7 +97,9 @@ def commitment(request, performance_plan_id: int, number: int):
             raise PermissionDenied
         if form.is_valid():
             try:
-                services.record_progress(commitment=found, by=request.user, **form.cleaned_data)
+                plan_services.record_progress(
+                    commitment=found, by=request.user, **form.cleaned_data
+                )
             except ValidationError as error:
                 for field, problems in error.message_dict.items():
                     form.add_error(field if field in form.fields else None, problems)

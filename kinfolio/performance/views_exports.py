@@ -14,7 +14,6 @@ from django.views.decorators.http import require_GET
 
 from kinfolio.accounts.permissions import Permission, has_permission, permission_required
 from kinfolio.audit.services import record_access
-from kinfolio.performance import services
 from kinfolio.performance.indicators import catalogue, dashboards, exports
 from kinfolio.performance.indicators import selectors as indicators
 from kinfolio.performance.indicators.base import Indicator
@@ -22,6 +21,7 @@ from kinfolio.performance.indicators.engine import compute_all
 from kinfolio.performance.indicators.periods import Period
 from kinfolio.performance.indicators.targets import judge, targets_for
 from kinfolio.performance.models import Commentary
+from kinfolio.performance.services import plans as plan_services
 
 TYPES = {
     "csv": "text/csv",
@@ -93,7 +93,7 @@ def add_commentary(request, indicator: Indicator):
         raise PermissionDenied
     period = indicators.period_from(request.POST.get("period"))
     try:
-        services.add_commentary(
+        plan_services.add_commentary(
             indicator_id=indicator.id,
             period=period.key,
             text=request.POST.get("text", ""),

@@ -176,6 +176,7 @@ def url_for(name: str, route: str, child, team) -> str:
         "key": TimescaleRule.objects.values_list("key", flat=True).first(),
         **inspection_url_values(child),
         "indicator_id": "referrals",
+        "collected_id": "population_0_17",
         "period": "2024-25",
         "part": "numerator",
         "service_id": team.service_id,

@@ -6,11 +6,11 @@ from django.urls import reverse
 
 from kinfolio.accounts.models import Role
 from kinfolio.audit.models import ChangeEvent
-from kinfolio.performance import services
 from kinfolio.performance.indicators.base import Polarity
 from kinfolio.performance.indicators.periods import Period
 from kinfolio.performance.indicators.targets import Rag, rag, targets_for
 from kinfolio.performance.models import Commitment, CommitmentStatus, Plan, Target
+from kinfolio.performance.services import plans as plan_services
 from kinfolio.workforce.models import Allocation
 from tests.factories import CINEpisodeFactory, D, TeamFactory
 from tests.factories_accounts import UserFactory
@@ -166,7 +166,7 @@ def test_only_those_who_answer_for_plans_record_progress(client):
 def test_record_progress_writes_nothing_when_refused():
     commitment = Commitment.objects.get(plan__name=PLAN_2015, number=1)
     with pytest.raises(ValidationError, match="Enter what has been done"):
-        services.record_progress(
+        plan_services.record_progress(
             commitment=commitment, status="on_track", note=" ", by=UserFactory()
         )
     assert not commitment.updates.exists()
