@@ -26,8 +26,13 @@ from kinfolio.demo_authority.workforce_gen import (
 )
 from kinfolio.demo_authority.world import World
 from kinfolio.people.models import Person
+from kinfolio.performance.indicators.collected import POPULATION_0_17
+from kinfolio.performance.indicators.periods import Period
+from kinfolio.performance.models import CollectedFigure
 from kinfolio.timescales.calendar import default_calendar
 from kinfolio.timescales.services import refresh_clocks
+
+SYNTHETIC_SOURCE = "Synthetic demo authority"
 
 
 def authority_exists() -> bool:
@@ -111,4 +116,24 @@ def build(
             source=profile.population_source,
         )
     )
+    for figure in synthetic_populations(world):
+        world.rows.add(figure)
     return world, workforce
+
+
+def synthetic_populations(world: World) -> list[CollectedFigure]:
+    """A population aged 0 to 17 for each financial year of the history, so rates per
+    10,000 children have a denominator. It is made up (18 of the 20 single years of the
+    profile's 0 to 19 population, growing 0.5% a year) and says so: a real council
+    enters the ONS mid-year population estimate instead."""
+    first = Period.year_containing(world.start).start.year
+    last = Period.year_containing(world.census).start.year
+    return [
+        CollectedFigure(
+            indicator_id=POPULATION_0_17,
+            period=Period.financial_year(year).key,
+            value=round(world.profile.population_0_19 * 18 / 20 * 1.005 ** (year - last)),
+            source=SYNTHETIC_SOURCE,
+        )
+        for year in range(first, last + 1)
+    ]

@@ -5,10 +5,13 @@ import pytest
 
 from kinfolio.accounts.models import Role
 from kinfolio.demo_authority.profiles import DEFAULT_CENSUS_DATE as CENSUS
+from kinfolio.demo_authority.profiles import DEMO
 from kinfolio.performance.indicators import drilldown
+from kinfolio.performance.indicators.base import Unit
 from kinfolio.performance.indicators.catalogue import CATALOGUE, get
-from kinfolio.performance.indicators.engine import compute, compute_all
+from kinfolio.performance.indicators.engine import compute, compute_all, population_for
 from kinfolio.performance.indicators.periods import Period
+from kinfolio.performance.models import CollectedFigure
 from tests.factories_accounts import UserFactory
 
 pytestmark = pytest.mark.django_db(serialized_rollback=True)
@@ -49,3 +52,19 @@ def test_every_drilldown_list_has_as_many_rows_as_its_figure(demo_authority, rol
                 assert sum(row.value for row in listed) == pytest.approx(total), figure.indicator.id
             checked += 1
     assert checked > len(CATALOGUE)
+
+
+def test_rates_have_values_from_the_synthetic_population_never_called_ons(demo_authority):
+    """The generator records a made-up population aged 0 to 17 for each year of the
+    history (ONS publishes none for a synthetic authority), so every rate computes."""
+    rates = [indicator for indicator in CATALOGUE if indicator.unit == Unit.RATE]
+    first = Period.year_containing(CENSUS.replace(year=CENSUS.year - DEMO.history_years))
+    years = [Period.financial_year(y) for y in range(first.start.year, CENSUS.year)]
+    for year in years:
+        for figure in compute_all(rates, year):
+            assert figure.value is not None, (figure.indicator.id, year.key)
+            assert figure.population.period == year.key
+            assert figure.population.source == "Synthetic demo authority"
+    # 18 of the 20 years of the 0 to 19 population (66,900), for the census year.
+    assert population_for(TO_CENSUS).count == 60_210
+    assert not CollectedFigure.objects.filter(source__icontains="ONS").exists()

@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
-from kinfolio.core.models import PopulationEstimate
 from kinfolio.performance.indicators.base import Context, Indicator, Row, Unit
+from kinfolio.performance.indicators.collected import POPULATION_0_17
 from kinfolio.performance.indicators.periods import Period
+from kinfolio.performance.models import CollectedFigure
 from kinfolio.workforce.models import Service, Team
 
 # Rates are per 10,000 children aged 0 to 17, as the DfE publishes them.
 RATE_PER = 10_000
-CHILD_AGES = (0, 17)
 
 
 @dataclass(frozen=True)
 class Population:
     count: int
-    on_date: dt.date
+    period: str  # the financial year the collected figure is for
     source: str
 
 
@@ -62,7 +61,10 @@ class Figure:
         if self.value is not None:
             return ""
         if self.indicator.unit == Unit.RATE:
-            return "No population estimate for children aged 0 to 17 has been recorded."
+            return (
+                "No population of children aged 0 to 17 has been entered for this year or "
+                "one before it (collected indicators)."
+            )
         return f"No {self.indicator.denominator_label.lower()} in the period."
 
     @property
@@ -82,13 +84,17 @@ def _total(rows: list[Row]) -> float:
     return int(total) if float(total).is_integer() else total
 
 
-def population_on(day: dt.date) -> Population | None:
-    """The latest estimate of children aged 0 to 17 made for a date on or before ``day``
-    (else the earliest after it): rates are never worked out from a guessed population."""
-    estimates = PopulationEstimate.objects.filter(age_from=CHILD_AGES[0], age_to=CHILD_AGES[1])
-    found = estimates.filter(on_date__lte=day).order_by("-on_date").first()
-    found = found or estimates.order_by("on_date").first()
-    return Population(found.count, found.on_date, found.source) if found else None
+def population_for(period: Period) -> Population | None:
+    """The population aged 0 to 17 collected for the period's financial year, else the
+    latest year before it (estimates are published a year or so late); never a later
+    year's, and never a guess: without one, a rate has no value."""
+    year = Period.year_containing(period.start).key
+    found = (
+        CollectedFigure.objects.filter(indicator_id=POPULATION_0_17, period__lte=year)
+        .order_by("-period")
+        .first()
+    )
+    return Population(int(found.value), found.period, found.source) if found else None
 
 
 def compute(
@@ -103,7 +109,7 @@ def compute(
     context = context or Context(period=period, team=team)
     numerator = indicator.numerator(context)
     denominator = indicator.denominator(context) if indicator.denominator else []
-    population = population_on(period.end) if indicator.unit == Unit.RATE else None
+    population = population_for(period) if indicator.unit == Unit.RATE else None
     return Figure(indicator, period, numerator, denominator, population)
 
 

@@ -1,8 +1,10 @@
 """Compute one indicator of the catalogue in a test, and read its figure back."""
 
 from kinfolio.performance.indicators.catalogue import get
+from kinfolio.performance.indicators.collected import POPULATION_0_17
 from kinfolio.performance.indicators.engine import Figure, compute
 from kinfolio.performance.indicators.periods import Period
+from kinfolio.performance.models import CollectedFigure
 
 
 def figure(indicator_id: str, period: str = "2024-25", **kwargs) -> Figure:
@@ -17,3 +19,10 @@ def triple(indicator_id: str, period: str = "2024-25", **kwargs) -> tuple:
 
 def children(rows) -> set[int]:
     return {row.child_id for row in rows}
+
+
+def population(count: int, year: str = "2024-25") -> CollectedFigure:
+    """The collected population aged 0 to 17 for a financial year (rates' denominator)."""
+    return CollectedFigure.objects.create(
+        indicator_id=POPULATION_0_17, period=year, value=count, source="test"
+    )

@@ -3,11 +3,10 @@ children. The year is 2024-25: 1 April 2024 to 31 March 2025."""
 
 import pytest
 
-from kinfolio.core.models import PopulationEstimate
 from kinfolio.workforce.models import Allocation
 from tests.factories import WorkerFactory
 from tests.factories_care import CareEpisodeFactory, ChildFactory, D, PeriodOfCareFactory
-from tests.performance.indicators.helpers import children, figure, triple
+from tests.performance.indicators.helpers import children, figure, population, triple
 
 pytestmark = pytest.mark.django_db
 
@@ -37,9 +36,7 @@ def test_looked_after_started_and_ceased_count_each_child_once():
     PeriodOfCareFactory(child=twice, start_date=D(2024, 6, 1), end_date=D(2024, 8, 1))
     PeriodOfCareFactory(child=twice, start_date=D(2024, 10, 1))
     PeriodOfCareFactory(start_date=D(2025, 4, 1))
-    PopulationEstimate.objects.create(
-        on_date=D(2024, 6, 30), age_from=0, age_to=17, count=8_000, source="t"
-    )
+    population(8_000, "2024-25")
 
     # At the end of 31 March: the one from 2024 and the child who came back in October.
     assert triple("looked_after") == (2, None, 2)

@@ -2,7 +2,6 @@
 
 import pytest
 
-from kinfolio.core.models import PopulationEstimate
 from tests.factories import (
     ChildFactory,
     ChildProtectionPlanFactory,
@@ -14,7 +13,7 @@ from tests.factories import (
     StrategyDiscussionFactory,
     VisitFactory,
 )
-from tests.performance.indicators.helpers import children, figure, triple
+from tests.performance.indicators.helpers import children, figure, population, triple
 
 pytestmark = pytest.mark.django_db
 
@@ -48,9 +47,7 @@ def test_section_47_enquiries_started_and_leading_to_conferences():
     Section47EnquiryFactory(
         start_date=D(2024, 3, 31), end_date=D(2024, 4, 5), outcome="no_icpc_cin_plan"
     )
-    PopulationEstimate.objects.create(
-        on_date=D(2024, 6, 30), age_from=0, age_to=17, count=10_000, source="t"
-    )
+    population(10_000, "2024-25")
 
     # Started 1 Apr 2024 and 31 Mar 2025; not 31 Mar 2024.
     assert triple("s47_enquiries") == (2, None, 2)
@@ -68,9 +65,7 @@ def test_initial_conferences_within_15_working_days_of_the_strategy_discussion_o
             strategy_discussion=discussion, start_date=D(2025, 4, 10), end_date=held, outcome="icpc"
         )
         InitialConferenceFactory(section47=enquiry, conference_date=held)
-    PopulationEstimate.objects.create(
-        on_date=D(2025, 6, 30), age_from=0, age_to=17, count=5_000, source="t"
-    )
+    population(5_000, "2025-26")
 
     assert triple("icpc_15wd", "2025-26") == (1, 2, 50.0)
     assert triple("icpc_rate", "2025-26") == (2, 5_000, 4.0)
@@ -83,9 +78,7 @@ def test_plans_at_31_march_count_unborn_children_and_not_plans_ended_that_day():
     plan(D(2024, 5, 1), end=D(2025, 3, 31))
     plan(D(2024, 5, 1), end=D(2025, 4, 1), category="SAB")
     plan(D(2025, 4, 1))
-    PopulationEstimate.objects.create(
-        on_date=D(2024, 6, 30), age_from=0, age_to=17, count=30_000, source="t"
-    )
+    population(30_000, "2024-25")
 
     found = figure("cp_plans")
     assert (found.numerator, found.value) == (3, 3)

@@ -3,7 +3,6 @@ indicators. The year is 2024-25: 1 April 2024 to 31 March 2025."""
 
 import pytest
 
-from kinfolio.core.models import PopulationEstimate
 from tests.factories import (
     AssessmentFactory,
     ChildFactory,
@@ -13,7 +12,7 @@ from tests.factories import (
     DecidedContactFactory,
     at,
 )
-from tests.performance.indicators.helpers import children, figure, triple
+from tests.performance.indicators.helpers import children, figure, population, triple
 
 pytestmark = pytest.mark.django_db
 
@@ -68,9 +67,7 @@ def test_referrals_count_each_referral_and_unborn_children_within_the_year():
         nfa=True,
     )
     CINEpisodeFactory(child=twice, referral_date=D(2024, 9, 1))
-    PopulationEstimate.objects.create(
-        on_date=D(2024, 6, 30), age_from=0, age_to=17, count=40_000, source="test"
-    )
+    population(40_000, "2024-25")
 
     # 31 Mar 2025 (unborn), 1 Apr 2024, and the child referred twice: 4 referrals.
     assert triple("referrals") == (4, None, 4)
@@ -118,21 +115,22 @@ def test_children_in_need_are_those_with_an_episode_open_at_the_end_of_31_march(
     CINEpisodeFactory(referral_date=D(2024, 1, 1), close_date=D(2025, 3, 31), close_reason="RC1")
     CINEpisodeFactory(referral_date=D(2024, 1, 1), close_date=D(2025, 4, 1), close_reason="RC1")
     CINEpisodeFactory(referral_date=D(2025, 4, 1))
-    PopulationEstimate.objects.create(
-        on_date=D(2024, 6, 30), age_from=0, age_to=17, count=20_000, source="test"
-    )
+    population(20_000, "2024-25")
 
     assert triple("children_in_need") == (2, None, 2)
     # 2 / 20,000 x 10,000 = 1.0
     assert triple("cin_rate") == (2, 20_000, 1.0)
 
 
-def test_a_rate_without_a_population_estimate_for_ages_0_to_17_has_no_value():
+def test_a_rate_without_a_population_for_its_year_or_one_before_has_no_value():
     CINEpisodeFactory(referral_date=D(2024, 6, 1))
-    PopulationEstimate.objects.create(
-        on_date=D(2024, 6, 30), age_from=0, age_to=19, count=66_900, source="test"
-    )
+    CINEpisodeFactory(referral_date=D(2025, 6, 1))
+    population(20_000, "2025-26")  # a later year's is never used for 2024-25
 
     found = figure("referral_rate")
     assert found.value is None
     assert "aged 0 to 17" in found.why_no_value
+    # With 2023-24 entered, 2024-25 takes it (the latest year before): 1 / 10,000 x 10,000.
+    population(10_000, "2023-24")
+    assert triple("referral_rate", "2024-25") == (1, 10_000, 1.0)
+    assert figure("referral_rate", "2025-26").population.period == "2025-26"
