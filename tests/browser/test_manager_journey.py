@@ -1,7 +1,7 @@
-"""Journey: a team manager's day. They allocate a child waiting for a worker, record a
-worker's supervision with a decision that then shows on the child's record, and record
-the worker's leaving date, which lists the children to reallocate. Every page is
-checked with axe-core."""
+"""Journey: a team manager's day. They allocate a child waiting for a worker, sign off
+an assessment sent to them from their home page, record a worker's supervision with a
+decision that then shows on the child's record, and record the worker's leaving date,
+which lists the children to reallocate. Every page is checked with axe-core."""
 
 import datetime as dt
 
@@ -10,6 +10,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from kinfolio.accounts.models import Role
+from kinfolio.assessments.models import Assessment
 from kinfolio.workforce.models import Allocation
 from tests.browser.axe import assert_accessible
 from tests.factories import (
@@ -42,10 +43,18 @@ def team_day(make_user, settings):
         child=leo, role="social_worker", team=team, worker=sam, start_date=start
     )
     cin = CINEpisodeFactory(child=leo, referral_date=start, team=team)
-    AssessmentFactory(
-        child=leo, cin_episode=cin, start_date=start, worker=sam, submitted_at=timezone.now()
+    assessment = AssessmentFactory(
+        child=leo,
+        cin_episode=cin,
+        start_date=start,
+        worker=sam,
+        child_seen=True,
+        child_seen_date=start + dt.timedelta(days=2),
+        childs_views="Leo said he misses his friends when he is not at school.",
+        analysis="Leo is safe at home; his mother asks for help with his school attendance.",
+        submitted_at=timezone.now(),
     )
-    return {"today": today, "sam": sam, "mia": mia, "leo": leo}
+    return {"today": today, "sam": sam, "mia": mia, "leo": leo, "assessment": assessment}
 
 
 def fill_date(page, name: str, day: dt.date) -> None:
@@ -80,6 +89,23 @@ def test_team_managers_day(page, screenshot, team_day):
     expect(page.get_by_text("Mia Hart allocated to Sam Okoro")).to_be_visible()
     assert Allocation.objects.get(child=team_day["mia"], end_date=None).worker == team_day["sam"]
     screenshot("3-allocated")
+
+    # Sign off Leo's assessment, linked from the home page.
+    page.get_by_role("link", name="My team").click()
+    page.get_by_role("link", name="authorise the assessment of Leo Ward").click()
+    expect(page.get_by_role("heading", name="Authorise the assessment")).to_be_visible()
+    expect(page.get_by_text("Leo is safe at home")).to_be_visible()
+    assert_accessible(page)
+    fill_date(page, "authorised_date", today)
+    page.get_by_label("Child in need plan").check()
+    screenshot("3a-authorise-assessment")
+    page.get_by_role("button", name="Authorise").click()
+    expect(page.get_by_text("Assessment of Leo Ward authorised")).to_be_visible()
+    expect(page.get_by_test_id("sign-off-queue")).to_contain_text("No assessments are waiting")
+    signed_off = Assessment.objects.get(pk=team_day["assessment"].pk)
+    assert (signed_off.authorised_date, signed_off.outcome_cin_plan) == (today, True)
+    screenshot("3b-assessment-authorised")
+    assert_accessible(page)
 
     # Supervision with a decision for Leo, which then shows on Leo's record.
     page.goto(f"/workers/{team_day['sam'].pk}/")
