@@ -24,7 +24,7 @@ import resource
 import time
 from collections.abc import Callable
 from pathlib import Path
-from statistics import median
+from statistics import median, quantiles
 from typing import Any
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -69,6 +69,21 @@ def timed(work: Callable[[], Any], repeat: int = 3) -> tuple[float, Any]:
         result = work()
         times.append(time.perf_counter() - started)
     return median(times), result
+
+
+def samples(work: Callable[[], Any], runs: int = 20) -> tuple[list[float], Any]:
+    """The time in seconds of each of ``runs`` runs of ``work``, and its last result."""
+    times, result = [], None
+    for _ in range(runs):
+        started = time.perf_counter()
+        result = work()
+        times.append(time.perf_counter() - started)
+    return times, result
+
+
+def p95(times: list[float]) -> float:
+    """The 95th percentile of some times (interpolated between the slowest ones)."""
+    return quantiles(times, n=20, method="inclusive")[-1]
 
 
 def _peak_in_child(work, pipe) -> None:

@@ -1,16 +1,19 @@
-"""Each page on its own, one request at a time: time (median of 3), queries and bytes,
-and the peak memory of the largest page, so a slow page can be told from a busy server.
+"""Each page on its own, one request at a time: median and p95 of 20 requests, each as a
+ratio of the trivial page's (issue 15 and 17: at most 3x), queries and bytes, and the peak
+memory of the largest page, so a slow page can be told from a busy server.
 
 The pages and people are those of the load test (``_load_users.py``), signed in with
 its sessions; requests go through the whole middleware stack in this process.
 """
+
+from statistics import median
 
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from benchmarks._load_users import prepare
-from benchmarks.harness import BENCH_DIR, explain, is_postgresql, peak_memory, size, timed
+from benchmarks.harness import BENCH_DIR, explain, is_postgresql, p95, peak_memory, samples, size
 
 HOST = "127.0.0.1"
 
@@ -28,6 +31,7 @@ def _pages(people: dict) -> list[tuple[str, str, str]]:
         ("a child's chronology", "social_worker", f"/children/{child}/chronology/"),
         ("a child's deadlines", "social_worker", f"/children/{child}/deadlines/"),
         ("search", "mash_worker", "/children/search/?q=smith"),
+        ("team manager's home", "team_manager", "/my-team/"),
         ("teams list", "team_manager", "/teams/"),
         ("a team", "team_manager", f"/teams/{manager['team']}/"),
         ("team deadlines", "team_manager", f"/timescales/teams/{manager['team']}/"),
@@ -58,17 +62,22 @@ def _print_search_plan() -> None:
 def run(report) -> None:
     people = prepare(BENCH_DIR / f"load-users-{size()}.json")
     largest = ("", "", -1, "")
-    print(f"  {'page':<32}{'median ms':>11}{'queries':>9}{'KiB':>8}")
+    trivial = None
+    columns = ("median ms", 11), ("p95 ms", 8), ("x trivial", 11), ("p95 x", 7)
+    columns += ("queries", 9), ("KiB", 6)
+    print(f"  {'page':<32}" + "".join(f"{title:>{width}}" for title, width in columns))
     for name, role, url in _pages(people):
         client = _client(people[role][0]["session"])
         client.get(url)  # warm: templates, the calendar, the connection
-        seconds, response = timed(lambda c=client, u=url: c.get(u))
+        times, response = samples(lambda c=client, u=url: c.get(u))
+        trivial = trivial or (median(times), p95(times))  # the first page is the trivial one
         with CaptureQueriesContext(connection) as queries:
             client.get(url)
         status = "" if response.status_code == 200 else f"  (HTTP {response.status_code})"
         print(
-            f"  {name:<32}{seconds * 1000:>11.0f}{len(queries):>9}"
-            f"{len(response.content) / 1024:>8.0f}{status}"
+            f"  {name:<32}{median(times) * 1000:>11.0f}{p95(times) * 1000:>8.0f}"
+            f"{median(times) / trivial[0]:>10.1f}x{p95(times) / trivial[1]:>6.1f}x"
+            f"{len(queries):>9}{len(response.content) / 1024:>6.0f}{status}"
         )
         if len(response.content) > largest[2]:
             largest = (name, url, len(response.content), people[role][0]["session"])

@@ -8,23 +8,14 @@ assessment of the team with most of them is marked as sent, and the page is fetc
 as that team's manager through Django's test client (no network, no gunicorn).
 """
 
-from statistics import median, quantiles
+from statistics import median
 
-from benchmarks.harness import timed
-
-RUNS = 20
-
-
-def _p95(times: list[float]) -> float:
-    return quantiles(times, n=20)[-1]
+from benchmarks.harness import p95, samples
 
 
 def _times(client, url: str) -> list[float]:
-    times = []
-    for _ in range(RUNS):
-        seconds, response = timed(lambda: client.get(url), repeat=1)
-        assert response.status_code == 200, (url, response.status_code)
-        times.append(seconds)
+    times, response = samples(lambda: client.get(url))
+    assert response.status_code == 200, (url, response.status_code)
     return times
 
 
@@ -77,8 +68,6 @@ def run(report) -> None:
     report(f"sign-off queue of {team}: median", median(queue_times), "s")
     report("  assessments marked as sent for sign-off", sent, "rows")
     report("  of which in the manager's queue (their children, their team)", shown, "rows")
-    report("  p95", _p95(queue_times), "s")
-    report(
-        "  p95 as a ratio of the trivial page's p95", _p95(queue_times) / _p95(trivial_times), "x"
-    )
+    report("  p95", p95(queue_times), "s")
+    report("  p95 as a ratio of the trivial page's p95", p95(queue_times) / p95(trivial_times), "x")
     report("  queries", len(captured), "queries")

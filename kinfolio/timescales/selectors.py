@@ -21,10 +21,10 @@ from django.db.models import (
     Count,
     Exists,
     F,
+    FilteredRelation,
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
     When,
 )
 from django.utils import timezone
@@ -122,18 +122,27 @@ def _allocated(children: QuerySet[Person], **allocation) -> QuerySet[Person]:
     return children.filter(Exists(current))
 
 
+def _with_holders(rows: QuerySet[StoredClock]) -> QuerySet[StoredClock]:
+    """Each stored clock with who holds it now (``holder_worker``, ``holder_team``): the
+    child's current allocation in the clock's role, else as social worker, else the one
+    on the record. Joined, not probed per clock: a child has at most one current
+    allocation in a role, so neither join adds rows."""
+    current = Q(child__allocations__end_date__isnull=True)
+    rows = rows.alias(
+        in_role=FilteredRelation(
+            "child__allocations", condition=current & Q(child__allocations__role=F("role"))
+        ),
+        as_social_worker=FilteredRelation(
+            "child__allocations", condition=current & Q(child__allocations__role="social_worker")
+        ),
+    )
+    return rows.annotate(holder_worker=_holder("worker"), holder_team=_holder("team"))
+
+
 def _holder(field: str) -> Case:
-    """Who holds a stored clock now (``worker`` or ``team``): the child's current
-    allocation in the clock's role, else as social worker, else the one on the record."""
-    in_role = Allocation.objects.filter(
-        child=OuterRef("child"), role=OuterRef("role"), end_date__isnull=True
-    )
-    as_social_worker = Allocation.objects.filter(
-        child=OuterRef("child"), role="social_worker", end_date__isnull=True
-    )
     return Case(
-        When(Exists(in_role), then=Subquery(in_role.values(field)[:1])),
-        When(Exists(as_social_worker), then=Subquery(as_social_worker.values(field)[:1])),
+        When(in_role__isnull=False, then=F(f"in_role__{field}")),
+        When(as_social_worker__isnull=False, then=F(f"as_social_worker__{field}")),
         default=F(field),
         output_field=BigIntegerField(),
     )
@@ -172,7 +181,7 @@ def stored_clocks(
     if open_only:
         rows = rows.filter(stopped_on__isnull=True)
     return (
-        rows.annotate(holder_worker=_holder("worker"), holder_team=_holder("team"))
+        _with_holders(rows)
         .select_related("child")
         .only(*CLOCK_COLUMNS)
         .order_by(F("due_on").asc(nulls_last=True), "child__family_name", "pk")

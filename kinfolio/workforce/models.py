@@ -119,7 +119,16 @@ class Allocation(Recorded):
 
     class Meta:
         ordering = ["-start_date"]
-        indexes = [models.Index(fields=["worker", "end_date"])]
+        indexes = [
+            models.Index(fields=["worker", "end_date"]),
+            # The children each team holds now (teams list, a team, the manager's home):
+            # without it every team's count intersects all the authority's open ones.
+            models.Index(
+                fields=["team", "child"],
+                condition=Q(end_date__isnull=True),
+                name="open_allocations_by_team",
+            ),
+        ]
         constraints = [
             dates_in_order("start_date", "end_date", "allocation_dates_in_order"),
             models.UniqueConstraint(

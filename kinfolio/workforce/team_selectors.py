@@ -133,7 +133,7 @@ def team_day(team: Team, user, *, today: dt.date | None = None) -> TeamDay:
         transfers_in=list(waiting_transfers(team, user)),
         awaiting_authorisation=list(records_awaiting_authorisation(team, user)),
         children_count=visible.filter(
-            Exists(open_here.filter(child=OuterRef("pk")).values("pk"))
+            Exists(Allocation.objects.filter(team=team, end_date=None, child=OuterRef("pk")))
         ).count(),
     )
 
