@@ -250,17 +250,23 @@ PREVIOUS_PERMANENCE = CodeSet(
 )
 
 # Social worker episodes (the SWEpisodes table, first collected for 2023/24). The codes
-# are the validator's (rule SW13STG1, 2023/24 onwards). Five labels are the wording of
-# the DfE's published statistics "Stability measures for children looked after in
-# England" (reporting years 2024 and 2025, the "Reason for social worker change"
-# filter); the other five (LEFTRL, ORGRST, PCCHAN, SWDIED, OTHERS) are Kinfolio's reading
-# of the code, not yet checked against the DfE guide's table.
+# are the validator's (rule SW13STG1, 2023/24 onwards). Five labels (ABSENC, CHCHAN,
+# FCONTA, MANAGE, TSPROC) are the wording of the DfE's published statistics "Stability
+# measures for children looked after in England" (reporting years 2024 and 2025, the
+# "Reason for social worker change" filter). The other five (LEFTRL, ORGRST, PCCHAN,
+# SWDIED, OTHERS) could not be sourced (checked 2 December 2026): the validators carry
+# the codes without labels (csc-validator-be-903 0.1.17, rule SW13STG1; liia-tools'
+# SSDA903 2024 schema), the statistics' published previews list only the five above,
+# and the DfE guide's code table was not available to us. Their labels are Kinfolio's
+# reading of the code, to be replaced by the guide's wording when it is checked.
 SOCIAL_WORKER_CHANGE_REASON = CodeSet(
     name="Reason for social worker change",
     source=(
         f"{LAC_VALIDATOR}, rule SW13STG1; labels for ABSENC, CHCHAN, FCONTA, MANAGE and "
         "TSPROC from DfE, Stability measures for children looked after in England, 2024 "
-        "and 2025; the other labels are Kinfolio's reading of the code"
+        "and 2025; the labels of LEFTRL, ORGRST, PCCHAN, SWDIED and OTHERS are not "
+        "sourced (not in the validators or the published statistics): Kinfolio's reading "
+        "of the code"
     ),
     codes=(
         Code("MANAGE", "Managing caseloads", valid_from=2024),
