@@ -16,6 +16,7 @@ NEW_PLACEMENT = ("S", "P", "T", "B", "U")  # REASON_NEW_EPISODE codes that start
 LONG_TERM_FOSTERING = ("U1", "U4")  # PLACEMENT_TYPE: long-term fostering
 PEP_AGES = range(5, 16)  # compulsory school age at the start of the period of care
 CARE_LEAVER_UNTIL = 21  # no pathway plan clock is left running past this age
+ELIGIBLE_AFTER_DAYS = 91  # 13 weeks looked after since the 14th birthday make a child eligible
 
 
 def _age(born: dt.date | None, on: dt.date) -> int | None:
@@ -170,17 +171,17 @@ def return_interviews(records: CaseRecords, book: RuleBook) -> Iterator[Clock]:
 
 
 def pathway_plans(records: CaseRecords, book: RuleBook) -> Iterator[Clock]:
-    """From the 16th birthday of a child looked after on it to their first pathway plan."""
+    """From the 16th birthday of an eligible child (or the day they become eligible, if
+    later) to their first pathway plan. A child looked after at 16 for less than the
+    13 weeks since their 14th birthday that make them eligible is owed no pathway plan
+    (Children Act 1989, schedule 2, paragraph 19B; Care Leavers (England) Regulations
+    2010, regulation 40), so no clock runs for them."""
     for child_id, born in records.births.items():
         if born is None:
             continue
-        sixteen = birthday_in(born, born.year + 16)
-        covering = [
-            pk
-            for _, pk, s, e in records.periods.get(child_id, ())
-            if s <= sixteen and (e is None or e >= sixteen)
-        ]
-        if not covering:
+        periods = [(pk, s, e) for _, pk, s, e in records.periods.get(child_id, ())]
+        eligible = _eligible_on(born, periods, records.today)
+        if eligible is None:
             continue
         agreed = [r[2] for r in records.pathway_plans.get(child_id, ())]
         met = first_on_or_after(sorted(agreed), dt.date.min)
@@ -189,13 +190,32 @@ def pathway_plans(records: CaseRecords, book: RuleBook) -> Iterator[Clock]:
         clock = book.clock(
             "pathway_plan_16_3m",
             child_id,
-            sixteen,
+            eligible[1],
             met,
-            f"children_in_care.periodofcare:{covering[0]}",
+            f"children_in_care.periodofcare:{eligible[0]}",
             role="personal_adviser",
         )
         if clock is not None:
             yield clock
+
+
+def _eligible_on(
+    born: dt.date, periods: list[tuple[int, dt.date, dt.date | None]], today: dt.date
+) -> tuple[int, dt.date] | None:
+    """(period, day) a child becomes an eligible child: looked after at 16 or 17 after
+    13 weeks in all looked after since their 14th birthday; None if they have not."""
+    fourteen, sixteen = birthday_in(born, born.year + 14), birthday_in(born, born.year + 16)
+    eighteen = birthday_in(born, born.year + 18)
+    counted = 0  # days looked after since the 14th birthday, before this period
+    for pk, start, end in sorted(periods, key=lambda p: p[1]):
+        first, last = max(start, fourteen), min(end or today, eighteen - dt.timedelta(days=1))
+        if last < first:
+            continue
+        day = max(first + dt.timedelta(days=ELIGIBLE_AFTER_DAYS - counted), sixteen)
+        if max(first, day) <= last:
+            return pk, max(first, day)
+        counted += (last - first).days + 1
+    return None
 
 
 def pathway_plan_reviews(records: CaseRecords, book: RuleBook) -> Iterator[Clock]:

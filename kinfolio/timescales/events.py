@@ -43,7 +43,7 @@ EVENTS: dict[str, str] = {
     "pep": "the personal education plan being agreed",
     "returned_from_missing": "the return from missing",
     "return_interview_offered": "the return home interview being offered",
-    "sixteenth_birthday": "the 16th birthday",
+    "sixteenth_birthday": "the 16th birthday (or becoming an eligible child after it)",
     "pathway_plan": "the pathway plan being agreed",
     "pathway_plan_or_review": "the pathway plan or its last review",
     "pathway_plan_review": "the pathway plan review",

@@ -11,6 +11,7 @@ from django.db.models import Q
 from kinfolio.assessments.models import Assessment
 from kinfolio.audit.models import RestrictedRecord
 from kinfolio.demo_authority.profiles import DEFAULT_CENSUS_DATE as CENSUS
+from kinfolio.timescales.models import StoredClock
 from kinfolio.workforce.models import Allocation, SupervisionSession, Team, Worker
 
 pytestmark = pytest.mark.django_db(serialized_rollback=True)
@@ -51,3 +52,20 @@ def test_demo_supervision_is_mostly_on_time_but_not_always(demo_authority, setti
     current = Worker.objects.filter(Q(end_date__isnull=True) | Q(end_date__gt=CENSUS))
     assert len(supervised) >= 0.8 * current.count()
     assert 0.7 <= len(on_time) / len(supervised) < 1
+
+
+# A real, imperfect council carries some overdue work, but chases or closes it within
+# months; a deadline still open a year after it fell due is a generator fault.
+LONGEST_OVERDUE = timedelta(days=365)
+
+
+def test_demo_no_open_deadline_overdue_for_more_than_a_year(demo_authority):
+    running = StoredClock.objects.filter(
+        Q(started_on__lte=CENSUS) | Q(rule__before=True),
+        stopped_on__isnull=True,
+        rule__reporting_only=False,
+    )
+    overdue = running.filter(due_on__lt=CENSUS)
+    stale = overdue.filter(due_on__lt=CENSUS - LONGEST_OVERDUE)
+    assert list(stale.values_list("rule__key", "due_on")) == []
+    assert overdue.exists()  # an imperfect council: some work is late

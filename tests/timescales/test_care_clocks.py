@@ -188,6 +188,26 @@ def test_pathway_plan_by_sixteen_and_a_quarter_then_reviewed_six_monthly():
     ]
 
 
+def test_no_pathway_plan_clock_for_a_child_never_eligible():
+    # Born 28 Sep 2007, looked after from 7 Aug 2023 (15) to 31 Oct 2023: 86 days since
+    # their 14th birthday, short of the 13 weeks (91 days) that make a child eligible,
+    # so no pathway plan is owed although they were looked after on their 16th birthday.
+    period = _looked_after(D(2023, 8, 7), born=D(2007, 9, 28))
+    period.end_date = D(2023, 10, 31)
+    period.save()
+    assert clocks_of(period.child, "pathway_plan_16_3m") == []
+
+
+def test_pathway_plan_clock_from_becoming_eligible_after_sixteen():
+    # Born 10 Feb 2009, looked after from 1 Feb 2025 (15) and still: 91 days later, on
+    # 3 May 2025, they become eligible; the plan is due 3 months later, 3 Aug 2025.
+    period = _looked_after(D(2025, 2, 1), born=D(2009, 2, 10))
+    PathwayPlanFactory(child=period.child, start_date=D(2025, 7, 1))
+    assert clocks_of(period.child, "pathway_plan_16_3m") == [
+        (D(2025, 5, 3), D(2025, 8, 3), D(2025, 7, 1), "met_on_time")
+    ]
+
+
 def test_private_fostering_visits():
     # Notified Wednesday 27 Aug 2025 (Monday 25 Aug was a bank holiday): 28, 29 (2),
     # 1-5 Sep (7) -> first visit due Friday 5 Sep 2025; made on 4 Sep. Then within 6
