@@ -24,8 +24,8 @@ SOCIAL_WORKER = "social_worker"
 
 def current_allocation(*, child, role: str = SOCIAL_WORKER, lock: bool = False):
     rows = Allocation.objects.filter(child=child, role=role, end_date__isnull=True)
-    if lock:
-        rows = rows.select_for_update()
+    if lock:  # only the allocation: its worker is a nullable (outer) join
+        rows = rows.select_for_update(of=("self",))
     return rows.select_related("team", "worker").first()
 
 
