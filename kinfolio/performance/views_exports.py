@@ -64,11 +64,7 @@ def pack(request):
     month = indicators.period_from(key) if key else last_complete_month(timezone.localdate())
     months = [m for m in Period.year_containing(month.start).months() if m.start <= month.start]
     judged = dashboards.headlines(month)
-    shared: dict = {}
-    trends = {
-        j.figure.indicator.id: indicators.trend(j.figure.indicator, months, shared=shared)
-        for j in judged
-    }
+    trends = {j.figure.indicator.id: indicators.trend(j.figure.indicator, months) for j in judged}
     commentary: dict[str, list[Commentary]] = {}
     for note in Commentary.objects.filter(period=month.key).select_related("written_by"):
         commentary.setdefault(note.indicator_id, []).append(note)

@@ -71,19 +71,12 @@ Measure = Callable[["Context"], list[Row]]
 @dataclass
 class Context:
     """The period (and, for a team's dashboard, the team) rows are selected for, with a
-    cache so work shared by several indicators (the timescales clocks) is done once."""
+    cache so work shared by several indicators is done once."""
 
     period: Period
     team: Team | None = None
     service: Service | None = None
     cache: dict[str, Any] = field(default_factory=dict)
-    shared: dict[str, Any] = field(default_factory=dict)
-
-    def shared_memo(self, key: str, compute: Callable[[], Any]) -> Any:
-        """Like ``memo``, in a cache the contexts of one trend (same scope) share."""
-        if key not in self.shared:
-            self.shared[key] = compute()
-        return self.shared[key]
 
     @property
     def whole_authority(self) -> bool:

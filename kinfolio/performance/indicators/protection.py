@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from django.db.models import F, Q
+
 from kinfolio import codesets
 from kinfolio.performance.indicators.base import (
     Context,
@@ -24,7 +26,7 @@ from kinfolio.protection.models import (
 )
 from kinfolio.protection.models.conferences import INITIAL, TRANSFER_IN
 from kinfolio.timescales.engine import add_months
-from kinfolio.timescales.selectors import clocks_for
+from kinfolio.timescales.models import StoredClock
 
 ICPC_OUTCOME = "icpc"  # S47_OUTCOME
 # A plan "lasting two years or more" lasted more than 729 days counting the day it
@@ -129,16 +131,14 @@ def plans_reviewed_on_time(context: Context) -> list[Row]:
     """Of those plans, the ones whose every review conference due by the end of the period
     was held by the date the timescales engine set for it."""
     plans = _plans_due_review(context)
-    late = set()
-    end = context.period.end
-    for clock in clocks_for(
-        context.children().filter(pk__in=plans.values("child_id")), today=end, keys=REVIEW_RULES
-    ):
-        if clock.due_on is None or clock.due_on > end:
-            continue
-        if clock.stopped_on is None or clock.stopped_on > clock.due_on:
-            late.add(clock.source)
-    return [row for row in plans_due_review(context) if row.record not in late]
+    late = StoredClock.objects.filter(
+        Q(stopped_on__isnull=True) | Q(stopped_on__gt=F("due_on")),
+        rule__key__in=REVIEW_RULES,
+        child__in=plans.values("child_id"),
+        due_on__lte=context.period.end,
+    )
+    missed = set(late.values_list("source", flat=True))
+    return [row for row in plans_due_review(context) if row.record not in missed]
 
 
 VISIT_NUMERATOR, VISIT_DENOMINATOR = on_time("cp_visit_10wd")

@@ -1,17 +1,16 @@
 """Small pieces the indicators' selectors share: records in a period or open at its end,
-and rows from the timescales engine's clocks (timeliness is never worked out here)."""
+and rows from the timescales engine's stored clocks (timeliness is never worked out
+here: the engine fixed each clock's due date when it stored it)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from kinfolio.performance.indicators.base import Context, Measure, Row
 from kinfolio.performance.indicators.periods import Period
-from kinfolio.timescales.engine import Clock
-from kinfolio.timescales.indicators import timeliness
+from kinfolio.timescales.models import StoredClock
 
 
 def in_period(records: QuerySet, field: str, period: Period) -> QuerySet:
@@ -43,50 +42,38 @@ def age_on(born: dt.date | None, day: dt.date) -> int | None:
     return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
-def clock_rows(clocks: Iterable[Clock]) -> list[Row]:
+def clock_rows(clocks: QuerySet[StoredClock]) -> list[Row]:
+    """One row per stored clock, by the day it stopped (one query)."""
+    found = clocks.order_by("stopped_on", "child_id", "started_on", "pk").values_list(
+        "child_id", "source", "started_on", "stopped_on"
+    )
     return [
-        Row(f"{c.source}@{c.started_on:%Y-%m-%d}", c.stopped_on, child_id=c.child_id)
-        for c in sorted(clocks, key=lambda c: (c.stopped_on, c.child_id, c.started_on))
+        Row(f"{source}@{started:%Y-%m-%d}", stopped, child_id=child)
+        for child, source, started, stopped in found
     ]
 
 
-def _stopped_in_period(context: Context) -> dict[str, tuple[list[Clock], list[Clock]]]:
-    """Every clock of the timescales engine stopped in the period, and those met on
-    time, by rule. The engine's figures are worked out once for the period's whole
-    financial year (``context.shared`` lets a trend's quarters or months share them) and
-    cut to the period: a stopped clock's status does not depend on the day it is read."""
-    year = Period.year_containing(context.period.start)
-    whole = context.shared_memo(
-        f"timeliness:{year.key}",
-        lambda: timeliness(
-            period_start=year.start,
-            period_end=year.end,
-            children=None if context.whole_authority else context.children(),
-        ),
-    )
+def stopped_clocks(context: Context, rule_keys: tuple[str, ...]) -> QuerySet[StoredClock]:
+    """The stored clocks of these rules that stopped in the period with a due date (the
+    DfE counts assessments *completed* in the year)."""
     period = context.period
-
-    def within(clocks: list[Clock]) -> list[Clock]:
-        return [c for c in clocks if period.start <= c.stopped_on <= period.end]
-
-    return {key: (within(found.clocks), within(found.on_time)) for key, found in whole.items()}
+    clocks = StoredClock.objects.filter(
+        rule__key__in=rule_keys,
+        stopped_on__gte=period.start,
+        stopped_on__lte=period.end,
+        due_on__isnull=False,
+    )
+    return context.scoped(clocks)
 
 
 def on_time(*rule_keys: str) -> tuple[Measure, Measure]:
     """Numerator and denominator of "met on time" for the engine's rules: clocks stopped
-    in the period (the DfE counts assessments *completed* in the year) and those of them
-    met by their due date."""
-
-    def found(context: Context, which: int) -> list[Row]:
-        figures = context.memo("timeliness", lambda: _stopped_in_period(context))
-        return clock_rows(
-            clock for key in rule_keys if key in figures for clock in figures[key][which]
-        )
+    in the period, and those of them stopped by their due date."""
 
     def numerator(context: Context) -> list[Row]:
-        return found(context, 1)
+        return clock_rows(stopped_clocks(context, rule_keys).filter(stopped_on__lte=F("due_on")))
 
     def denominator(context: Context) -> list[Row]:
-        return found(context, 0)
+        return clock_rows(stopped_clocks(context, rule_keys))
 
     return numerator, denominator

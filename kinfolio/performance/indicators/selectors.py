@@ -9,7 +9,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from kinfolio.performance.indicators import catalogue
-from kinfolio.performance.indicators.base import Context, Indicator
+from kinfolio.performance.indicators.base import Indicator
 from kinfolio.performance.indicators.engine import Figure, compute, compute_all
 from kinfolio.performance.indicators.periods import Period
 from kinfolio.workforce.models import Team
@@ -68,16 +68,9 @@ def quarters_to_date(period: Period) -> list[Period]:
     return [q.up_to(period.end) for q in year.quarters() if q.start <= period.end]
 
 
-def trend(
-    indicator: Indicator, periods: list[Period], *, shared: dict | None = None
-) -> list[Figure]:
-    """The indicator for each period; the periods share the timescales engine's work
-    (pass ``shared`` to share it with other trends too)."""
-    shared = {} if shared is None else shared
-    return [
-        compute(indicator, period, context=Context(period=period, shared=shared))
-        for period in periods
-    ]
+def trend(indicator: Indicator, periods: list[Period]) -> list[Figure]:
+    """The indicator for each period."""
+    return [compute(indicator, period) for period in periods]
 
 
 def latest_figure(indicator_id: str, *, on: dt.date | None = None) -> Figure:
