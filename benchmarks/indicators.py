@@ -1,7 +1,8 @@
 """The indicator catalogue (issue 18): every indicator for the last complete year, beside
 one hand-written SQL query computing three of them (referrals, re-referrals within 12
-months, children on a child protection plan at 31 March), as a ratio. The query's
-figures are checked against the catalogue's before anything is printed.
+months, children on a child protection plan at 31 March), as a ratio; then the same
+three indicators through the catalogue, as a like-for-like ratio. The query's figures
+are checked against the catalogue's before anything is printed.
 """
 
 from benchmarks.harness import is_postgresql, timed
@@ -29,7 +30,7 @@ YEAR_BEFORE = {
 def run(report) -> None:
     from django.db import connection
 
-    from kinfolio.performance.indicators.catalogue import CATALOGUE
+    from kinfolio.performance.indicators.catalogue import CATALOGUE, get
     from kinfolio.performance.indicators.engine import compute_all
     from kinfolio.performance.indicators.periods import Period
     from kinfolio.referrals.models import CINEpisode
@@ -37,7 +38,17 @@ def run(report) -> None:
     latest = CINEpisode.objects.latest("referral_date").referral_date
     year = Period.year_containing(latest)
     period = Period.financial_year(year.start.year - 1)
-    catalogue_seconds, figures = timed(lambda: compute_all(CATALOGUE, period), repeat=1)
+
+    def values(indicators):
+        # Figures are counted lazily: read every value inside the timing.
+        figures = compute_all(indicators, period)
+        for figure in figures:
+            figure.value  # noqa: B018
+        return figures
+
+    catalogue_seconds, figures = timed(lambda: values(CATALOGUE), repeat=1)
+    same_three = [get(i) for i in ("referrals", "re_referrals", "cp_plans")]
+    three_seconds, _ = timed(lambda: values(same_three))
     by_id = {figure.indicator.id: figure for figure in figures}
     sql = SQL.format(year_before=YEAR_BEFORE[is_postgresql()])
 
@@ -56,3 +67,5 @@ def run(report) -> None:
     report(f"whole catalogue, {len(CATALOGUE)} indicators, {period.key}", catalogue_seconds, "s")
     report("one SQL query: referrals, re-referrals, CP plans at 31 March", sql_seconds, "s")
     report("catalogue / query (target <= 2)", catalogue_seconds / sql_seconds, "x")
+    report("the same three indicators through the catalogue", three_seconds, "s")
+    report("  those three / query", three_seconds / sql_seconds, "x")

@@ -4,12 +4,12 @@ select, and the context (period, team) they are selected in."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
 
 from kinfolio.people.models import Person
 from kinfolio.performance.indicators.periods import Period
@@ -65,7 +65,7 @@ class Row(NamedTuple):
     value: float = 1
 
 
-Measure = Callable[["Context"], list[Row]]
+Measure = Callable[["Context"], Sequence[Row]]
 
 
 @dataclass
@@ -115,16 +115,66 @@ class Context:
         return rows.filter(**{f"{child}__in": self.children()})
 
 
+class Rows(Sequence[Row]):
+    """Rows selected by one or more querysets: a figure's total is counted (or, with
+    ``value``, summed) by the database; the rows themselves are read, one query a
+    queryset, only when a list needs them (a drill-down, a selector that filters them)."""
+
+    def __init__(self, *parts: tuple[QuerySet, Callable[[QuerySet], list[Row]], str | None]):
+        self._parts = parts
+        self._read: list[Row] | None = None
+        self._total: float | None = None
+
+    @classmethod
+    def joined(cls, *rows: Rows) -> Rows:
+        """The rows of several selections as one list, in date order."""
+        return cls(*(part for found in rows for part in found._parts))
+
+    def total(self) -> float:
+        if self._total is None:
+            if self._read is not None:
+                self._total = sum(row.value for row in self._read)
+            else:
+                self._total = sum(
+                    float(records.order_by().aggregate(total=Sum(value))["total"] or 0)
+                    if value
+                    else records.order_by().count()
+                    for records, _, value in self._parts
+                )
+        return self._total
+
+    def _rows(self) -> list[Row]:
+        if self._read is None:
+            found = [row for records, read, _ in self._parts for row in read(records)]
+            if len(self._parts) > 1:
+                found.sort(key=lambda row: (row.on or dt.date.min, row.record))
+            self._read = found
+        return self._read
+
+    def __getitem__(self, index):
+        return self._rows()[index]
+
+    def __len__(self) -> int:
+        return len(self._rows())
+
+    def __iter__(self) -> Iterator[Row]:
+        return iter(self._rows())
+
+
 def rows_of(
     records: QuerySet, *, on: str, child: str = "child_id", value: str | None = None
-) -> list[Row]:
-    """The rows of a queryset of records about children: one query."""
+) -> Rows:
+    """The rows of a queryset of records about children (read in one query)."""
     label = f"{records.model._meta.app_label}.{records.model._meta.model_name}"
     fields = [child, "pk", on] + ([value] if value else [])
-    return [
-        Row(f"{label}:{found[1]}", found[2], child_id=found[0], value=found[3] if value else 1)
-        for found in records.order_by(on, "pk").values_list(*fields)
-    ]
+
+    def read(found: QuerySet) -> list[Row]:
+        return [
+            Row(f"{label}:{got[1]}", got[2], child_id=got[0], value=got[3] if value else 1)
+            for got in found.order_by(on, "pk").values_list(*fields)
+        ]
+
+    return Rows((records, read, value))
 
 
 def first_per_child(rows: Iterable[Row]) -> list[Row]:

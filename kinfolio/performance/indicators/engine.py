@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kinfolio.performance.indicators.base import Context, Indicator, Row, Unit
+from kinfolio.performance.indicators.base import Context, Indicator, Row, Rows, Unit
 from kinfolio.performance.indicators.collected import POPULATION_0_17
 from kinfolio.performance.indicators.periods import Period
 from kinfolio.performance.models import CollectedFigure
@@ -27,8 +28,8 @@ class Figure:
 
     indicator: Indicator
     period: Period
-    numerator_rows: list[Row]
-    denominator_rows: list[Row]
+    numerator_rows: Sequence[Row]
+    denominator_rows: Sequence[Row]
     population: Population | None = None
 
     @property
@@ -79,8 +80,9 @@ class Figure:
         return f"{value:,.1f}"
 
 
-def _total(rows: list[Row]) -> float:
-    total = sum(row.value for row in rows)
+def _total(rows: Sequence[Row]) -> float:
+    """What the rows add up to; the database counts or sums rows it selects."""
+    total = rows.total() if isinstance(rows, Rows) else sum(row.value for row in rows)
     return int(total) if float(total).is_integer() else total
 
 

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 
+from django.db.models import Exists, OuterRef
 from django.db.models.functions import TruncDate
 
 from kinfolio.assessments.models import Assessment
@@ -51,10 +53,18 @@ def referrals(context: Context) -> list[Row]:
 def re_referrals(context: Context) -> list[Row]:
     """Referrals with an earlier referral of the same child on or after the same date
     twelve months before: a referral exactly 12 months after the last is a re-referral."""
-    found = referrals(context)
+    # Twelve months are never more than 366 days: the database keeps the referrals with an
+    # earlier one within 367 days, and the calendar rule is checked on those alone.
+    near = CINEpisode.objects.filter(
+        child_id=OuterRef("child_id"),
+        referral_date__lt=OuterRef("referral_date"),
+        referral_date__gte=OuterRef("referral_date") - dt.timedelta(days=367),
+    )
+    candidates = _referrals(context).filter(Exists(near))
+    found = rows_of(candidates, on="referral_date")
     earlier = defaultdict(list)
     previous = CINEpisode.objects.filter(
-        child__in=_referrals(context).values("child_id"),
+        child__in=candidates.values("child_id"),
         referral_date__gte=add_months(context.period.start, -12),
         referral_date__lte=context.period.end,
     ).values_list("child_id", "referral_date")

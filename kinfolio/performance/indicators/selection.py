@@ -8,7 +8,7 @@ import datetime as dt
 
 from django.db.models import F, Q, QuerySet
 
-from kinfolio.performance.indicators.base import Context, Measure, Row
+from kinfolio.performance.indicators.base import Context, Measure, Row, Rows
 from kinfolio.performance.indicators.periods import Period
 from kinfolio.timescales.models import StoredClock
 
@@ -42,15 +42,18 @@ def age_on(born: dt.date | None, day: dt.date) -> int | None:
     return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
-def clock_rows(clocks: QuerySet[StoredClock]) -> list[Row]:
-    """One row per stored clock, by the day it stopped (one query)."""
-    found = clocks.order_by("stopped_on", "child_id", "started_on", "pk").values_list(
-        "child_id", "source", "started_on", "stopped_on"
-    )
-    return [
-        Row(f"{source}@{started:%Y-%m-%d}", stopped, child_id=child)
-        for child, source, started, stopped in found
-    ]
+def clock_rows(clocks: QuerySet[StoredClock]) -> Rows:
+    """One row per stored clock, by the day it stopped (read in one query)."""
+
+    def read(found: QuerySet[StoredClock]) -> list[Row]:
+        return [
+            Row(f"{source}@{started:%Y-%m-%d}", stopped, child_id=child)
+            for child, source, started, stopped in found.order_by(
+                "stopped_on", "child_id", "started_on", "pk"
+            ).values_list("child_id", "source", "started_on", "stopped_on")
+        ]
+
+    return Rows((clocks, read, None))
 
 
 def stopped_clocks(context: Context, rule_keys: tuple[str, ...]) -> QuerySet[StoredClock]:
@@ -70,10 +73,10 @@ def on_time(*rule_keys: str) -> tuple[Measure, Measure]:
     """Numerator and denominator of "met on time" for the engine's rules: clocks stopped
     in the period, and those of them stopped by their due date."""
 
-    def numerator(context: Context) -> list[Row]:
+    def numerator(context: Context) -> Rows:
         return clock_rows(stopped_clocks(context, rule_keys).filter(stopped_on__lte=F("due_on")))
 
-    def denominator(context: Context) -> list[Row]:
+    def denominator(context: Context) -> Rows:
         return clock_rows(stopped_clocks(context, rule_keys))
 
     return numerator, denominator

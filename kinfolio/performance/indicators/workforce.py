@@ -15,6 +15,7 @@ from kinfolio.performance.indicators.base import (
     Indicator,
     Polarity,
     Row,
+    Rows,
     Unit,
     rows_of,
 )
@@ -85,11 +86,14 @@ def _in_post(context: Context):
     return workers.filter(**context.teams())
 
 
-def _worker_rows(workers) -> list[Row]:
-    return [
-        Row(f"workforce.worker:{pk}", started, worker_id=pk, value=float(fte))
-        for pk, started, fte in workers.order_by("pk").values_list("pk", "start_date", "fte")
-    ]
+def _worker_rows(workers) -> Rows:
+    def read(found) -> list[Row]:
+        return [
+            Row(f"workforce.worker:{pk}", started, worker_id=pk, value=float(fte))
+            for pk, started, fte in found.order_by("pk").values_list("pk", "start_date", "fte")
+        ]
+
+    return Rows((workers, read, "fte"))
 
 
 def case_holders(context: Context) -> list[Row]:
@@ -114,14 +118,14 @@ VOICE_RECORDS = (
 )
 
 
-def _voice(context: Context, status: VoiceStatus | None) -> list[Row]:
-    rows: list[Row] = []
+def _voice(context: Context, status: VoiceStatus | None) -> Rows:
+    parts = []
     for model, day, extra in VOICE_RECORDS:
         found = context.scoped(in_period(model.objects.filter(**extra), day, context.period))
         if status is not None:
             found = with_voice_status(found, status)
-        rows.extend(rows_of(found, on=day))
-    return sorted(rows, key=lambda row: (row.on, row.record))
+        parts.append(rows_of(found, on=day))
+    return Rows.joined(*parts)
 
 
 def voice_expected(context: Context) -> list[Row]:
