@@ -18,7 +18,7 @@ from kinfolio.performance.indicators.base import (
     rows_of,
 )
 from kinfolio.performance.indicators.safeguarding import CIN_RELEASE, LOCAL
-from kinfolio.performance.indicators.selection import in_period, on_time, open_on
+from kinfolio.performance.indicators.selection import happened, happening, on_time, open_on
 from kinfolio.protection.models import (
     ChildProtectionConference,
     ChildProtectionPlan,
@@ -36,48 +36,22 @@ REVIEW_RULES = ("rcpc_first_3m", "rcpc_subsequent_6m")
 AREA = "Child protection"
 
 
-def _enquiries_started(context: Context):
-    return context.scoped(in_period(Section47Enquiry.objects.all(), "start_date", context.period))
-
-
-def s47_started(context: Context) -> list[Row]:
-    return rows_of(_enquiries_started(context), on="start_date")
-
-
-def _enquiries_ended(context: Context):
-    return context.scoped(in_period(Section47Enquiry.objects.all(), "end_date", context.period))
-
-
-def s47_ended(context: Context) -> list[Row]:
-    return rows_of(_enquiries_ended(context), on="end_date")
-
-
-def s47_ended_icpc(context: Context) -> list[Row]:
-    return rows_of(_enquiries_ended(context).filter(outcome=ICPC_OUTCOME), on="end_date")
-
-
-def initial_conferences(context: Context) -> list[Row]:
-    held = ChildProtectionConference.objects.filter(conference_type__in=(INITIAL, TRANSFER_IN))
-    return rows_of(
-        context.scoped(in_period(held, "conference_date", context.period)), on="conference_date"
-    )
-
-
-def _plans_started(context: Context):
-    return context.scoped(
-        in_period(ChildProtectionPlan.objects.all(), "start_date", context.period)
-    )
-
-
-def plans_started(context: Context) -> list[Row]:
-    return rows_of(_plans_started(context), on="start_date")
+s47_started = happening(Section47Enquiry, "start_date")
+s47_ended = happening(Section47Enquiry, "end_date")
+s47_ended_icpc = happening(Section47Enquiry, "end_date", outcome=ICPC_OUTCOME)
+initial_conferences = happening(
+    ChildProtectionConference, "conference_date", conference_type__in=(INITIAL, TRANSFER_IN)
+)
+plans_started = happening(ChildProtectionPlan, "start_date")
+plans_ended = happening(ChildProtectionPlan, "end_date")
 
 
 def plans_started_again(context: Context) -> list[Row]:
     """Plans started in the period for a child who had had a plan before, however long ago."""
     starts = defaultdict(list)
+    started = happened(context, ChildProtectionPlan, "start_date")
     for child_id, day in ChildProtectionPlan.objects.filter(
-        child__in=_plans_started(context).values("child_id")
+        child__in=started.values("child_id")
     ).values_list("child_id", "start_date"):
         starts[child_id].append(day)
     return [
@@ -100,16 +74,8 @@ def plans_in_category(code: str):
     return measure
 
 
-def _plans_ended(context: Context):
-    return context.scoped(in_period(ChildProtectionPlan.objects.all(), "end_date", context.period))
-
-
-def plans_ended(context: Context) -> list[Row]:
-    return rows_of(_plans_ended(context), on="end_date")
-
-
 def plans_ended_after_two_years(context: Context) -> list[Row]:
-    ended = _plans_ended(context)
+    ended = happened(context, ChildProtectionPlan, "end_date")
     lasted = [
         pk
         for pk, start, end in ended.values_list("pk", "start_date", "end_date")

@@ -20,7 +20,13 @@ from kinfolio.performance.indicators.base import (
     Unit,
     rows_of,
 )
-from kinfolio.performance.indicators.selection import in_period, on_time, open_on
+from kinfolio.performance.indicators.selection import (
+    happened,
+    happening,
+    in_period,
+    on_time,
+    open_on,
+)
 from kinfolio.referrals.models import REFERRAL, CINEpisode
 from kinfolio.timescales.engine import add_months
 
@@ -42,12 +48,10 @@ def contacts_to_referral(context: Context) -> list[Row]:
     return rows_of(_contacts(context).filter(decision=REFERRAL), on="received_on")
 
 
-def _referrals(context: Context):
-    return context.scoped(in_period(CINEpisode.objects.all(), "referral_date", context.period))
-
-
-def referrals(context: Context) -> list[Row]:
-    return rows_of(_referrals(context), on="referral_date")
+referrals = happening(CINEpisode, "referral_date")
+referrals_nfa = happening(CINEpisode, "referral_date", nfa=True)
+assessments = happening(Assessment, "authorised_date")
+assessments_nfa = happening(Assessment, "authorised_date", outcome_nfa=True)
 
 
 def re_referrals(context: Context) -> list[Row]:
@@ -60,7 +64,7 @@ def re_referrals(context: Context) -> list[Row]:
         referral_date__lt=OuterRef("referral_date"),
         referral_date__gte=OuterRef("referral_date") - dt.timedelta(days=367),
     )
-    candidates = _referrals(context).filter(Exists(near))
+    candidates = happened(context, CINEpisode, "referral_date").filter(Exists(near))
     found = rows_of(candidates, on="referral_date")
     earlier = defaultdict(list)
     previous = CINEpisode.objects.filter(
@@ -75,22 +79,6 @@ def re_referrals(context: Context) -> list[Row]:
         for row in found
         if any(add_months(row.on, -12) <= day < row.on for day in earlier[row.child_id])
     ]
-
-
-def referrals_nfa(context: Context) -> list[Row]:
-    return rows_of(_referrals(context).filter(nfa=True), on="referral_date")
-
-
-def _assessments(context: Context):
-    return context.scoped(in_period(Assessment.objects.all(), "authorised_date", context.period))
-
-
-def assessments(context: Context) -> list[Row]:
-    return rows_of(_assessments(context), on="authorised_date")
-
-
-def assessments_nfa(context: Context) -> list[Row]:
-    return rows_of(_assessments(context).filter(outcome_nfa=True), on="authorised_date")
 
 
 def children_in_need(context: Context) -> list[Row]:

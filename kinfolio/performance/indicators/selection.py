@@ -6,15 +6,30 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, Model, Q, QuerySet
 
-from kinfolio.performance.indicators.base import Context, Measure, Row, Rows
+from kinfolio.performance.indicators.base import Context, Measure, Row, Rows, rows_of
 from kinfolio.performance.indicators.periods import Period
 from kinfolio.timescales.models import StoredClock
 
 
 def in_period(records: QuerySet, field: str, period: Period) -> QuerySet:
     return records.filter(**{f"{field}__gte": period.start, f"{field}__lte": period.end})
+
+
+def happened(context: Context, model: type[Model], field: str, **filters) -> QuerySet:
+    """The records of ``model`` (about the context's children) whose ``field`` falls in
+    the period: referrals made, enquiries started or ended, plans started or ended."""
+    return context.scoped(in_period(model.objects.filter(**filters), field, context.period))
+
+
+def happening(model: type[Model], field: str, **filters) -> Measure:
+    """A measure counting ``happened`` records, one row each, on the day of ``field``."""
+
+    def measure(context: Context) -> Rows:
+        return rows_of(happened(context, model, field, **filters), on=field)
+
+    return measure
 
 
 def open_on(
