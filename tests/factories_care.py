@@ -35,6 +35,7 @@ from kinfolio.children_in_care.models import (
     PeriodOfCare,
     PersonalEducationPlan,
     PlacementProvider,
+    ReviewRecommendation,
     School,
     SDQScore,
     UASCStatus,
@@ -375,3 +376,14 @@ class AllegationFactory(factory.django.DjangoModelFactory):
     sector = Sector.EDUCATION
     category = "PHY"
     harm_test = HarmTest.HARMED
+
+
+class ReviewRecommendationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReviewRecommendation
+
+    review = factory.SubFactory(LACReviewFactory)
+    child = factory.LazyAttribute(lambda r: r.review.child)
+    text = "Arrange weekly contact with her brother."
+    owner = factory.SubFactory(WorkerFactory)
+    due_date = factory.LazyAttribute(lambda r: r.review.review_date + dt.timedelta(days=28))

@@ -82,6 +82,8 @@ POLICY: dict[str, Rule] = {
     "children_in_care:care-change": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE),
     "children_in_care:cease-care": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE),
     "children_in_care:review-held": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE),
+    "children_in_care:care": Rule(Permission.VIEW_CHILD_RECORD, ChildScope.VISIBLE),
+    "children_in_care:recommendation-done": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE),
     "iros:workload": Rule(Permission.VIEW_TEAMS),
     "lado:allegations": Rule(Permission.MANAGE_LADO),
     "iros:children": Rule(Permission.VIEW_TEAMS),

@@ -7,6 +7,7 @@ from django import forms
 from kinfolio import codesets
 from kinfolio.children_in_care.models import PlacementProvider
 from kinfolio.children_in_care.services.care import PlacementDetails
+from kinfolio.children_in_care.services.recommendations import Recommendation
 from kinfolio.core.form_fields import DateInputField
 from kinfolio.fostering.models import FosterHousehold, HouseholdStatus
 from kinfolio.recording.forms import ChildsVoiceFields, RecordingForm
@@ -188,7 +189,57 @@ class CeaseCareForm(RecordingForm):
         return [Field("day"), Field.select("reason")]
 
 
-class HoldReviewForm(ChildsVoiceFields, RecordingForm):
+RECOMMENDATION_SLOTS = 3
+
+
+class RecommendationFields(forms.Form):
+    """Up to three recommendations, each with an owner and a due date (no script needed)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for n in range(1, RECOMMENDATION_SLOTS + 1):
+            self.fields[f"recommendation_{n}_text"] = forms.CharField(
+                label=f"Recommendation {n}",
+                widget=forms.Textarea(attrs={"rows": 2}),
+                required=False,
+            )
+            self.fields[f"recommendation_{n}_owner"] = forms.ModelChoiceField(
+                label=f"Who owns recommendation {n}",
+                queryset=Worker.objects.filter(end_date__isnull=True),
+                required=False,
+                empty_label="Select the owner",
+            )
+            self.fields[f"recommendation_{n}_due_date"] = DateInputField(
+                label=f"Date recommendation {n} is due",
+                required=False,
+                require_all_fields=False,
+            )
+
+    def recommendations_layout(self) -> list:
+        return [
+            Fieldset(
+                Field.textarea(f"recommendation_{n}_text"),
+                Field.select(f"recommendation_{n}_owner"),
+                Field(f"recommendation_{n}_due_date"),
+                legend=f"Recommendation {n}" + (" (optional)" if n > 1 else ""),
+                legend_size=Size.MEDIUM,
+            )
+            for n in range(1, RECOMMENDATION_SLOTS + 1)
+        ]
+
+    def recommendations(self) -> list[Recommendation]:
+        data = self.cleaned_data
+        given = []
+        for n in range(1, RECOMMENDATION_SLOTS + 1):
+            text = data.get(f"recommendation_{n}_text", "")
+            owner = data.get(f"recommendation_{n}_owner")
+            due = data.get(f"recommendation_{n}_due_date")
+            if text.strip() or owner or due:
+                given.append(Recommendation(n, text, owner, due))
+        return given
+
+
+class HoldReviewForm(RecommendationFields, ChildsVoiceFields, RecordingForm):
     review_date = DateInputField(label="Date the review was held", require_all_fields=False)
     participation = forms.ChoiceField(
         label="How the child took part",
@@ -208,4 +259,17 @@ class HoldReviewForm(ChildsVoiceFields, RecordingForm):
             Field.radios("participation", legend_size=Size.SMALL),
             Field.select("chair"),
             *self.voice_layout(),
+            *self.recommendations_layout(),
         ]
+
+    def service_arguments(self) -> dict:
+        data = {
+            k: v
+            for k, v in super().service_arguments().items()
+            if not k.startswith("recommendation_")
+        }
+        return {**data, "recommendations": self.recommendations()}
+
+
+class CompleteRecommendationForm(RecordingForm):
+    completed_on = DateInputField(label="Date it was done", require_all_fields=False)

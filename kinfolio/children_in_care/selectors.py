@@ -19,7 +19,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from kinfolio.accounts.models import User
-from kinfolio.children_in_care.models import LACReview
+from kinfolio.children_in_care.models import LACReview, ReviewRecommendation
 from kinfolio.people.models import Person
 from kinfolio.people.selectors import children_visible_to
 from kinfolio.workforce.models import Allocation, Worker
@@ -121,3 +121,15 @@ def iro_of(child: Person) -> Worker | None:
         .first()
     )
     return allocation.worker if allocation else None
+
+
+def recommendations_owned_by(worker: Worker, *, user: User) -> QuerySet[ReviewRecommendation]:
+    """The review recommendations ``worker`` owns and has not done, for children ``user``
+    may see, soonest due first (one query)."""
+    return (
+        ReviewRecommendation.objects.filter(
+            owner=worker, completed_on__isnull=True, child__in=children_visible_to(user)
+        )
+        .select_related("child")
+        .order_by("due_date", "pk")
+    )

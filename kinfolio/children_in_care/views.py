@@ -4,24 +4,33 @@ import datetime as dt
 
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
 
-from kinfolio.accounts.permissions import Permission, permission_required
+from kinfolio.accounts.permissions import Permission, has_permission, permission_required
+from kinfolio.audit.services import record_access
 from kinfolio.children_in_care import selectors
 from kinfolio.children_in_care.forms import (
     BecomeLookedAfterForm,
     CareChangeForm,
     CeaseCareForm,
+    CompleteRecommendationForm,
     HoldReviewForm,
 )
-from kinfolio.children_in_care.models import LACReview, PeriodOfCare
-from kinfolio.children_in_care.services import care, reviews
+from kinfolio.children_in_care.models import LACReview, PeriodOfCare, ReviewRecommendation
+from kinfolio.children_in_care.record import care_record_for
+from kinfolio.children_in_care.services import care, recommendations, reviews
 from kinfolio.people.access import child_for
 from kinfolio.recording.pages import record_page
 from kinfolio.workforce.models import Worker
 
 
+def care_url(child) -> str:
+    return reverse("children_in_care:care", args=[child.local_id])
+
+
 def _page(request, child, **kwargs):
-    record_url = reverse("people:child", args=[child.local_id])
+    record_url = care_url(child)
     return record_page(
         request,
         child=child,
@@ -30,6 +39,22 @@ def _page(request, child, **kwargs):
         back_url=record_url,
         **kwargs,
     )
+
+
+@require_GET
+@permission_required(Permission.VIEW_CHILD_RECORD)
+def care_record(request, local_id: str):
+    child = child_for(request.user, local_id)
+    record_access(
+        by=request.user, action="view_record", request=request, child=child, object_ref="care"
+    )
+    context = {
+        "child": child,
+        "care": care_record_for(child, today=timezone.localdate()),
+        "can_record": has_permission(request.user, Permission.RECORD_CASEWORK),
+        "today": timezone.localdate(),
+    }
+    return render(request, "children_in_care/care_record.html", context)
 
 
 @permission_required(Permission.RECORD_CASEWORK)
@@ -91,6 +116,25 @@ def hold_review(request, local_id: str, review_id: int):
         title="Record a looked after review",
         initial={"chair": selectors.iro_of(child)},
         success_message="Review recorded: the next review is booked",
+    )
+
+
+@permission_required(Permission.RECORD_CASEWORK)
+def complete_recommendation(request, local_id: str, recommendation_id: int):
+    child = child_for(request.user, local_id)
+    recommendation = get_object_or_404(
+        ReviewRecommendation, pk=recommendation_id, child=child, completed_on__isnull=True
+    )
+    return _page(
+        request,
+        child,
+        form_class=CompleteRecommendationForm,
+        service=recommendations.complete_recommendation,
+        arguments={"recommendation": recommendation},
+        instance=recommendation,
+        title="Mark a review recommendation as done",
+        context={"lead": recommendation.text},
+        success_message="Recommendation marked as done",
     )
 
 

@@ -33,6 +33,7 @@ PROVIDERS = [
     "kinfolio.casework.next_actions.next_actions",
     "kinfolio.workforce.next_actions.next_actions",
     "kinfolio.protection.next_actions.next_actions",
+    "kinfolio.children_in_care.next_actions.next_actions",
 ]
 
 

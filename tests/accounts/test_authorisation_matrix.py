@@ -28,7 +28,11 @@ from tests.factories import (
     TeamFactory,
 )
 from tests.factories_accounts import UserFactory, staff
-from tests.factories_care import LACReviewFactory, PeriodOfCareFactory
+from tests.factories_care import (
+    LACReviewFactory,
+    PeriodOfCareFactory,
+    ReviewRecommendationFactory,
+)
 from tests.inspection.factories import inspection_url_values
 from tests.protection.factories import protection_url_values
 from tests.returns.factories import returns_url_values
@@ -155,9 +159,11 @@ def records_for_urls(child) -> None:
     every page can be reached for this child (tests/security walks the same URLs)."""
     CaseNoteFactory(child=child)
     DocumentFactory(child=child)
-    LACReviewFactory(  # an open period of care with a review to hold
-        period=PeriodOfCareFactory(child=child), review_date=None, participation="", chair=None
-    )
+    period = PeriodOfCareFactory(child=child)
+    # an open period of care with a review to hold, and an earlier one held
+    LACReviewFactory(period=period, review_date=None, participation="", chair=None)
+    held = LACReviewFactory(period=period, due_date=D(2020, 6, 1), review_date=D(2020, 6, 1))
+    ReviewRecommendationFactory(review=held)
 
 
 def shared_records_for_urls(*, about) -> None:
@@ -192,6 +198,7 @@ def url_for(name: str, route: str, child, team) -> str:
         **returns_url_values(),
         "period_id": child.periods_of_care.values_list("pk", flat=True).first(),
         "review_id": child.lac_reviews.values_list("pk", flat=True).first(),
+        "recommendation_id": child.review_recommendations.values_list("pk", flat=True).first(),
         **protection_url_values(child),
     }
     kwargs = {}

@@ -16,6 +16,7 @@ from kinfolio.children_in_care.models.health import (
 from kinfolio.children_in_care.models.missing import MissingEpisode
 from kinfolio.children_in_care.models.periods import CareEpisode, PeriodOfCare, UASCStatus
 from kinfolio.children_in_care.models.providers import OfstedRating, PlacementProvider
+from kinfolio.children_in_care.models.recommendations import ReviewRecommendation
 
 __all__ = [
     "CareEpisode",
@@ -29,6 +30,7 @@ __all__ = [
     "PeriodOfCare",
     "PersonalEducationPlan",
     "PlacementProvider",
+    "ReviewRecommendation",
     "SDQScore",
     "School",
     "UASCStatus",

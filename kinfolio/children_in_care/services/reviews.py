@@ -6,6 +6,7 @@ timescales app; ``due_date`` evaluates them). Holding a review records how the c
 took part (PN0-PN7) and their views, and schedules the next one.
 """
 
+from collections.abc import Sequence
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -16,6 +17,7 @@ from kinfolio.accounts.models import User
 from kinfolio.audit.models import ChangeEvent
 from kinfolio.audit.services.history import changes, record_event, snapshot
 from kinfolio.children_in_care.models import LACReview, PeriodOfCare
+from kinfolio.children_in_care.services import recommendations as recs
 from kinfolio.core.voice import validate_childs_voice
 from kinfolio.timescales.services import due_date
 from kinfolio.workforce.models import Worker
@@ -50,8 +52,11 @@ def hold_review(
     childs_views_not_recorded_code: str,
     childs_views_not_recorded_reason: str,
     by: User,
+    recommendations: Sequence[recs.Recommendation] = (),
 ) -> LACReview:
-    """Record a review as held, then book the next while the child is looked after."""
+    """Record a review as held with its recommendations (each with an owner and a due
+    date), then book the next while the child is looked after."""
+    recs.check(recommendations, held_on=review_date)
     validate_childs_voice(
         views=childs_views,
         not_recorded_code=childs_views_not_recorded_code,
@@ -78,6 +83,7 @@ def hold_review(
         review.full_clean()
         review.save()
         record_event(by=by, instance=review, child=review.child, changes=changes(before, review))
+        recs.add_all(review, recommendations, by=by)
         if period.end_date is None:
             schedule_next_review(period=period, after=review_date, by=by)
     return review

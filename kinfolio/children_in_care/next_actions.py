@@ -1,0 +1,36 @@
+"""What the care of a looked after child suggests doing on their record: open their
+care record, hold a review that is due. Two queries whatever the child's history."""
+
+from django.urls import reverse
+from django.utils import timezone
+
+from kinfolio.accounts.models import User
+from kinfolio.accounts.permissions import Permission, has_permission
+from kinfolio.people.models import Person
+from kinfolio.people.record import NextAction
+
+
+def next_actions(child: Person, user: User) -> list[NextAction]:
+    if not has_permission(user, Permission.RECORD_CASEWORK):
+        return []
+    care = reverse("children_in_care:care", args=[child.local_id])
+    period = child.periods_of_care.filter(end_date__isnull=True).first()
+    if period is None:
+        if child.cin_episodes.filter(close_date__isnull=True).exists():
+            return [NextAction("Looked after: care and episodes", care)]
+        return []
+    actions = [
+        NextAction("Care record", care, reason=f"Looked after since {period.start_date:%-d %B %Y}")
+    ]
+    review = period.reviews.filter(review_date__isnull=True).order_by("due_date").first()
+    if review is not None:
+        today = timezone.localdate()
+        actions.append(
+            NextAction(
+                "Record the looked after review",
+                reverse("children_in_care:review-held", args=[child.local_id, review.pk]),
+                reason=f"Due by {review.due_date:%-d %B %Y}",
+                urgent=review.due_date < today,
+            )
+        )
+    return actions
