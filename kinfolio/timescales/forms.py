@@ -1,10 +1,11 @@
-"""The form for a new version of a timescale rule (input shape only)."""
+"""The forms for a new version of a timescale rule and a school term (input shape only)."""
 
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Layout, Size
 from django import forms
 
-from kinfolio.core.form_fields import DateInputField
+from kinfolio.core.form_fields import DateInputField, date_field
+from kinfolio.recording.forms import RecordingForm
 from kinfolio.timescales.events import Unit
 
 
@@ -53,3 +54,28 @@ class RuleVersionForm(forms.Form):
             Field.checkbox("reporting_only"),
             Button("submit", "Add this version"),
         )
+
+
+class SchoolTermForm(RecordingForm):
+    academic_year = forms.CharField(
+        label="Academic year",
+        help_text="For example, 2026/27",
+        max_length=7,
+        error_messages={"required": "Enter the academic year, like 2026/27"},
+    )
+    name = forms.CharField(
+        label="Term or half-term",
+        help_text="For example, Autumn 1. Give each half-term separately",
+        max_length=50,
+        error_messages={"required": "Enter the name of the term, like Autumn 1"},
+    )
+    start_date = date_field("First day of term", missing="Enter the first day of term")
+    end_date = date_field("Last day of term", missing="Enter the last day of term")
+
+    def layout(self) -> list:
+        return [
+            Field.text("academic_year", field_width=10),
+            Field.text("name", field_width=20),
+            Field("start_date"),
+            Field("end_date"),
+        ]

@@ -30,8 +30,10 @@ from tests.factories import (
 from tests.factories_accounts import UserFactory, staff
 from tests.factories_care import (
     LACReviewFactory,
+    MissingEpisodeFactory,
     PeriodOfCareFactory,
     ReviewRecommendationFactory,
+    UASCStatusFactory,
 )
 from tests.inspection.factories import inspection_url_values
 from tests.protection.factories import protection_url_values
@@ -164,6 +166,8 @@ def records_for_urls(child) -> None:
     LACReviewFactory(period=period, review_date=None, participation="", chair=None)
     held = LACReviewFactory(period=period, due_date=D(2020, 6, 1), review_date=D(2020, 6, 1))
     ReviewRecommendationFactory(review=held)
+    MissingEpisodeFactory(child=child)
+    UASCStatusFactory(child=child)
 
 
 def shared_records_for_urls(*, about) -> None:
@@ -199,6 +203,8 @@ def url_for(name: str, route: str, child, team) -> str:
         "period_id": child.periods_of_care.values_list("pk", flat=True).first(),
         "review_id": child.lac_reviews.values_list("pk", flat=True).first(),
         "recommendation_id": child.review_recommendations.values_list("pk", flat=True).first(),
+        "missing_id": child.missing_episodes.values_list("pk", flat=True).first(),
+        "uasc_id": child.uasc_statuses.values_list("pk", flat=True).first(),
         **protection_url_values(child),
     }
     kwargs = {}

@@ -1,0 +1,120 @@
+"""Question pages for a looked after child's health, education, missing episodes and
+UASC status (input shape only: the rules are in ``services.health`` and
+``services.missing``)."""
+
+from crispy_forms_gds.layout import Field, Size
+from django import forms
+
+from kinfolio import codesets
+from kinfolio.core.form_fields import DateInputField, date_field
+from kinfolio.recording.forms import RecordingForm
+
+
+def _date(label: str, hint: str = "") -> DateInputField:
+    return date_field(label, missing=f"Enter the {label[0].lower()}{label[1:]}", hint=hint)
+
+
+def _yes_no(label: str, missing: str) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        choices=[("yes", "Yes"), ("no", "No")],
+        coerce=lambda answer: answer == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": missing},
+    )
+
+
+class HealthAssessmentForm(RecordingForm):
+    kind = forms.ChoiceField(
+        label="Which health assessment",
+        choices=codesets.HEALTH_ASSESSMENT_TYPE.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the kind of health assessment"},
+    )
+    assessment_date = _date("Date of the health assessment")
+
+    def layout(self) -> list:
+        return [Field.radios("kind", legend_size=Size.SMALL), Field("assessment_date")]
+
+
+class DentalCheckForm(RecordingForm):
+    check_date = _date("Date of the dental check")
+
+
+class ImmunisationsForm(RecordingForm):
+    checked_on = _date("Date the immunisations were checked")
+    up_to_date = _yes_no(
+        "Were the child's immunisations up to date?",
+        "Select yes if the immunisations were up to date",
+    )
+
+    def layout(self) -> list:
+        return [Field("checked_on"), Field.radios("up_to_date", legend_size=Size.SMALL)]
+
+
+class SDQForm(RecordingForm):
+    completed_date = _date("Date of the strengths and difficulties questionnaire")
+    score = forms.IntegerField(
+        label="Total difficulties score (0 to 40)",
+        required=False,
+        min_value=0,
+        max_value=40,
+        error_messages={
+            "min_value": "The total score must be between 0 and 40",
+            "max_value": "The total score must be between 0 and 40",
+            "invalid": "Enter the total score as a number, like 14",
+        },
+    )
+    reason_not_completed = forms.ChoiceField(
+        label="If no score, why was the questionnaire not completed?",
+        choices=[("", "Not applicable: there is a score"), *codesets.SDQ_REASON.choices],
+        required=False,
+    )
+
+    def layout(self) -> list:
+        return [
+            Field("completed_date"),
+            Field.text("score", field_width=3),
+            Field.select("reason_not_completed"),
+        ]
+
+
+class PEPForm(RecordingForm):
+    pep_date = _date("Date the personal education plan was agreed")
+
+
+class MissingForm(RecordingForm):
+    missing_type = forms.ChoiceField(
+        label="Was the child missing or away?",
+        choices=codesets.MISSING_TYPE.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether the child was missing or away"},
+    )
+    start_date = _date("Date the child went missing or away")
+
+    def layout(self) -> list:
+        return [Field.radios("missing_type", legend_size=Size.SMALL), Field("start_date")]
+
+
+class ReturnForm(RecordingForm):
+    end_date = _date("Date the child came back")
+
+
+class ReturnInterviewForm(RecordingForm):
+    offered_on = _date("Date the return home interview was offered")
+    accepted = _yes_no(
+        "Did the child accept the interview?", "Select yes if the child accepted the interview"
+    )
+
+    def layout(self) -> list:
+        return [Field("offered_on"), Field.radios("accepted", legend_size=Size.SMALL)]
+
+
+class UASCStartForm(RecordingForm):
+    start_date = _date("Date the child became an unaccompanied asylum-seeking child")
+
+
+class UASCEndForm(RecordingForm):
+    end_date = _date(
+        "Date UASC status ceased", "For example, when granted leave to remain, or at 18"
+    )

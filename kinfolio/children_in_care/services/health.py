@@ -1,0 +1,110 @@
+"""Health and education of a looked after child: health assessments, dental checks,
+immunisations, SDQ scores and personal education plans (SSDA903 OC2; PEP guidance).
+
+Each is recorded on a day the child was looked after, never a day still to come.
+"""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from kinfolio import codesets
+from kinfolio.accounts.models import User
+from kinfolio.children_in_care.models import (
+    DentalCheck,
+    HealthAssessment,
+    Immunisations,
+    PeriodOfCare,
+    PersonalEducationPlan,
+    SDQScore,
+)
+from kinfolio.children_in_care.models.base import clean_while_looked_after
+from kinfolio.children_in_care.record import next_pep_due
+from kinfolio.children_in_care.services import records
+from kinfolio.people.models import Person
+
+
+def _check_day(child: Person, day: date, field: str, what: str) -> None:
+    if day > timezone.localdate():
+        raise ValidationError({field: f"The date of the {what} must be today or in the past"})
+    clean_while_looked_after(child_id=child.pk, day=day, field=field, what=what)
+
+
+def record_health_assessment(
+    *, child: Person, kind: str, assessment_date: date, by: User
+) -> HealthAssessment:
+    """An initial or review health assessment done on ``assessment_date``; the initial
+    one once per period of care."""
+    if kind not in codesets.HEALTH_ASSESSMENT_TYPE:
+        raise ValidationError({"kind": "Select the kind of health assessment"})
+    _check_day(child, assessment_date, "assessment_date", "health assessment")
+    with transaction.atomic():
+        period = PeriodOfCare.objects.filter(child=child).covering(assessment_date).get()
+        if (
+            kind == "initial"
+            and child.health_assessments.filter(
+                kind="initial", assessment_date__gte=period.start_date
+            ).exists()
+        ):
+            raise ValidationError(
+                {"kind": "This period of care already has an initial health assessment"}
+            )
+        assessment = HealthAssessment(child=child, kind=kind, assessment_date=assessment_date)
+        return records.add(assessment, child=child, by=by)
+
+
+def record_dental_check(*, child: Person, check_date: date, by: User) -> DentalCheck:
+    _check_day(child, check_date, "check_date", "dental check")
+    with transaction.atomic():
+        return records.add(DentalCheck(child=child, check_date=check_date), child=child, by=by)
+
+
+def record_immunisations(
+    *, child: Person, checked_on: date, up_to_date: bool, by: User
+) -> Immunisations:
+    _check_day(child, checked_on, "checked_on", "immunisations check")
+    with transaction.atomic():
+        check = Immunisations(child=child, checked_on=checked_on, up_to_date=up_to_date)
+        return records.add(check, child=child, by=by)
+
+
+def record_sdq(
+    *,
+    child: Person,
+    completed_date: date,
+    score: int | None,
+    reason_not_completed: str,
+    by: User,
+) -> SDQScore:
+    """A strengths and difficulties questionnaire: its total (0 to 40) or, when none was
+    completed, the SSDA903 reason; one or the other."""
+    if (score is None) == (not reason_not_completed):
+        raise ValidationError(
+            {"score": "Enter the total score, or select why the questionnaire was not completed"}
+        )
+    if score is not None and not 0 <= score <= 40:
+        raise ValidationError({"score": "The total score must be between 0 and 40"})
+    _check_day(child, completed_date, "completed_date", "questionnaire")
+    with transaction.atomic():
+        sdq = SDQScore(
+            child=child,
+            completed_date=completed_date,
+            score=score,
+            reason_not_completed=reason_not_completed,
+        )
+        return records.add(sdq, child=child, by=by)
+
+
+def record_pep(*, child: Person, pep_date: date, by: User) -> PersonalEducationPlan:
+    """A PEP agreed on ``pep_date``. Its due date is the one the child's record showed
+    (20 school days into care, then each term); where term dates did not reach, the
+    day it was agreed."""
+    _check_day(child, pep_date, "pep_date", "personal education plan")
+    with transaction.atomic():
+        period = PeriodOfCare.objects.filter(child=child).covering(pep_date).get()
+        earlier = list(period.personal_education_plans.filter(pep_date__lt=pep_date))
+        due = next_pep_due(period, earlier).due or pep_date
+        pep = PersonalEducationPlan(child=child, period=period, due_date=due, pep_date=pep_date)
+        return records.add(pep, child=child, by=by)
