@@ -8,6 +8,7 @@ urlpatterns = [
     path("children/", include("kinfolio.casework.urls")),
     path("children/", include("kinfolio.chronology.urls")),
     path("children/", include("kinfolio.children_in_care.urls")),
+    path("children/", include("kinfolio.care_leavers.urls")),
     path("children/", include("kinfolio.referrals.urls")),
     path("children/", include("kinfolio.protection.urls")),
     path("", include("kinfolio.assessments.urls")),

@@ -1,5 +1,6 @@
 """What the care of a looked after child suggests doing on their record: open their
-care record, hold a review that is due. Two queries whatever the child's history."""
+care record, hold a review that is due; a care leaver's record. Four queries at most
+whatever the child's history."""
 
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +17,9 @@ def next_actions(child: Person, user: User) -> list[NextAction]:
     care = reverse("children_in_care:care", args=[child.local_id])
     period = child.periods_of_care.filter(end_date__isnull=True).first()
     if period is None:
+        if child.care_leaver_statuses.filter(end_date__isnull=True).exists():
+            leaving = reverse("care_leavers:record", args=[child.local_id])
+            return [NextAction("Leaving care: pathway plan and personal adviser", leaving)]
         if child.cin_episodes.filter(close_date__isnull=True).exists():
             return [NextAction("Looked after: care and episodes", care)]
         return []

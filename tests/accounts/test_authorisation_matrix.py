@@ -31,6 +31,7 @@ from tests.factories_accounts import UserFactory, staff
 from tests.factories_care import (
     LACReviewFactory,
     MissingEpisodeFactory,
+    PathwayPlanReviewFactory,
     PeriodOfCareFactory,
     ReviewRecommendationFactory,
     UASCStatusFactory,
@@ -168,6 +169,7 @@ def records_for_urls(child) -> None:
     ReviewRecommendationFactory(review=held)
     MissingEpisodeFactory(child=child)
     UASCStatusFactory(child=child)
+    PathwayPlanReviewFactory(plan__child=child)
 
 
 def shared_records_for_urls(*, about) -> None:
@@ -205,6 +207,7 @@ def url_for(name: str, route: str, child, team) -> str:
         "recommendation_id": child.review_recommendations.values_list("pk", flat=True).first(),
         "missing_id": child.missing_episodes.values_list("pk", flat=True).first(),
         "uasc_id": child.uasc_statuses.values_list("pk", flat=True).first(),
+        "pathway_review_id": child.pathway_plans.values_list("reviews__pk", flat=True).first(),
         **protection_url_values(child),
     }
     kwargs = {}

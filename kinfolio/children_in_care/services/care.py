@@ -15,6 +15,7 @@ from django.db import transaction
 from kinfolio.accounts.models import User
 from kinfolio.audit.models import ChangeEvent
 from kinfolio.audit.services.history import changes, record_event, snapshot
+from kinfolio.care_leavers.services import status as leaving_care
 from kinfolio.children_in_care import episode_rules
 from kinfolio.children_in_care.models import CareEpisode, PeriodOfCare, PlacementProvider
 from kinfolio.children_in_care.services import reviews
@@ -111,7 +112,8 @@ def record_change(
 
 
 def cease_care(*, period: PeriodOfCare, day: date, reason: str, by: User) -> PeriodOfCare:
-    """The child stops being looked after on ``day`` for ``reason`` (an REC code)."""
+    """The child stops being looked after on ``day`` for ``reason`` (an REC code); at 16
+    or over they become a care leaver (``care_leavers.services.status``)."""
     with transaction.atomic():
         period = PeriodOfCare.objects.select_for_update().get(pk=period.pk)
         episodes = _ruled(episode_rules.cease, _as_rules(period), day=day, reason=reason)
@@ -120,6 +122,7 @@ def cease_care(*, period: PeriodOfCare, day: date, reason: str, by: User) -> Per
         period.save(update_fields=["end_date", "updated_at"])
         record_event(by=by, instance=period, child=period.child, changes=changes(before, period))
         _store(period, episodes, by=by)
+        leaving_care.on_leaving_care(child=period.child, day=day, reason=reason, by=by)
     return period
 
 
