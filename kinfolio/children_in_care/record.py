@@ -17,6 +17,7 @@ from kinfolio.children_in_care.models import (
 from kinfolio.people.models import Person
 from kinfolio.timescales import term_dates
 from kinfolio.timescales.calendar import CalendarHorizonError
+from kinfolio.timescales.care_clocks import PEP_AGES
 from kinfolio.timescales.models import SchoolTerm
 from kinfolio.timescales.services import due_date
 
@@ -77,8 +78,10 @@ def care_record_for(child: Person, *, today: dt.date) -> CareRecord:
         uasc=list(child.uasc_statuses.all()),
     )
     record.reviews.reverse()  # soonest first reads as the plan of reviews
-    if record.open_period is not None:
-        record.next_pep = next_pep_due(record.open_period, record.peps)
+    period = record.open_period
+    # PEPs are for children of compulsory school age (the engine's first-PEP clock too).
+    if period is not None and child.age_on(period.start_date) in PEP_AGES:
+        record.next_pep = next_pep_due(period, record.peps)
         record.term_warning = term_dates.warning(today)
     return record
 
