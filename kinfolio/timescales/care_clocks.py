@@ -180,7 +180,7 @@ def pathway_plans(records: CaseRecords, book: RuleBook) -> Iterator[Clock]:
         if born is None:
             continue
         periods = [(pk, s, e) for _, pk, s, e in records.periods.get(child_id, ())]
-        eligible = _eligible_on(born, periods, records.today)
+        eligible = eligible_on(born, periods, records.today)
         if eligible is None:
             continue
         agreed = [r[2] for r in records.pathway_plans.get(child_id, ())]
@@ -199,7 +199,7 @@ def pathway_plans(records: CaseRecords, book: RuleBook) -> Iterator[Clock]:
             yield clock
 
 
-def _eligible_on(
+def eligible_on(
     born: dt.date, periods: list[tuple[int, dt.date, dt.date | None]], today: dt.date
 ) -> tuple[int, dt.date] | None:
     """(period, day) a child becomes an eligible child: looked after at 16 or 17 after

@@ -7,7 +7,7 @@ eligible and left care at 16 or 17. Former relevant: was eligible or relevant, n
 to 25. Qualifying: looked after at some time after 16 without the 13 weeks.
 """
 
-from datetime import date, timedelta
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -20,8 +20,8 @@ from kinfolio.care_leavers.models import CareLeaverStatus, Eligibility, birthday
 from kinfolio.children_in_care.models import PeriodOfCare
 from kinfolio.children_in_care.services import records
 from kinfolio.people.models import Person
+from kinfolio.timescales import care_clocks
 
-THIRTEEN_WEEKS = timedelta(weeks=13)
 # Leaving care by dying or by adoption (REASON_EPISODE_CEASED) makes nobody a care leaver.
 NOT_A_CARE_LEAVER = ("E2", "E11", "E12")
 assert all(code in codesets.REASON_EPISODE_CEASED for code in NOT_A_CARE_LEAVER)
@@ -38,23 +38,21 @@ def _birthday(child: Person, age: int) -> date:
     return birthday_in(born, born.year + age)
 
 
-def looked_after_since_14(child: Person, until: date) -> timedelta:
-    """How long the child was looked after from their 14th birthday up to ``until``."""
-    start = _birthday(child, 14)
-    total = timedelta()
-    for period in PeriodOfCare.objects.filter(child=child, start_date__lte=until):
-        first = max(period.start_date, start)
-        last = min(period.end_date or until, until)
-        if last > first:
-            total += last - first
-    return total
+def eligible_since(child: Person, until: date) -> date | None:
+    """The day the child became an eligible child, if they had by ``until`` (the
+    timescales engine's rule, which also starts the pathway plan clock)."""
+    periods = PeriodOfCare.objects.filter(child=child, start_date__lte=until)
+    found = care_clocks.eligible_on(
+        child.date_of_birth, list(periods.values_list("pk", "start_date", "end_date")), until
+    )
+    return found[1] if found else None
 
 
 def category_on_leaving(child: Person, day: date) -> str | None:
     """The category a young person has on leaving care on ``day``, or None under 16."""
     if child.date_of_birth is None or day < _birthday(child, 16):
         return None
-    if looked_after_since_14(child, day) < THIRTEEN_WEEKS:
+    if eligible_since(child, day) is None:
         return Eligibility.QUALIFYING
     if day < _birthday(child, 18):
         return Eligibility.RELEVANT
@@ -111,14 +109,6 @@ def record_status(
                 f"they were {age} then"
             }
         )
-    needs_13_weeks = eligibility in (Eligibility.ELIGIBLE, Eligibility.RELEVANT)
-    if needs_13_weeks and looked_after_since_14(child, start_date) < THIRTEEN_WEEKS:
-        raise ValidationError(
-            {
-                "eligibility": "Eligible and relevant young people were looked after for at "
-                "least 13 weeks since their 14th birthday"
-            }
-        )
     looked_after = PeriodOfCare.objects.filter(child=child).covering(start_date).exists()
     if (eligibility == Eligibility.ELIGIBLE) != looked_after:
         raise ValidationError(
@@ -126,6 +116,14 @@ def record_status(
                 "eligibility": "Eligible young people are still looked after"
                 if not looked_after
                 else "A young person still looked after at 16 or 17 is eligible"
+            }
+        )
+    needs_13_weeks = eligibility in (Eligibility.ELIGIBLE, Eligibility.RELEVANT)
+    if needs_13_weeks and eligible_since(child, start_date) is None:
+        raise ValidationError(
+            {
+                "eligibility": "Eligible and relevant young people were looked after for at "
+                "least 13 weeks since their 14th birthday"
             }
         )
     with transaction.atomic():
