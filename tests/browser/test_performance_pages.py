@@ -72,3 +72,34 @@ def test_director_reads_the_dashboard_an_indicator_and_the_pack(
     for number in (0, len(document) // 2):
         image = document[number].render(scale=1.5).to_pil()
         image.save(SCREENSHOTS / f"performance-pack-page-{number + 1}.png")
+
+
+def test_an_analyst_enters_and_imports_collected_values(
+    page, screenshot, make_user, settings, tmp_path
+):
+    settings.KINFOLIO_DEMO_2FA_EXEMPT = True
+    make_user(Role.PERFORMANCE_ANALYST, username="analyst", first_name="Priya", last_name="Shah")
+
+    sign_in(page, "analyst")
+    page.goto(reverse("performance:collected"))
+    page.get_by_role("link", name="Children aged 0 to 17 living in the authority").click()
+    expect(page.get_by_text("ONS mid-year population estimates").first).to_be_visible()
+    page.get_by_role("button", name="Enter a value").click()
+    page.get_by_label("Period", exact=True).fill("2024-25")
+    page.get_by_label("Value", exact=True).fill("52,310")
+    page.get_by_label("Source", exact=True).fill("ONS mid-year population estimates, mid-2024")
+    assert_accessible(page)
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Value saved")).to_be_visible()
+    expect(page.get_by_test_id("change-history")).to_contain_text("52310.00")
+    assert_accessible(page)
+    screenshot("collected-indicator")
+
+    page.goto(reverse("performance:import-collected"))
+    wrong = tmp_path / "values.csv"
+    wrong.write_text("indicator,period,value,source\npopulation_0_17,2025,1,ONS\n")
+    page.get_by_label("Upload a CSV file").set_input_files(str(wrong))
+    page.get_by_role("button", name="Import").click()
+    expect(page.get_by_role("alert")).to_contain_text("Row 2: '2025' is not a period")
+    assert_accessible(page)
+    screenshot("collected-import-errors")
