@@ -11,7 +11,7 @@ SEED ?= 2012
 DEMO_HOST ?= 127.0.0.1
 DEMO_PORT ?= 8000
 
-.PHONY: help install validators demo serve demo-data test lint test-sqlite test-postgres test-browser bench lock clean
+.PHONY: help install validators demo serve demo-data test lint test-sqlite test-postgres test-browser test-large bench lock clean
 
 help:
 	@echo "make demo   set up, generate the demo authority and serve it on http://$(DEMO_HOST):$(DEMO_PORT)"
@@ -63,13 +63,24 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run
 
+# The database suites run on every core (pytest-xdist; each worker has its own test
+# database); the tests sharing the generated demo authority stay on one worker.
+PYTEST_WORKERS ?= auto
+PARALLEL := -n $(PYTEST_WORKERS) --dist loadgroup
+
 test-sqlite: install validators
-	@echo "=== pytest on SQLite (the large authority is left to the PostgreSQL pass) ==="
-	scripts/run-pytest -m "not browser and not large"
+	@echo "=== pytest on SQLite ==="
+	scripts/run-pytest -m "not browser and not large" $(PARALLEL)
 
 test-postgres: install validators
 	@echo "=== pytest on PostgreSQL ==="
-	scripts/with-postgres scripts/run-pytest -m "not browser"
+	scripts/with-postgres scripts/run-pytest -m "not browser and not large" $(PARALLEL)
+
+# The large authority generated afresh and its invariants checked (minutes): a scale
+# check, so it runs in `make bench`, not `make test`.
+test-large: install
+	@echo "=== the large authority's invariants, on PostgreSQL ==="
+	scripts/with-postgres scripts/run-pytest -m large
 
 test-browser: install
 	@echo "=== browser journeys in Debian's Chromium ==="
@@ -90,6 +101,7 @@ bench: install validators
 		scripts/with-postgres $(BIN)/python -m benchmarks $(BENCH)
 	KINFOLIO_BENCH_SIZE=demo DATABASE_URL=sqlite:///$(CURDIR)/var/bench/demo.sqlite3 \
 		$(BIN)/python -m benchmarks $(or $(BENCH),load)
+	$(if $(BENCH),,$(MAKE) test-large)
 
 clean:
 	rm -rf $(VENV) $(VALIDATORS) var test-artifacts

@@ -88,11 +88,18 @@ def two_services(db):
     }
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config, items):
-    """Tests that need a real PostgreSQL server are left out (deselected, and said so)
+    """The tests sharing the generated demo authority (a package fixture that takes
+    minutes) run on one pytest-xdist worker, in order, so it is generated once.
+
+    Tests that need a real PostgreSQL server are left out (deselected, and said so)
     when the suite runs on SQLite; `make test` runs them in its PostgreSQL pass."""
     from django.db import connection
 
+    for item in items:
+        if item.nodeid.startswith(("tests/demo_authority/", "tests/test_reference_data.py")):
+            item.add_marker(pytest.mark.xdist_group("demo_authority"))
     if connection.vendor == "postgresql":
         return
     kept = [item for item in items if "postgresql_only" not in item.keywords]
