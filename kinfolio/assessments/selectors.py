@@ -6,7 +6,7 @@ from django.urls import reverse
 from kinfolio.accounts.models import Role, User
 from kinfolio.assessments.models import Assessment
 from kinfolio.assessments.services.authorisation import missing_sections
-from kinfolio.people.selectors import children_visible_to
+from kinfolio.people.selectors import visible_child
 from kinfolio.recording.tasks import Answer, Task, TaskStatus
 
 
@@ -19,11 +19,8 @@ def awaiting_authorisation(user: User) -> QuerySet[Assessment]:
     query whatever the number of rows: the columns shown are joined in.
     """
     queue = (
-        Assessment.objects.filter(
-            child__in=children_visible_to(user),
-            submitted_at__isnull=False,
-            authorised_date__isnull=True,
-        )
+        Assessment.objects.filter(submitted_at__isnull=False, authorised_date__isnull=True)
+        .filter(visible_child(user))
         .select_related("child", "worker", "cin_episode__team")
         .order_by("submitted_at", "pk")
     )

@@ -41,6 +41,14 @@ def children_visible_to(user: User) -> QuerySet[Person]:
     return children.filter((scope & (~Exists(restricted) | opened)) | named)
 
 
+def visible_child(user: User, field: str = "child") -> Exists:
+    """A condition on rows that name a child (in ``field``): the user may see that child
+    (``children_visible_to``). Checked row by row, so a short list (a team's, a
+    worker's) is not matched against every child the user may see, which SQLite
+    gathers in full for ``child__in=children_visible_to(user)``."""
+    return Exists(children_visible_to(user).filter(pk=OuterRef(field)))
+
+
 def restricted_people_hidden_from(user: User) -> QuerySet[Person]:
     """People under a current restriction whom this user may not open.
 

@@ -31,7 +31,7 @@ from django.utils import timezone
 
 from kinfolio.accounts.models import User
 from kinfolio.people.models import Person
-from kinfolio.people.selectors import children_visible_to
+from kinfolio.people.selectors import children_visible_to, visible_child
 from kinfolio.timescales import clocks
 from kinfolio.timescales.calendar import CalendarHorizonError, default_calendar
 from kinfolio.timescales.engine import SOON_WORKING_DAYS, Clock, RuleBook, Status, assign
@@ -261,7 +261,8 @@ def deadlines_for_user(user: User, *, today: dt.date) -> QuerySet[StoredClock]:
 
 def team_deadlines(team: Team, user: User, *, today: dt.date) -> QuerySet[StoredClock]:
     """Every open deadline the team holds of its children that the user may see."""
-    children = _allocated(children_visible_to(user), team=team)
+    held = Allocation.objects.filter(team=team, end_date__isnull=True).filter(visible_child(user))
+    children = Person.objects.filter(pk__in=held.values("child"))
     return stored_clocks(children, today=today).filter(holder_team=team.pk)
 
 

@@ -32,7 +32,7 @@ from kinfolio.assessments.models import Assessment
 from kinfolio.assessments.selectors import awaiting_authorisation
 from kinfolio.journey.status import FLAGS, with_status_flags
 from kinfolio.people.models import Person
-from kinfolio.people.selectors import children_visible_to
+from kinfolio.people.selectors import children_visible_to, visible_child
 from kinfolio.timescales.engine import Status
 from kinfolio.timescales.selectors import stored_clocks, team_deadlines
 from kinfolio.workforce.models import Allocation, SupervisionSession, Team, Transfer, Worker
@@ -99,7 +99,6 @@ class TeamDay:
 def team_day(team: Team, user, *, today: dt.date | None = None) -> TeamDay:
     """What a team manager needs each morning, for one team."""
     today = today or timezone.localdate()
-    visible = children_visible_to(user)
     workers = list(current_workers(team, today=today))
     weights = _weighted_caseloads(workers)
     deadlines = _deadlines_by_worker(team, user, today=today)
@@ -117,7 +116,9 @@ def team_day(team: Team, user, *, today: dt.date | None = None) -> TeamDay:
                 supervision_overdue=due_on < today,
             )
         )
-    open_here = Allocation.objects.filter(team=team, end_date__isnull=True, child__in=visible)
+    open_here = Allocation.objects.filter(team=team, end_date__isnull=True).filter(
+        visible_child(user)
+    )
     waiting = list(open_here.filter(worker__isnull=True).select_related("child"))
     for allocation in waiting:
         allocation.days_waiting = (today - allocation.start_date).days
@@ -132,9 +133,7 @@ def team_day(team: Team, user, *, today: dt.date | None = None) -> TeamDay:
         ),
         transfers_in=list(waiting_transfers(team, user)),
         awaiting_authorisation=list(records_awaiting_authorisation(team, user)),
-        children_count=visible.filter(
-            Exists(Allocation.objects.filter(team=team, end_date=None, child=OuterRef("pk")))
-        ).count(),
+        children_count=open_here.values("child").distinct().count(),
     )
 
 
@@ -158,9 +157,8 @@ def reallocation_list(worker: Worker, user) -> QuerySet[Allocation]:
     """The children a worker holds now (that the user may see): each needs another
     worker before the worker leaves."""
     return (
-        Allocation.objects.filter(
-            worker=worker, end_date__isnull=True, child__in=children_visible_to(user)
-        )
+        Allocation.objects.filter(worker=worker, end_date__isnull=True)
+        .filter(visible_child(user))
         .select_related("child", "team")
         .order_by("child__family_name", "child__given_name")
     )
@@ -302,9 +300,8 @@ def waiting_transfers(team: Team, user) -> QuerySet[Transfer]:
     """Transfers to this team waiting for its manager's answer, of children the user
     may see."""
     return (
-        Transfer.objects.filter(
-            to_team=team, status=Transfer.Status.PROPOSED, child__in=children_visible_to(user)
-        )
+        Transfer.objects.filter(to_team=team, status=Transfer.Status.PROPOSED)
+        .filter(visible_child(user))
         .select_related("child", "from_team", "proposed_by")
         .order_by("proposed_on", "pk")
     )
