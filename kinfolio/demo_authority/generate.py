@@ -14,6 +14,7 @@ from django.db import connection, transaction
 
 from kinfolio.core.models import PopulationEstimate
 from kinfolio.demo_authority.care_journeys import CareJourneys
+from kinfolio.demo_authority.geography import locations_for
 from kinfolio.demo_authority.manager_day import set_the_scene
 from kinfolio.demo_authority.models import GeneratedAuthority
 from kinfolio.demo_authority.profiles import AuthorityProfile
@@ -107,6 +108,8 @@ def build(
     step("looked after children and care leavers on the census date", care.stock)
     step("care starts and ends before the census date", care.flows)
     step("contacts, referrals, assessments and plans", safeguarding.flows)
+    for location in locations_for(world.rows.all_rows(), on=census_date):
+        world.rows.add(location)
     world.rows.add(
         PopulationEstimate(
             on_date=census_date,

@@ -23,6 +23,9 @@ class RowWriter:
         self._rows[type(row)].append(row)
         return row
 
+    def all_rows(self) -> list[models.Model]:
+        return [row for rows in self._rows.values() for row in rows]
+
     def count(self, model: type[models.Model]) -> int:
         return len(self._rows.get(model, ()))
 

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "kinfolio.care_leavers",
     "kinfolio.adoption",
     "kinfolio.fostering",
+    "kinfolio.postcodes",
     "kinfolio.lado",
     "kinfolio.casework",
     "kinfolio.chronology",

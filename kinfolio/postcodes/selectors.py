@@ -1,0 +1,70 @@
+"""Distances between postcodes, from the stored postcode locations (never the network).
+
+A distance is "as the crow flies" between the two postcodes' centres (haversine), as
+the DfE counts placements "more than 20 miles from home". When either postcode has no
+stored location the distance is not guessed: it says which postcode it could not place.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from haversine import Unit, haversine
+
+from kinfolio.postcodes.models import PostcodeLocation, normalise_postcode
+
+TWENTY_MILES = 20
+
+
+@dataclass(frozen=True)
+class Distance:
+    """Miles between two postcodes, or why it cannot be calculated."""
+
+    miles: float | None
+    reason: str = ""
+
+    @property
+    def twenty_miles_or_more(self) -> bool | None:
+        """True or False, or None when the distance cannot be calculated."""
+        return None if self.miles is None else self.miles >= TWENTY_MILES
+
+    def __str__(self) -> str:
+        if self.miles is None:
+            return f"cannot be calculated: {self.reason}"
+        return f"{self.miles:.1f} miles"
+
+
+def locations(postcodes: Iterable[str]) -> dict[str, tuple[float, float]]:
+    """(latitude, longitude) of each of ``postcodes`` that has a stored location, keyed
+    by the normalised postcode (one query)."""
+    wanted = {normalise_postcode(p) for p in postcodes} - {""}
+    rows = PostcodeLocation.objects.filter(postcode__in=wanted)
+    return {p: (lat, lon) for p, lat, lon in rows.values_list("postcode", "latitude", "longitude")}
+
+
+def distance_between(
+    home: str, place: str, known: dict[str, tuple[float, float]] | None = None
+) -> Distance:
+    """Miles from ``home`` to ``place``; ``known`` is ``locations(...)`` already read
+    for a list (else the two are read now)."""
+    for what, postcode in (("home", home), ("placement", place)):
+        if not (postcode or "").strip():
+            return Distance(None, f"no {what} postcode recorded")
+    if known is None:
+        known = locations([home, place])
+    points = []
+    for postcode in (home, place):
+        point = known.get(normalise_postcode(postcode))
+        if point is None:
+            return Distance(None, f"no location for postcode {postcode.strip().upper()}")
+        points.append(point)
+    return Distance(haversine(points[0], points[1], unit=Unit.MILES))
+
+
+def out_of_area(postcode: str) -> bool | None:
+    """Whether ``postcode`` lies outside the authority's own postcode districts
+    (``KINFOLIO_AUTHORITY_POSTCODE_DISTRICTS``); None when it is not a postcode."""
+    postcode = normalise_postcode(postcode)
+    if not postcode:
+        return None
+    return postcode.split(" ")[0] not in set(settings.KINFOLIO_AUTHORITY_POSTCODE_DISTRICTS)

@@ -1,0 +1,34 @@
+"""The demo's fictional postcodes get generated locations, labelled as synthetic."""
+
+import pytest
+
+from kinfolio.children_in_care.distances import placement_distances
+from kinfolio.children_in_care.models import CareEpisode
+from kinfolio.demo_authority.geography import SOURCE, synthetic_location
+from kinfolio.demo_authority.providers_gen import in_area
+from kinfolio.people.models import Address
+from kinfolio.postcodes.models import PostcodeLocation
+
+pytestmark = pytest.mark.django_db(serialized_rollback=True)
+
+
+def test_every_demo_postcode_has_a_synthetic_location(demo_authority):
+    located = set(PostcodeLocation.objects.values_list("postcode", flat=True))
+    assert set(Address.objects.values_list("postcode", flat=True)) <= located
+    assert set(PostcodeLocation.objects.values_list("source", flat=True)) == {SOURCE}
+
+
+def test_demo_placements_far_from_home_are_the_out_of_area_ones(demo_authority):
+    current = CareEpisode.objects.filter(end_date__isnull=True).exclude(placement_postcode="")
+    distances = placement_distances(current.exclude(home_postcode=""))
+    far = {pk for pk, d in distances.items() if d.twenty_miles_or_more}
+    assert all(d.miles is not None for d in distances.values())
+    assert far
+    # Inside the authority's own districts every placement is within 20 miles of home.
+    inside = current.filter(pk__in=far).values_list("placement_postcode", "home_postcode")
+    assert not [pair for pair in inside if in_area(pair[0]) and in_area(pair[1])]
+
+
+def test_a_synthetic_location_depends_only_on_the_postcode():
+    assert synthetic_location("MK9 1AA") == synthetic_location("MK9 1AA")
+    assert synthetic_location("MK9 1AA") != synthetic_location("MK9 1AB")

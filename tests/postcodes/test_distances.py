@@ -1,0 +1,75 @@
+"""Distances from home to placement, and the 20-mile flag that never guesses."""
+
+from datetime import date
+
+import pytest
+
+from kinfolio.children_in_care.distances import (
+    is_20_miles_or_more,
+    placement_distance,
+    placement_distance_miles,
+    placement_distances,
+)
+from kinfolio.postcodes.models import PostcodeLocation
+from kinfolio.postcodes.selectors import out_of_area
+from tests.factories_care import CareEpisodeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def places():
+    # Hand-made points: 0.29 degrees of latitude is 20.0 miles (haversine, mean radius).
+    for postcode, latitude in [("MK9 1AA", 52.0), ("MK9 1AB", 52.28), ("NN1 1AA", 52.30)]:
+        PostcodeLocation.objects.create(
+            postcode=postcode,
+            latitude=latitude,
+            longitude=-0.75,
+            source="test geography",
+            source_date=date(2025, 1, 1),
+        )
+
+
+def episode(home: str, place: str):
+    return CareEpisodeFactory(home_postcode=home, placement_postcode=place)
+
+
+def test_a_placement_just_under_20_miles_is_not_flagged(places):
+    placement = episode("MK9 1AA", "MK9 1AB")
+    assert placement_distance_miles(placement) == pytest.approx(19.35, abs=0.01)
+    assert is_20_miles_or_more(placement) is False
+
+
+def test_a_placement_20_miles_or_more_is_flagged(places):
+    placement = episode("mk91aa", "NN1 1AA")
+    assert placement_distance_miles(placement) == pytest.approx(20.73, abs=0.01)
+    assert is_20_miles_or_more(placement) is True
+    assert str(placement_distance(placement)) == "20.7 miles"
+
+
+@pytest.mark.parametrize(
+    ("home", "place", "reason"),
+    [
+        ("MK9 1AA", "LU1 1AA", "cannot be calculated: no location for postcode LU1 1AA"),
+        ("LU1 1AA", "MK9 1AA", "cannot be calculated: no location for postcode LU1 1AA"),
+        ("", "MK9 1AA", "cannot be calculated: no home postcode recorded"),
+        ("MK9 1AA", "", "cannot be calculated: no placement postcode recorded"),
+    ],
+)
+def test_without_a_location_the_flag_says_why_rather_than_guessing(places, home, place, reason):
+    placement = episode(home, place)
+    assert placement_distance_miles(placement) is None
+    assert is_20_miles_or_more(placement) is None
+    assert str(placement_distance(placement)) == reason
+
+
+def test_distances_for_many_placements_take_one_query(places, django_assert_num_queries):
+    placements = [episode("MK9 1AA", "NN1 1AA"), episode("MK9 1AA", "LU1 1AA")]
+    with django_assert_num_queries(1):
+        distances = placement_distances(placements)
+    assert [distances[p.pk].twenty_miles_or_more for p in placements] == [True, None]
+
+
+def test_out_of_area_reads_the_authoritys_postcode_districts(settings):
+    settings.KINFOLIO_AUTHORITY_POSTCODE_DISTRICTS = ["MK9"]
+    assert [out_of_area(p) for p in ("mk9 1aa", "NN1 1AA", "nonsense")] == [False, True, None]
