@@ -15,6 +15,8 @@ urlpatterns = [
     path("children/", include("kinfolio.people.urls")),
     path("iros/", include(iro_urlpatterns)),
     path("lado/", include("kinfolio.lado.urls")),
+    path("fostering/", include("kinfolio.fostering.urls")),
+    path("adoption/", include("kinfolio.adoption.urls")),
     path("timescales/", include("kinfolio.timescales.urls")),
     path("referrals/", include("kinfolio.front_door.urls")),
     path("front-door/", include("kinfolio.front_door.urls_mash")),

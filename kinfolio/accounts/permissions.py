@@ -43,6 +43,7 @@ class Permission(StrEnum):
     RECORD_OVERSIGHT = "record_oversight"  # supervision and case direction
     COMPARE_TEAMS = "compare_teams"  # the service manager's and director's comparison
     ENTER_COLLECTED_VALUES = "enter_collected_values"  # indicators' figures from elsewhere
+    MANAGE_CARERS = "manage_carers"  # foster households and adopters: assessment to approval
 
 
 CASEWORK = frozenset(
@@ -81,7 +82,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.MASH_WORKER: CASEWORK | {Permission.WORK_FRONT_DOOR},
     Role.EARLY_HELP_WORKER: CASEWORK,
     Role.PERSONAL_ADVISER: CASEWORK,
-    Role.FOSTERING_ADOPTION_WORKER: CASEWORK,
+    Role.FOSTERING_ADOPTION_WORKER: CASEWORK | {Permission.MANAGE_CARERS},
     Role.SERVICE_MANAGER: MANAGING
     | {
         Permission.MANAGE_TIMESCALES,
@@ -90,6 +91,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
         Permission.VIEW_INDICATORS,
         Permission.WORK_FRONT_DOOR,
         Permission.COMPARE_TEAMS,
+        Permission.MANAGE_CARERS,
     }
     | INSPECTION_READINESS,
     Role.DIRECTOR: CASEWORK

@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 
 from kinfolio import codesets
-from kinfolio.core.models import Recorded, dates_in_order
+from kinfolio.core.models import Recorded, Versioned, dates_in_order
 
 SINGLE_ADOPTER_SEX = ("M1", "F1")  # ADOPTER_SEX
 SINGLE_ADOPTER_LEGAL_STATUS = "L0"  # ADOPTER_LEGAL_STATUS
@@ -16,7 +16,20 @@ assert SINGLE_ADOPTER_LEGAL_STATUS in codesets.ADOPTER_LEGAL_STATUS
 assert NO_PREVIOUS_PERMANENCE in codesets.PREVIOUS_PERMANENCE
 
 
-class AdopterHousehold(Recorded):
+# The adopters' way through the process, in the order Ofsted's Annex A list 11 records
+# it: each step's date field and how the page names it.
+ADOPTER_STEPS = (
+    ("enquiry_date", "Enquiry received"),
+    ("stage_1_started", "Stage 1 started"),
+    ("stage_1_ended", "Stage 1 ended"),
+    ("stage_2_started", "Stage 2 started"),
+    ("stage_2_ended", "Stage 2 ended"),
+    ("application_date", "Application submitted"),
+    ("approval_date", "Application approved"),
+)
+
+
+class AdopterHousehold(Versioned, Recorded):
     """One adopter or a couple, approved by the adoption agency's decision maker to adopt.
 
     Sex and legal status are as the SSDA903 ``AD1`` table asks for them at the date of
@@ -42,6 +55,21 @@ class AdopterHousehold(Recorded):
         choices=codesets.ADOPTER_LEGAL_STATUS.choices,
     )
     postcode = models.CharField(max_length=8, blank=True)
+    enquiry_date = models.DateField("Date enquiry received", null=True, blank=True)
+    stage_1_started = models.DateField("Date stage 1 started", null=True, blank=True)
+    stage_1_ended = models.DateField("Date stage 1 ended", null=True, blank=True)
+    stage_2_started = models.DateField("Date stage 2 started", null=True, blank=True)
+    stage_2_ended = models.DateField("Date stage 2 ended", null=True, blank=True)
+    application_date = models.DateField("Date application submitted", null=True, blank=True)
+    fostering_for_adoption = models.BooleanField(
+        "Fostering for adoption (early permanence)", null=True, blank=True
+    )
+    leaving_reason = models.CharField(
+        "Reason for leaving the adoption process",
+        max_length=codesets.ADOPTER_LEAVING_REASON.max_length,
+        choices=codesets.ADOPTER_LEAVING_REASON.choices,
+        blank=True,
+    )
 
     class Meta:
         ordering = ["reference"]
@@ -51,6 +79,23 @@ class AdopterHousehold(Recorded):
                 "deregistered_on",
                 "adopter_household_dates_in_order",
                 "Adopters cannot be deregistered before they were approved.",
+            ),
+            *(
+                dates_in_order(
+                    earlier,
+                    later,
+                    f"adopters_{later}_in_order",
+                    f"{later_label} cannot be before {earlier_label.lower()}.",
+                )
+                for (earlier, earlier_label), (later, later_label) in zip(
+                    ADOPTER_STEPS, ADOPTER_STEPS[1:], strict=False
+                )
+            ),
+            models.CheckConstraint(
+                condition=Q(deregistered_on__isnull=True, leaving_reason="")
+                | Q(deregistered_on__isnull=False),
+                name="adopters_leaving_reason_with_date",
+                violation_error_message="A reason for leaving goes with the date they left.",
             ),
             models.CheckConstraint(
                 condition=Q(
@@ -78,7 +123,7 @@ class AdopterHousehold(Recorded):
         return f"{self.reference} ({self.adopters})"
 
 
-class AdoptionPlan(Recorded):
+class AdoptionPlan(Versioned, Recorded):
     """A looked after child's journey to adoption, one row per decision that they should
     be placed for adoption.
 

@@ -76,6 +76,23 @@ class PlacementFields(forms.Form):
         )
 
 
+def placement_initial(query) -> dict:
+    """A placement chosen in placement search (passed in the query string) as the first
+    answers of the start-care or record-a-change page; anything else is ignored."""
+    initial = {
+        name: query[name]
+        for name, code_set in (
+            ("placement_type", codesets.PLACEMENT_TYPE),
+            ("placement_provider", codesets.PLACEMENT_PROVIDER),
+        )
+        if query.get(name) in code_set
+    }
+    for name in ("foster_household", "provider"):
+        if query.get(name, "").isdigit():
+            initial[name], initial["moved"] = int(query[name]), True
+    return initial
+
+
 class BecomeLookedAfterForm(PlacementFields, RecordingForm):
     day = DateInputField(
         label="Date the child became looked after",

@@ -16,6 +16,7 @@ from kinfolio.children_in_care.forms import (
     CeaseCareForm,
     CompleteRecommendationForm,
     HoldReviewForm,
+    placement_initial,
 )
 from kinfolio.children_in_care.models import LACReview, PeriodOfCare, ReviewRecommendation
 from kinfolio.children_in_care.record import care_record_for
@@ -66,6 +67,7 @@ def become_looked_after(request, local_id: str):
         form_class=BecomeLookedAfterForm,
         service=care.start_looked_after,
         arguments={"child": child},
+        initial=placement_initial(request.GET),
         title="The child becomes looked after",
         success_message="Recorded: the child is looked after",
     )
@@ -84,6 +86,7 @@ def record_care_change(request, local_id: str, period_id: int):
         form_class=CareChangeForm,
         service=care.record_change,
         arguments={"period": _open_period(child, period_id)},
+        initial=placement_initial(request.GET),
         title="Record a change of legal status or placement",
         success_message="Change recorded: the SSDA903 episodes are updated",
     )

@@ -192,6 +192,41 @@ PROVIDER_TYPE = _local(
     ("parent_and_child", "Parent and child unit"),
 )
 
+# What a child needs of a placement, matched in placement search against what a foster
+# household is approved to meet.
+PLACEMENT_NEED = _local(
+    "Placement need",
+    ("emergency", "Emergency placement (the same day)"),
+    ("short_breaks", "Short breaks"),
+    ("disability", "Disabled children"),
+    ("sibling_group", "Brothers and sisters together"),
+    ("parent_and_child", "Parent and child"),
+    ("teenagers", "Teenagers"),
+    ("remand", "Remand"),
+)
+
+# Why a foster household stopped fostering.
+DEREGISTRATION_REASON = _local(
+    "Why a foster household was deregistered",
+    ("resigned", "The carers resigned"),
+    ("retired", "The carers retired"),
+    ("transferred", "Transferred to another fostering service"),
+    ("approval_ended", "Approval ended after a review"),
+    ("adopted_or_sgo", "The child stays under adoption or special guardianship"),
+    ("other", "Another reason"),
+)
+
+# Why adopters left the adoption process (Ofsted's Annex A list 11 asks for a reason).
+ADOPTER_LEAVING_REASON = _local(
+    "Why adopters left the adoption process",
+    ("adoption_order", "A child's adoption order was made and they are not adopting again"),
+    ("withdrew", "The adopters withdrew"),
+    ("not_approved", "Not approved"),
+    ("approval_ended", "Approval ended after a review"),
+    ("transferred", "Transferred to another agency"),
+    ("other", "Another reason"),
+)
+
 # Why the child's own words are not on a record. The 2012 inspection found the child's
 # views too often missing (Ofsted, 2012): a record without them must say why, choosing
 # one of these and explaining.

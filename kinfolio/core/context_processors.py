@@ -22,6 +22,8 @@ NAVIGATION = [
     ("Teams", "workforce:teams", Permission.VIEW_TEAMS),
     ("Teams compared", "workforce:compare-teams", Permission.COMPARE_TEAMS),
     ("IRO workload", "iros:workload", Permission.VIEW_TEAMS),
+    ("Foster households", "fostering:households", Permission.MANAGE_CARERS),
+    ("Adopters", "adoption:adopters", Permission.MANAGE_CARERS),
     ("Timescale rules", "timescales:rules", Permission.MANAGE_TIMESCALES),
     ("Unusual access", "audit:unusual-access", Permission.VIEW_ACCESS_LOG),
     ("Subject access", "audit:subject-access-find", Permission.EXPORT_SUBJECT_ACCESS),

@@ -4,8 +4,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 
+from kinfolio import codesets
 from kinfolio.core.intervals import overlapping_rows
-from kinfolio.core.models import Recorded, dates_in_order
+from kinfolio.core.models import Recorded, Versioned, dates_in_order
 
 
 class HouseholdStatus(models.TextChoices):
@@ -17,7 +18,7 @@ class HouseholdStatus(models.TextChoices):
     DEREGISTERED = "deregistered", "Deregistered"
 
 
-class FosterHousehold(Recorded):
+class FosterHousehold(Versioned, Recorded):
     """A fostering household: one or two approved foster carers at one address.
 
     The fostering panel recommends approval and the agency decision maker approves the
@@ -44,11 +45,56 @@ class FosterHousehold(Recorded):
     age_from = models.PositiveSmallIntegerField("Approved from age", default=0)
     age_to = models.PositiveSmallIntegerField("Approved up to age", default=17)
     postcode = models.CharField(max_length=8, blank=True)
+    enquiry_date = models.DateField("Date of the enquiry", null=True, blank=True)
+    assessment_started_on = models.DateField("Assessment started", null=True, blank=True)
+    panel_date = models.DateField("Date of the fostering panel", null=True, blank=True)
+    needs_met = models.JSONField(
+        "Children's needs the household is approved to meet",
+        default=list,
+        blank=True,
+        help_text="Codes from the placement needs list (kinfolio.codesets.PLACEMENT_NEED)",
+    )
+    fostering_agency = models.ForeignKey(
+        "children_in_care.PlacementProvider",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="foster_households",
+        help_text="The independent fostering agency that approved the household",
+    )
+    deregistration_reason = models.CharField(
+        max_length=codesets.DEREGISTRATION_REASON.max_length,
+        choices=codesets.DEREGISTRATION_REASON.choices,
+        blank=True,
+    )
 
     class Meta:
         ordering = ["reference"]
         indexes = [models.Index(fields=["status"], name="foster_household_status")]
         constraints = [
+            dates_in_order(
+                "enquiry_date",
+                "assessment_started_on",
+                "foster_household_assessed_after_enquiry",
+                "The assessment cannot start before the enquiry.",
+            ),
+            dates_in_order(
+                "assessment_started_on",
+                "panel_date",
+                "foster_household_panel_after_assessment",
+                "The panel cannot be before the assessment started.",
+            ),
+            dates_in_order(
+                "panel_date",
+                "approval_date",
+                "foster_household_approved_after_panel",
+                "The household cannot be approved before the panel.",
+            ),
+            models.CheckConstraint(
+                condition=Q(in_house=True, fostering_agency__isnull=True) | Q(in_house=False),
+                name="foster_household_agency_only_for_agency_carers",
+                violation_error_message="Only an agency's household names a fostering agency.",
+            ),
             dates_in_order(
                 "approval_date",
                 "deregistered_on",
@@ -88,6 +134,15 @@ class FosterHousehold(Recorded):
 
     def __str__(self) -> str:
         return f"{self.reference} ({self.carers})"
+
+    @property
+    def stage(self) -> str:
+        """Where the household is on its way to approval, or after it."""
+        if self.status != HouseholdStatus.IN_ASSESSMENT:
+            return self.get_status_display()
+        if self.panel_date:
+            return "Panel held"
+        return "Being assessed" if self.assessment_started_on else "Enquiry"
 
 
 class FosteringReview(Recorded):

@@ -34,6 +34,7 @@ PROVIDERS = [
     "kinfolio.workforce.next_actions.next_actions",
     "kinfolio.protection.next_actions.next_actions",
     "kinfolio.children_in_care.next_actions.next_actions",
+    "kinfolio.fostering.next_actions.next_actions",
 ]
 
 

@@ -11,7 +11,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from kinfolio.accounts.models import Role
 from kinfolio.accounts.permissions import ROLE_PERMISSIONS
 from kinfolio.accounts.policy import POLICY, ChildScope
+from kinfolio.adoption.models import AdopterHousehold
 from kinfolio.audit.services import restrict_record
+from kinfolio.fostering.models import FosterHousehold
 from kinfolio.front_door.models import Contact, OnlineReferral, PartnerCheck
 from kinfolio.performance.models import Plan
 from kinfolio.timescales.models import TimescaleRule
@@ -29,10 +31,14 @@ from tests.factories import (
 )
 from tests.factories_accounts import UserFactory, staff
 from tests.factories_care import (
+    AdopterHouseholdFactory,
+    AdoptionPlanFactory,
+    FosterHouseholdFactory,
     LACReviewFactory,
     MissingEpisodeFactory,
     PathwayPlanReviewFactory,
     PeriodOfCareFactory,
+    PrivateFosteringArrangementFactory,
     ReviewRecommendationFactory,
     UASCStatusFactory,
 )
@@ -170,12 +176,16 @@ def records_for_urls(child) -> None:
     MissingEpisodeFactory(child=child)
     UASCStatusFactory(child=child)
     PathwayPlanReviewFactory(plan__child=child)
+    AdoptionPlanFactory(child=child)
+    PrivateFosteringArrangementFactory(child=child)
 
 
 def shared_records_for_urls(*, about) -> None:
     """Records a URL names that are not one child's own (``url_for`` takes the first)."""
     PartnerCheckFactory(contact=ContactFactory(child=about))
     OnlineReferralFactory()
+    FosterHouseholdFactory()
+    AdopterHouseholdFactory()
 
 
 def url_for(name: str, route: str, child, team) -> str:
@@ -203,6 +213,10 @@ def url_for(name: str, route: str, child, team) -> str:
         "referral_id": OnlineReferral.objects.values_list("pk", flat=True).first(),
         **returns_url_values(),
         "period_id": child.periods_of_care.values_list("pk", flat=True).first(),
+        "household_id": FosterHousehold.objects.values_list("pk", flat=True).first(),
+        "adopter_id": AdopterHousehold.objects.values_list("pk", flat=True).first(),
+        "adoption_plan_id": child.adoption_plans.values_list("pk", flat=True).first(),
+        "arrangement_id": child.private_fostering_arrangements.values_list("pk", flat=True).first(),
         "review_id": child.lac_reviews.values_list("pk", flat=True).first(),
         "recommendation_id": child.review_recommendations.values_list("pk", flat=True).first(),
         "missing_id": child.missing_episodes.values_list("pk", flat=True).first(),

@@ -211,8 +211,21 @@ def test_list_11_one_row_per_adopter_of_households_active_in_the_period():
         approval_date=D(2024, 2, 1), number_of_adopters=1, sex_of_adopters="F1", legal_status="L0"
     )
     fc.AdopterHouseholdFactory(approval_date=D(2020, 1, 1), deregistered_on=D(2023, 6, 1))
+    fc.AdopterHouseholdFactory(
+        reference="AH-LEFT",
+        enquiry_date=D(2022, 1, 10),
+        stage_1_started=D(2022, 2, 1),
+        approval_date=D(2022, 9, 1),
+        fostering_for_adoption=True,
+        deregistered_on=D(2024, 3, 1),
+        leaving_reason="withdrew",
+    )
     rows = data_rows("List 11")
-    assert len(rows) == 3
+    assert len(rows) == 5
+    left = next(r for r in rows if r["Family identifier"] == "AH-LEFT")
+    assert left["Is the (prospective) adopter fostering for adoption?"] == "a) Yes"
+    assert left["Reason for leaving adoption process"] == "The adopters withdrew"
+    assert left["Date Stage 1 started"] is not None
     assert {r["Gender"] for r in rows if r["Family identifier"] == couple.reference} == {
         "a) Male",
         "b) Female",

@@ -177,12 +177,14 @@ def _store(
         )
         gone.delete()
     stored = []
+    home = _home_postcode(period)
     # Earliest first: the old open episode is closed before the new one opens.
     for rule in episodes:
         episode = old.get(rule.decom) or CareEpisode(period=period)
         before = snapshot(episode) if episode.pk else None
         for name, value in _fields(rule).items():
             setattr(episode, name, value)
+        episode.home_postcode = episode.home_postcode or home
         episode.save()
         kind = ChangeEvent.Kind.CHANGED if before else ChangeEvent.Kind.CREATED
         record_event(
@@ -192,6 +194,17 @@ def _store(
     for episode in stored:
         episode.full_clean()
     return stored
+
+
+def _home_postcode(period: PeriodOfCare) -> str:
+    """The child's home postcode for new episodes (SSDA903 HOME_POST): the one the period
+    already records, else the child's current address (the distance from home to each
+    placement is measured from it)."""
+    recorded = period.episodes.exclude(home_postcode="").order_by("start_date").first()
+    if recorded:
+        return recorded.home_postcode
+    address = period.child.addresses.filter(end_date__isnull=True).first()
+    return address.postcode.upper() if address else ""
 
 
 def _fields(rule: episode_rules.Episode) -> dict:

@@ -7,7 +7,15 @@ from django.db.models import Count, Max, Min, Q, QuerySet
 from kinfolio import codesets
 from kinfolio.adoption.models import AdopterHousehold, AdoptionPlan
 from kinfolio.children_in_care.models import PeriodOfCare
-from kinfolio.inspection.annex_a.formats import GENDER, Period, child_columns, coded, disability
+from kinfolio.inspection.annex_a.formats import (
+    GENDER,
+    NO,
+    YES,
+    Period,
+    child_columns,
+    coded,
+    disability,
+)
 from kinfolio.inspection.annex_a.queries import open_in, per_child
 from kinfolio.inspection.annex_a.safeguarding import CHILD
 
@@ -58,6 +66,21 @@ def adoption_rows(period: Period) -> Iterator[tuple]:
 
 
 # List 11: adopters approved and active with the agency in the period, one row each.
+STAGES = (
+    "enquiry_date",
+    "stage_1_started",
+    "stage_1_ended",
+    "stage_2_started",
+    "stage_2_ended",
+    "application_date",
+)
+LEAVING = dict(codesets.ADOPTER_LEAVING_REASON.choices)
+
+
+def _yes_no(value: bool | None) -> str | None:
+    return None if value is None else (YES if value else NO)
+
+
 def adopter_households(period: Period) -> QuerySet:
     return AdopterHousehold.objects.filter(open_in(period, "approval_date", "deregistered_on"))
 
@@ -76,9 +99,11 @@ def adopter_rows(period: Period) -> Iterator[tuple]:
     )
     fields = ("reference", "number_of_adopters", "sex_of_adopters", "approval_date")
     fields += ("deregistered_on", "matched", "placed", "children", "ordered")
+    fields += (*STAGES, "fostering_for_adoption", "leaving_reason")
     for row in households.values(*fields).iterator():
         # The SSDA903 sex of adopters code holds each adopter's sex: "MF" is a man and a woman.
         sexes = row["sex_of_adopters"][: row["number_of_adopters"]]
+        left = _by_end(row["deregistered_on"], period.end)
         for number, sex in enumerate(sexes, start=1):
             yield (
                 f"{row['reference']}-{number}",
@@ -86,18 +111,13 @@ def adopter_rows(period: Period) -> Iterator[tuple]:
                 GENDER.get(sex, "c) Not stated/recorded"),
                 None,  # adopters' ethnicity: not held
                 None,  # adopters' disability: not held
-                None,  # fostering for adoption: not held
-                None,  # enquiry, stage 1 and stage 2 dates and the application: not held
-                None,
-                None,
-                None,
-                None,
-                None,
+                _yes_no(row["fostering_for_adoption"]),
+                *(_by_end(row[stage], period.end) for stage in STAGES),
                 _by_end(row["approval_date"], period.end),
                 _by_end(row["matched"], period.end),
                 _by_end(row["placed"], period.end),
                 row["children"] or None,
                 _by_end(row["ordered"], period.end),
-                _by_end(row["deregistered_on"], period.end),
-                None,  # reason for leaving the process: not held
+                left,
+                LEAVING.get(row["leaving_reason"]) if left else None,
             )

@@ -1,0 +1,199 @@
+"""Question pages for foster households and placement search (input shape only: the
+rules are in ``services.households`` and ``placement_search``)."""
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Layout, Size
+from django import forms
+
+from kinfolio import codesets
+from kinfolio.children_in_care.models import PlacementProvider
+from kinfolio.core.form_fields import DateInputField
+from kinfolio.fostering.placement_search import KINDS
+from kinfolio.recording.forms import RecordingForm
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+def _date(label: str, **kwargs) -> DateInputField:
+    return DateInputField(
+        label=label, help_text="For example, 27 3 2026", require_all_fields=False, **kwargs
+    )
+
+
+class EnquiryForm(RecordingForm):
+    carers = forms.CharField(
+        label="Names of the people who want to foster",
+        max_length=200,
+        error_messages={"required": "Enter the names of the people who want to foster"},
+    )
+    postcode = forms.CharField(
+        label="Postcode of their home",
+        max_length=8,
+        error_messages={"required": "Enter the postcode of their home"},
+    )
+    enquiry_date = _date("Date of the enquiry")
+    agency = forms.ChoiceField(
+        label="Who will assess and approve them?",
+        choices=[("in_house", "The council's own fostering service"), ("ifa", "An agency")],
+        widget=forms.RadioSelect,
+        initial="in_house",
+        error_messages={"required": "Select who will assess and approve them"},
+    )
+    fostering_agency = forms.ModelChoiceField(
+        label="Independent fostering agency",
+        help_text="Only for an agency's carers",
+        queryset=PlacementProvider.objects.filter(provider_type="ifa"),
+        required=False,
+        empty_label="Not an agency's carers",
+    )
+    connected_persons = forms.BooleanField(
+        label="Family or friends of a child they will care for (connected persons)",
+        required=False,
+    )
+
+    def layout(self) -> list:
+        return [
+            Field.text("carers"),
+            Field.text("postcode", field_width=10),
+            Field("enquiry_date"),
+            Field.radios("agency", legend_size=Size.SMALL),
+            Field.select("fostering_agency"),
+            Field.checkbox("connected_persons"),
+        ]
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "carers": data["carers"],
+            "postcode": data["postcode"],
+            "enquiry_date": data["enquiry_date"],
+            "in_house": data["agency"] == "in_house",
+            "fostering_agency": data["fostering_agency"],
+            "connected_persons": data["connected_persons"],
+        }
+
+
+class AssessmentForm(RecordingForm):
+    day = _date("Date the assessment started")
+
+
+class ApprovalForm(RecordingForm):
+    panel_date = _date("Date of the fostering panel")
+    approval_date = _date("Date the agency decision maker approved the household")
+    approved_places = forms.IntegerField(
+        label="Number of children approved for",
+        min_value=0,
+        max_value=99,
+        error_messages={"required": "Enter the number of children approved for"},
+    )
+    age_from = forms.IntegerField(label="Approved from age", min_value=0, max_value=25)
+    age_to = forms.IntegerField(label="Approved up to age", min_value=0, max_value=25)
+    needs_met = forms.MultipleChoiceField(
+        label="Needs the household is approved to meet",
+        choices=codesets.PLACEMENT_NEED.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def layout(self) -> list:
+        return [
+            Field("panel_date"),
+            Field("approval_date"),
+            Field.text("approved_places", field_width=2),
+            Field.text("age_from", field_width=2),
+            Field.text("age_to", field_width=2),
+            Field.checkboxes("needs_met", legend_size=Size.SMALL),
+        ]
+
+
+class ReviewForm(RecordingForm):
+    review_date = _date("Date of the annual review")
+    approval_continued = forms.TypedChoiceField(
+        label="Does the approval continue?",
+        choices=YES_NO,
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether the approval continues"},
+    )
+
+    def layout(self) -> list:
+        return [Field("review_date"), Field.radios("approval_continued", legend_size=Size.SMALL)]
+
+
+class AvailabilityForm(RecordingForm):
+    taking_placements = forms.TypedChoiceField(
+        label="Is the household taking placements?",
+        help_text="A household on hold shows no vacancies in placement search",
+        choices=YES_NO,
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether the household is taking placements"},
+    )
+
+    def layout(self) -> list:
+        return [Field.radios("taking_placements", legend_size=Size.SMALL)]
+
+
+class DeregisterForm(RecordingForm):
+    day = _date("Date the household was deregistered")
+    reason = forms.ChoiceField(
+        label="Why was the household deregistered?",
+        choices=codesets.DEREGISTRATION_REASON.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select why the household was deregistered"},
+    )
+
+    def layout(self) -> list:
+        return [Field("day"), Field.radios("reason", legend_size=Size.SMALL)]
+
+
+class PlacementSearchForm(forms.Form):
+    """The search's filters, sent with GET (a search changes nothing)."""
+
+    kinds = forms.MultipleChoiceField(
+        label="Kinds of placement",
+        choices=list(KINDS.items()),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    needs = forms.MultipleChoiceField(
+        label="What the child needs of foster carers",
+        choices=codesets.PLACEMENT_NEED.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    within_miles = forms.IntegerField(
+        label="Within how many miles of the child's home?",
+        help_text="Leave blank for any distance",
+        min_value=1,
+        max_value=1000,
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Field.checkboxes("kinds", legend_size=Size.SMALL, small=True),
+            Field.checkboxes("needs", legend_size=Size.SMALL, small=True),
+            Field.text("within_miles", field_width=4),
+        )
+
+
+class PrivateFosteringForm(RecordingForm):
+    carer_name = forms.CharField(
+        label="Name of the private foster carer",
+        max_length=200,
+        error_messages={"required": "Enter the name of the private foster carer"},
+    )
+    notified_on = _date("Date the authority was notified")
+    start_date = _date("Date the arrangement started")
+
+    def layout(self) -> list:
+        return [Field.text("carer_name"), Field("notified_on"), Field("start_date")]
+
+
+class EndArrangementForm(RecordingForm):
+    day = _date("Date the arrangement ended")

@@ -1,0 +1,141 @@
+"""Placement search: vacancies matching the child's age and needs, nearest home first,
+with the 20-mile and outside-the-authority flags."""
+
+from datetime import date
+
+import pytest
+
+from kinfolio.fostering.models import HouseholdStatus
+from kinfolio.fostering.placement_search import search_placements
+from kinfolio.people.models import Address
+from kinfolio.postcodes.models import PostcodeLocation
+from tests.factories import ChildFactory, D
+from tests.factories_care import (
+    CareEpisodeFactory,
+    FosterHouseholdFactory,
+    PlacementProviderFactory,
+)
+
+pytestmark = pytest.mark.django_db
+TODAY = D(2026, 12, 2)
+
+
+@pytest.fixture
+def child(settings):
+    settings.KINFOLIO_AUTHORITY_POSTCODE_DISTRICTS = ["MK9", "MK6"]
+    # Hand-made points on one meridian: 0.1 degree of latitude is about 6.9 miles.
+    for postcode, latitude in [("MK9 1AA", 52.0), ("MK6 2BB", 52.05), ("NN1 1AA", 52.35)]:
+        PostcodeLocation.objects.create(
+            postcode=postcode,
+            latitude=latitude,
+            longitude=-0.75,
+            source="test geography",
+            source_date=date(2025, 1, 1),
+        )
+    child = ChildFactory(date_of_birth=D(2016, 3, 31))  # 10 on TODAY
+    Address.objects.create(
+        person=child,
+        line_1="1 High St",
+        town="Testtown",
+        postcode="MK9 1AA",
+        start_date=D(2016, 4, 1),
+    )
+    return child
+
+
+def names(found) -> list[str]:
+    return [c.name.split(" (")[0] for c in found]
+
+
+def test_households_with_a_place_for_the_childs_age_nearest_first(child):
+    FosterHouseholdFactory(carers="Near", postcode="MK6 2BB", approved_places=2)
+    FosterHouseholdFactory(carers="Far", postcode="NN1 1AA", in_house=False)
+    FosterHouseholdFactory(carers="Unplaceable", postcode="LU1 1AA")
+    full = FosterHouseholdFactory(carers="Full", approved_places=1)
+    CareEpisodeFactory(foster_household=full)
+    FosterHouseholdFactory(carers="Resting", status=HouseholdStatus.ON_HOLD)
+    FosterHouseholdFactory(carers="Teens only", age_from=12, age_to=17)
+    FosterHouseholdFactory(carers="Family", connected_persons=True)
+
+    found = search_placements(child=child, on=TODAY)
+
+    assert names(found) == ["Near", "Far", "Unplaceable"]
+    near, far, unplaceable = found
+    assert (near.vacancies, near.distance.twenty_miles_or_more, near.out_of_area) == (
+        2,
+        False,
+        False,
+    )
+    assert (far.distance.twenty_miles_or_more, far.out_of_area, far.kind) == (
+        True,
+        True,
+        "agency_foster",
+    )
+    assert str(unplaceable.distance) == "cannot be calculated: no location for postcode LU1 1AA"
+    assert unplaceable.distance.twenty_miles_or_more is None
+
+
+def test_a_placed_child_leaves_one_vacancy_of_two(child):
+    household = FosterHouseholdFactory(carers="Busy", approved_places=2, postcode="MK6 2BB")
+    CareEpisodeFactory(foster_household=household)
+    CareEpisodeFactory(foster_household=household, end_date=D(2024, 1, 1), reason_ceased="E11")
+    [found] = search_placements(child=child, on=TODAY)
+    assert found.vacancies == 1
+
+
+def test_needs_and_distance_narrow_the_search(child):
+    FosterHouseholdFactory(carers="Siblings", postcode="NN1 1AA", needs_met=["sibling_group"])
+    FosterHouseholdFactory(carers="Anyone", postcode="MK6 2BB")
+    assert names(search_placements(child=child, on=TODAY, needs={"sibling_group"})) == ["Siblings"]
+    assert names(search_placements(child=child, on=TODAY, within_miles=20)) == ["Anyone"]
+
+
+def test_providers_with_room_and_supported_accommodation_only_from_16(child):
+    PlacementProviderFactory(
+        name="Oak House", provider_type="external_childrens_home", capacity=2, postcode="MK6 2BB"
+    )
+    PlacementProviderFactory(name="Step On", provider_type="supported_accommodation", capacity=2)
+    home = PlacementProviderFactory(
+        name="Full House", provider_type="in_house_childrens_home", capacity=1
+    )
+    CareEpisodeFactory(provider=home, placement_type="K2")
+    PlacementProviderFactory(
+        name="No capacity", provider_type="external_childrens_home", capacity=None
+    )
+
+    assert names(search_placements(child=child, on=TODAY)) == ["Oak House"]
+    older = search_placements(child=child, on=D(2032, 6, 1), kinds={"supported_accommodation"})
+    assert names(older) == ["Step On"]
+    assert older[0].choice == {"placement_type": "K3", "provider": str(older[0].provider_id)}
+
+
+def test_an_in_house_household_is_chosen_as_own_provision(child):
+    household = FosterHouseholdFactory(postcode="MK6 2BB")
+    [found] = search_placements(child=child, on=TODAY)
+    assert found.choice == {
+        "placement_type": "U6",
+        "placement_provider": "PR1",
+        "foster_household": str(household.pk),
+    }
+
+
+def test_no_search_for_an_unborn_child_or_an_adult(child):
+    FosterHouseholdFactory()
+    unborn = ChildFactory(date_of_birth=None, expected_date_of_birth=D(2027, 1, 1))
+    assert search_placements(child=unborn, on=TODAY) == []
+    assert search_placements(child=child, on=D(2034, 4, 1)) == []
+
+
+def test_the_search_takes_the_same_queries_for_one_place_or_many(child, django_assert_num_queries):
+    FosterHouseholdFactory()
+    PlacementProviderFactory(capacity=2)
+    with django_assert_num_queries(5) as one:
+        search_placements(child=child, on=TODAY)
+    for _ in range(5):
+        FosterHouseholdFactory(
+            fostering_agency=PlacementProviderFactory(provider_type="ifa"), in_house=False
+        )
+        PlacementProviderFactory(capacity=2)
+    with django_assert_num_queries(len(one.captured_queries)):
+        found = search_placements(child=child, on=TODAY)
+    assert len(found) == 12
