@@ -8,6 +8,7 @@ was approved or after it was deregistered (the fostering and children in care
 invariants).
 """
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -21,6 +22,8 @@ from kinfolio.fostering.models import FosterHousehold, FosteringReview, Househol
 from kinfolio.people.models import Person
 
 FOREVER = date.max
+# Needs demo foster households may be approved to meet (each for about one in four).
+DEMO_NEEDS = ("sibling_group", "emergency", "teenagers", "disability", "short_breaks")
 IFA_NAMES = [
     "Compass Fostering",
     "Foster Care Associates",
@@ -65,6 +68,13 @@ RATINGS = [
     (OfstedRating.REQUIRES_IMPROVEMENT, 2),
     (OfstedRating.INADEQUATE, 1),
 ]
+
+
+def needs_of(reference: str) -> list[str]:
+    """Needs a demo household is approved to meet, drawn from its reference rather than
+    the generator's random stream (so every other generated figure stays as it was)."""
+    digest = hashlib.sha256(reference.encode()).digest()
+    return [need for need, byte in zip(DEMO_NEEDS, digest, strict=False) if byte < 64]
 
 
 def in_area(postcode: str) -> bool:
@@ -265,6 +275,7 @@ class Providers:
                     postcode=(out_of_area_postcode(world) if away else mk_postcode(world))[0],
                 )
             )
+            household.needs_met = needs_of(household.reference)
             slots.append(Slot(household))
         return slots
 
@@ -328,6 +339,7 @@ class Providers:
                 reference=self._reference("IFA"),
                 carers=self._carers(),
                 in_house=False,
+                fostering_agency=agency,
                 status=HouseholdStatus.APPROVED,
                 approval_date=start - timedelta(days=world.rng.randint(60, 2500)),
                 approved_places=max(len(children), world.weighted([(1, 3), (2, 5), (3, 2)])),

@@ -1,4 +1,5 @@
-"""The demo's fictional postcodes get generated locations, labelled as synthetic."""
+"""The demo's fictional postcodes get generated locations, labelled as synthetic; its
+foster households name their agency and the needs they meet."""
 
 import pytest
 
@@ -6,6 +7,7 @@ from kinfolio.children_in_care.distances import placement_distances
 from kinfolio.children_in_care.models import CareEpisode
 from kinfolio.demo_authority.geography import SOURCE, synthetic_location
 from kinfolio.demo_authority.providers_gen import in_area
+from kinfolio.fostering.models import FosterHousehold
 from kinfolio.people.models import Address
 from kinfolio.postcodes.models import PostcodeLocation
 
@@ -32,3 +34,12 @@ def test_demo_placements_far_from_home_are_the_out_of_area_ones(demo_authority):
 def test_a_synthetic_location_depends_only_on_the_postcode():
     assert synthetic_location("MK9 1AA") == synthetic_location("MK9 1AA")
     assert synthetic_location("MK9 1AA") != synthetic_location("MK9 1AB")
+
+
+def test_demo_households_name_their_agency_and_some_needs(demo_authority):
+    agency = FosterHousehold.objects.filter(in_house=False)
+    assert agency.exists()
+    assert not agency.filter(fostering_agency__isnull=True).exists()
+    assert set(agency.values_list("fostering_agency__provider_type", flat=True)) == {"ifa"}
+    needs = [n for h in FosterHousehold.objects.filter(in_house=True) for n in h.needs_met]
+    assert "sibling_group" in needs
