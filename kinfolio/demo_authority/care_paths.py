@@ -18,8 +18,13 @@ from kinfolio.demo_authority.care_episodes import (
 )
 from kinfolio.demo_authority.care_leavers_gen import CareLeavers, eligible_from
 from kinfolio.demo_authority.care_records import CareRecords, birthday
+from kinfolio.demo_authority.families import pupil_number
 from kinfolio.demo_authority.providers_gen import Providers
-from kinfolio.demo_authority.safeguarding_records import PRIMARY_NEEDS, SafeguardingRecords
+from kinfolio.demo_authority.safeguarding_records import (
+    PRIMARY_NEEDS,
+    SafeguardingRecords,
+    add_factors,
+)
 from kinfolio.people.models import Person
 from kinfolio.referrals.models import CINEpisode
 
@@ -206,7 +211,7 @@ class CarePaths:
             for episode in episodes:
                 # The assessment that led to care, so no clock is left running from then.
                 done = min(entry, episode.referral_date + timedelta(days=world.rng.randint(5, 40)))
-                world.rows.add(
+                assessment = world.rows.add(
                     Assessment(
                         child=episode.child,
                         cin_episode=episode,
@@ -218,6 +223,7 @@ class CarePaths:
                         childs_views_not_recorded_reason="Recorded before the history held here.",
                     )
                 )
+                add_factors(world, assessment)
             return episodes
         earliest = max(world.start, youngest)
         emergency = world.chance(0.25) or entry - earliest < timedelta(days=60)
@@ -318,9 +324,11 @@ class CarePaths:
         """An unaccompanied young person: no family here, a nationality and a language."""
         world = self.world
         nationality, language, heritage = world.rng.choice(UASC_COUNTRIES)
+        local_id = world.person_id()
         return world.rows.add(
             Person(
-                local_id=world.person_id(),
+                local_id=local_id,
+                upn=pupil_number(local_id),  # at school or college here
                 sex="M" if world.chance(0.9) else "F",
                 given_name=world.rng.choice(names.GIVEN_NAMES[heritage]["M"]),
                 family_name=world.rng.choice(names.FAMILY_NAMES[heritage]),

@@ -9,7 +9,9 @@ from the day the child came into care) but its older records are not generated.
 from datetime import date, timedelta
 
 from kinfolio.children_in_care.models import (
+    Conviction,
     DentalCheck,
+    DevelopmentCheck,
     EducationPlacement,
     HealthAssessment,
     Immunisations,
@@ -18,6 +20,7 @@ from kinfolio.children_in_care.models import (
     PersonalEducationPlan,
     School,
     SDQScore,
+    SubstanceMisuse,
 )
 from kinfolio.demo_authority import names
 from kinfolio.demo_authority.care_episodes import CareHistory
@@ -195,6 +198,9 @@ class CareRecords:
                 world.rows.add(
                     Immunisations(child=child, checked_on=done, up_to_date=world.chance(0.88))
                 )
+                if (child.age_on(done) or 0) < 5 and world.chance(0.9):
+                    # An under-five's review health assessment brings the development checks.
+                    world.rows.add(DevelopmentCheck(child=child, check_date=done))
             due = done + timedelta(days=182 if (child.age_on(done) or 0) < 5 else 365)
             done = (
                 due - timedelta(days=rng.randint(0, 30))
@@ -224,6 +230,28 @@ class CareRecords:
                     )
                 )
             day += timedelta(days=rng.randint(340, 390))
+        self._offending_and_substances(child, entry, stop)
+
+    def _offending_and_substances(self, child: Person, entry: date, stop: date) -> None:
+        """Now and then a young person in care is convicted, or found to misuse drugs or
+        alcohol and offered or given help (OC2 for children 10 and over)."""
+        world, rng = self.world, self.world.rng
+        day = entry + timedelta(days=rng.randint(30, 300))
+        while day <= stop:
+            if day >= world.start and (child.age_on(day) or 0) >= 10:
+                if world.chance(0.03):
+                    world.rows.add(Conviction(child=child, convicted_on=day))
+                if world.chance(0.04):
+                    received = world.chance(0.6)
+                    world.rows.add(
+                        SubstanceMisuse(
+                            child=child,
+                            identified_on=day,
+                            intervention_received=received,
+                            intervention_offered=None if received else world.chance(0.5),
+                        )
+                    )
+            day += timedelta(days=365)
 
     # -- education -------------------------------------------------------------------
     def education(self, child: Person, period, history: CareHistory) -> None:

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from kinfolio.demo_authority import names
+from kinfolio.demo_authority.postcodes import postcodes_by_area
 from kinfolio.demo_authority.world import World
 from kinfolio.people.models import Address, Person, Relationship
 
@@ -20,21 +21,12 @@ class Family:
 
 def mk_postcode(world: World) -> tuple[str, str]:
     district = world.rng.choice(list(names.MK_TOWNS))
-    unit = (
-        f"{world.rng.randint(1, 9)}{world.rng.choice(names.UNIT_LETTERS)}"
-        f"{world.rng.choice(names.UNIT_LETTERS)}"
-    )
-    return f"MK{district} {unit}", names.MK_TOWNS[district]
+    return world.rng.choice(postcodes_by_area()[f"MK{district}"]), names.MK_TOWNS[district]
 
 
 def out_of_area_postcode(world: World) -> tuple[str, str]:
     area, town = world.rng.choice(names.OUT_OF_AREA)
-    district = area if area[-1].isdigit() else f"{area}{world.rng.randint(1, 9)}"
-    unit = (
-        f"{world.rng.randint(1, 9)}{world.rng.choice(names.UNIT_LETTERS)}"
-        f"{world.rng.choice(names.UNIT_LETTERS)}"
-    )
-    return f"{district} {unit}", town
+    return world.rng.choice(postcodes_by_area()[area]), town
 
 
 def new_family(world: World, *, eldest_birth: date | None, moved_in: date) -> Family:
@@ -77,9 +69,11 @@ def add_child(
     heritage = family.heritage
     if family.father is not None and world.chance(0.15):
         heritage = "mixed"
+    local_id = world.person_id()
+    school_age_by_census = born is not None and born < world.census - timedelta(days=4 * 365)
     child = world.rows.add(
         Person(
-            local_id=world.person_id(),
+            local_id=local_id,
             given_name="" if born is None else world.rng.choice(names.GIVEN_NAMES[heritage][sex]),
             family_name=family.family_name,
             sex=sex,
@@ -93,7 +87,9 @@ def add_child(
                 ["Polish", "Urdu", "Tamil", "Romanian", "Somali", "Bengali", "Punjabi", "Arabic"]
             ),
             nhs_number=_nhs_number(world) if born else "",
-            upn=_upn(world) if born and born < world.census - timedelta(days=4 * 365) else "",
+            # A child not yet at school has no UPN; the returns then say why (UN1).
+            upn=pupil_number(local_id) if school_age_by_census else "",
+            upn_unknown_reason="" if school_age_by_census else "UN1",
         )
     )
     parents = [("mother", family.mother), ("father", family.father)]
@@ -165,6 +161,28 @@ def _nhs_number(world: World) -> str:
             return "".join(map(str, digits)) + str(check)
 
 
-def _upn(world: World) -> str:
-    """A UPN-shaped identifier with an invalid LA number (000), so it can never be real."""
-    return "X000" + "".join(str(world.rng.randint(0, 9)) for _ in range(9))
+UPN_CHECK_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
+
+
+def pupil_number(local_id: str) -> str:
+    """A UPN that passes the DfE's checks yet can belong to no real pupil.
+
+    The DfE's "Unique Pupil Numbers (UPNs)" guidance builds a UPN from a check letter,
+    the 3-digit LA number, the 4-digit establishment number, the last two digits of
+    the year it was allocated and a 3-digit serial, the check letter being the sum of
+    each digit times its position (2 to 13) modulo 23, mapped to A-Z without I, O and
+    S. Here the LA number is 001, one of the "pseudo LA" codes the validators accept
+    (001-005) rather than any council's number (those start at 201), and the year
+    digits are 98: a UPN allocated in 1998 cannot be that of a child born since, as
+    every synthetic child is. The other seven digits come from the child's Kinfolio
+    number, so no two children share a UPN (CIN rule 1520, SSDA903 rule 444).
+    """
+    serial = int(local_id.removeprefix("KF"))
+    digits = f"001{serial // 1000:04d}98{serial % 1000:03d}"
+    return upn_check_letter(digits) + digits
+
+
+def upn_check_letter(digits: str) -> str:
+    """The check letter of a permanent UPN's twelve digits."""
+    total = sum(int(digit) * weight for weight, digit in enumerate(digits, start=2))
+    return UPN_CHECK_LETTERS[total % 23]

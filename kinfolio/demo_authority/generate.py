@@ -24,6 +24,7 @@ from kinfolio.demo_authority.workforce_gen import (
     Workforce,
     appoint_team_managers,
     generate_workforce,
+    settle_social_worker_changes,
 )
 from kinfolio.demo_authority.world import World
 from kinfolio.people.models import Person
@@ -108,6 +109,7 @@ def build(
     step("looked after children and care leavers on the census date", care.stock)
     step("care starts and ends before the census date", care.flows)
     step("contacts, referrals, assessments and plans", safeguarding.flows)
+    step("social worker changes", lambda: settle_social_worker_changes(world))
     for location in locations_for(world.rows.all_rows(), on=census_date):
         world.rows.add(location)
     world.rows.add(

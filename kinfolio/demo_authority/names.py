@@ -379,4 +379,3 @@ OUT_OF_AREA = [
     ("CB", "Cambridge"),
     ("SG", "Stevenage"),
 ]
-UNIT_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"

@@ -60,6 +60,10 @@ class ProtectionRecords(RecordMaker):
         plan_required: bool = True,
     ) -> ChildProtectionConference:
         world = self.world
+        if section47 is not None and section47.end_date and section47.end_date > day:
+            # The enquiry ends by its conference (else the census holds an enquiry whose
+            # conference fell in an earlier year: CIN rule 8715).
+            section47.end_date = day
         late_invites = world.chance(0.15)
         invites = day - timedelta(
             days=world.rng.randint(2, 4) if late_invites else world.rng.randint(7, 12)

@@ -13,6 +13,11 @@ from kinfolio.workforce.models import Team, Worker
 LONDON = ZoneInfo("Europe/London")
 
 
+def collection_year_end(day: date) -> date:
+    """The 31 March that ends the DfE collection year holding ``day``."""
+    return date(day.year + (day.month >= 4), 3, 31)
+
+
 class RecordMaker:
     def __init__(self, world: World, workforce: Workforce) -> None:
         self.world = world

@@ -11,6 +11,7 @@ from collections import deque
 from datetime import date, timedelta
 
 from kinfolio.demo_authority.families import add_child, new_family
+from kinfolio.demo_authority.records_base import collection_year_end
 from kinfolio.demo_authority.safeguarding_records import SafeguardingRecords
 from kinfolio.demo_authority.workforce_gen import allocate
 from kinfolio.people.models import Person
@@ -87,6 +88,7 @@ class SafeguardingJourneys:
     def _protection_journey(self, child: Person, *, plan_start: date, category: str) -> None:
         """Referral → assessment → strategy discussion → s47 → ICPC → plan open today."""
         world, rec = self.world, self.records
+        plan_start = rec.wd(rec.wd(plan_start, 1), -1)  # conferences sit on working days
         icpc_days = (
             world.rng.randint(5, 15)
             if world.chance(world.profile.flows.icpc_in_15_share)
@@ -225,7 +227,8 @@ class SafeguardingJourneys:
         need = "N2" if world.chance(0.06) else None
         episode = rec.referral(child, referral_date, need=need)
         if not world.chance(flows.assessed_share):
-            rec.close(episode, rec.wd(referral_date, world.rng.randint(1, 5)), "RC7")
+            # No further action on the referral itself: closed the day it was decided.
+            rec.close(episode, referral_date, "RC7")
             episode.nfa = True
             self._allocate_journey(episode, None, episode.close_date, None)
             self._finished(child, episode.close_date)
@@ -237,10 +240,10 @@ class SafeguardingJourneys:
             outcome = world.weighted([("cin", 45), ("nfa", 55)])
         team = self._case_team(episode)
         assessed = rec.assessment(episode, in_time=in_time, outcome=outcome)
-        close, reason = self._after_assessment(episode, team, assessed, outcome)
+        close, reason, step_down = self._after_assessment(episode, team, assessed, outcome)
         rec.close(episode, close, reason)
         self._allocate_journey(episode, assessed, episode.close_date, team)
-        if reason == "RC9" and episode.close_date:
+        if step_down and episode.close_date:
             self._early_help(
                 child,
                 episode.close_date,
@@ -251,12 +254,14 @@ class SafeguardingJourneys:
 
     def _after_assessment(
         self, episode: CINEpisode, team, assessed: date, outcome: str
-    ) -> tuple[date, str]:
+    ) -> tuple[date, str, bool]:
+        """When the episode closes, why, and whether the family steps down to early help."""
         world, rec, flows = self.world, self.records, self.world.profile.flows
         if outcome == "strategy":
             strategy = rec.wd(episode.referral_date, world.rng.randint(0, 10))
             if strategy > world.census:
-                return rec.wd(assessed, 20), "RC7"  # still being assessed on the census date
+                # still being assessed on the census date
+                return rec.wd(assessed, 20), "RC7", False
             to_icpc = world.chance(flows.icpc_per_s47)
             enquiry = rec.strategy_and_enquiry(
                 episode, strategy, outcome="icpc" if to_icpc else "no_icpc_cin_plan"
@@ -302,15 +307,27 @@ class SafeguardingJourneys:
             return self._cin_then_close(episode, team, max(assessed, strategy))
         if outcome == "cin":
             return self._cin_then_close(episode, team, assessed)
-        return rec.wd(assessed, world.rng.randint(0, 5)), world.weighted([("RC8", 7), ("RC9", 3)])
+        reason = world.weighted([("RC8", 7), ("RC9", 3)])
+        close = rec.wd(assessed, world.rng.randint(0, 5))
+        if collection_year_end(close) != collection_year_end(assessed):
+            # Closed with the assessment rather than across 31 March, so the census that
+            # closes the case also holds the assessment behind it (rules 8825Q, 8873Q).
+            close = assessed
+        return close, reason, reason == "RC9"
 
-    def _cin_then_close(self, episode: CINEpisode, team, start: date) -> tuple[date, str]:
+    def _cin_then_close(self, episode: CINEpisode, team, start: date) -> tuple[date, str, bool]:
+        """A child in need plan, then the case closes. RC8 and RC9 are for cases closed
+        straight after the assessment (CIN rule 2990): after a plan the reason is
+        "services ceased for any other reason" (RC7), whether or not early help follows."""
         world = self.world
         end = start + timedelta(days=world.rng.randint(60, 330))
         if start <= world.census:
             self.records.cin_plan(episode, team, start, end)
-        return end + timedelta(days=world.rng.randint(0, 14)), world.weighted(
-            [("RC7", 8), ("RC9", 3), ("RC5", 1), ("RC3", 1)]
+        reason = world.weighted([("RC7", 11), ("RC5", 1), ("RC3", 1)])
+        return (
+            end + timedelta(days=world.rng.randint(0, 14)),
+            reason,
+            reason == "RC7" and world.chance(3 / 11),
         )
 
     def _case_team(self, episode: CINEpisode):

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 
 from kinfolio.assessments.models import Assessment, AssessmentFactor
 from kinfolio.demo_authority.protection_records import ProtectionRecords
+from kinfolio.demo_authority.records_base import collection_year_end
 from kinfolio.demo_authority.workforce_gen import allocate
 from kinfolio.early_help.models import EarlyHelpEpisode, EarlyHelpReview
 from kinfolio.front_door.models import Contact
@@ -73,12 +74,27 @@ COMMON_FACTORS = [
     ("17A", 5),
     ("5A", 2),
     ("6A", 3),
-    ("21", 2),
     ("4A", 3),
     ("20", 2),
     ("11A", 1),
     ("18B", 1),
 ]
+NO_FACTORS = "21"
+
+
+def add_factors(world, assessment: Assessment, *, no_factors: bool = False) -> None:
+    """The factors found at an assessment. "21" (no factors identified) is used only
+    when the case then closes with no further action: the census queries an episode
+    closed otherwise after one such assessment (rule 8873Q)."""
+    factors = (
+        {NO_FACTORS}
+        if no_factors
+        else {world.weighted(COMMON_FACTORS) for _ in range(world.rng.randint(1, 3))}
+    )
+    for factor in sorted(factors):
+        world.rows.add(AssessmentFactor(assessment=assessment, factor=factor))
+
+
 PRIMARY_NEEDS = [
     ("N1", 55),
     ("N2", 6),
@@ -201,6 +217,11 @@ class SafeguardingRecords(ProtectionRecords):
         due = self.wd(episode.referral_date, 45)
         days = world.rng.randint(8, 45) if in_time else world.rng.randint(46, 75)
         authorised = self.wd(episode.referral_date, days)
+        year_end = collection_year_end(start)
+        if self.wd(start, 45) < year_end < authorised:
+            # A late assessment is finished before the year's census rather than
+            # left open and overdue at 31 March (CIN query 8670Q).
+            authorised = self.wd(self.wd(year_end, 1), -1)
         done = self.past(authorised)
         if start > world.census:
             return authorised  # not started by the census date
@@ -224,10 +245,7 @@ class SafeguardingRecords(ProtectionRecords):
                 **self.views(),
             )
         )
-        for factor in sorted(
-            {world.weighted(COMMON_FACTORS) for _ in range(world.rng.randint(1, 3))}
-        ):
-            world.rows.add(AssessmentFactor(assessment=assessment, factor=factor))
+        add_factors(world, assessment, no_factors=outcome == "nfa" and world.chance(0.15))
         return authorised
 
     # -- child in need and early help ------------------------------------------------

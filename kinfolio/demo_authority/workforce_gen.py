@@ -170,3 +170,33 @@ def change_reason(role: str, piece_start: date, start: date) -> str:
     if role != "social_worker":
         return ""
     return "FCONTA" if piece_start == start else "LEFTRL"
+
+
+def settle_social_worker_changes(world: World) -> None:
+    """Once every allocation is made, each child's social workers in date order: one who
+    takes over the day the last stopped came by transfer (TSPROC), not first contact
+    (the SSDA903 return refuses a first contact before the last episode ended, rule
+    SW10b); and a hold of under three days (the referral team for the day before an
+    emergency entry to care) is folded into the next worker's, as the return queries
+    episodes that short (rule SW09)."""
+    from kinfolio.workforce.models import Allocation
+
+    by_child: dict[int, list] = {}
+    for allocation in world.rows.rows_of(Allocation):
+        if allocation.role == "social_worker":
+            by_child.setdefault(id(allocation.child), []).append(allocation)
+    folded = []
+    for allocations in by_child.values():
+        allocations.sort(key=lambda a: (a.start_date, a.end_date or date.max))
+        kept = []
+        for allocation in allocations:
+            before = kept[-1] if kept else None
+            if before and before.end_date is not None and before.end_date >= allocation.start_date:
+                if (before.end_date - before.start_date).days < 3:
+                    allocation.start_date = before.start_date
+                    allocation.change_reason = before.change_reason
+                    folded.append(kept.pop())
+                elif allocation.change_reason == "FCONTA":
+                    allocation.change_reason = "TSPROC"
+            kept.append(allocation)
+    world.rows.discard(Allocation, folded)

@@ -26,6 +26,13 @@ class RowWriter:
     def all_rows(self) -> list[models.Model]:
         return [row for rows in self._rows.values() for row in rows]
 
+    def rows_of(self, model: type[models.Model]) -> list[models.Model]:
+        return self._rows.get(model, [])
+
+    def discard(self, model: type[models.Model], rows: list[models.Model]) -> None:
+        dropped = {id(row) for row in rows}
+        self._rows[model] = [row for row in self._rows[model] if id(row) not in dropped]
+
     def count(self, model: type[models.Model]) -> int:
         return len(self._rows.get(model, ()))
 

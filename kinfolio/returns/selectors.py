@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kinfolio.people.models import Person
+from kinfolio.people.selectors import restricted_people_hidden_from
 from kinfolio.returns.models import KIND_CHOICES, ReturnIssue, ValidationRun
 from kinfolio.returns.years import CollectionYear, supported_years
 
@@ -67,10 +68,19 @@ def error_history() -> list[dict]:
     return points
 
 
-def issues_by_rule(run: ValidationRun) -> list[RuleGroup]:
-    """The run's errors grouped by rule, in one query."""
+def issues_by_rule(run: ValidationRun, user) -> list[RuleGroup]:
+    """The run's errors grouped by rule, in two queries. An error on a child whose
+    record is restricted from ``user`` is marked ``hidden``: the page says "a
+    restricted record" without the child's ID, as the restriction hides even that."""
+    issues = list(run.issues.order_by("rule", "la_child_id", "table", "field"))
+    hidden = set(
+        restricted_people_hidden_from(user)
+        .filter(pk__in={issue.child_id for issue in issues if issue.child_id})
+        .values_list("pk", flat=True)
+    )
     groups: dict[str, RuleGroup] = {}
-    for issue in run.issues.order_by("rule", "la_child_id", "table", "field"):
+    for issue in issues:
+        issue.hidden = issue.child_id in hidden
         group = groups.setdefault(issue.rule, RuleGroup(issue.rule, issue.message))
         group.issues.append(issue)
     return sorted(groups.values(), key=lambda g: (-g.count, g.rule))

@@ -61,7 +61,7 @@ def run(request, run_id: int):
         {
             "run": validation,
             "year": CollectionYear(validation.collection_year),
-            "groups": selectors.issues_by_rule(validation),
+            "groups": selectors.issues_by_rule(validation, request.user),
             "working": validation.status
             in (ValidationRun.Status.QUEUED, ValidationRun.Status.RUNNING),
         },

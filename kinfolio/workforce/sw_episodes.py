@@ -36,8 +36,9 @@ class SWEpisode:
 
 
 def social_worker_id(worker) -> str:
-    """SW_ID: the DfE asks for an ID beginning "SW", the same for a worker every year."""
-    return worker.registration_number or f"SW{worker.pk}"
+    """SW_ID: the DfE asks for an ID beginning "SW", the same for a worker every year,
+    of at least four characters (rule SW02): Kinfolio's number is written in five digits."""
+    return worker.registration_number or f"SW{worker.pk:05d}"
 
 
 def social_worker_episodes(

@@ -3,10 +3,12 @@ import csv
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from kinfolio.children_in_care.models import Conviction, DevelopmentCheck, SubstanceMisuse
+from kinfolio.people.models import Relationship
 from kinfolio.returns.ssda903.export import export_ssda903
 from kinfolio.returns.years import CollectionYear
 from kinfolio.workforce.models import Allocation
-from tests.factories import D, TeamFactory, WorkerFactory
+from tests.factories import ChildFactory, D, TeamFactory, WorkerFactory
 from tests.factories_care import CareEpisodeFactory, PeriodOfCareFactory
 
 YEAR = CollectionYear.parse("2025-26")
@@ -29,7 +31,7 @@ def test_export_writes_the_header_and_episodes_of_a_looked_after_child(
             "DOB": "03/02/2014",
             "ETHNIC": "WBRI",
             "UPN": "",
-            "MOTHER": "",
+            "MOTHER": "0",
             "MC_DOB": "",
         }
     ]
@@ -77,7 +79,7 @@ def test_export_writes_social_worker_episodes_and_dolo_only_in_their_years(
         {
             "CHILD": "KF0000001",
             "DOB": "03/02/2014",
-            "SW_ID": f"SW{worker.pk}",
+            "SW_ID": f"SW{worker.pk:05d}",
             "SW_DECOM": "02/06/2025",
             "SW_DEC": "",
             "SW_REASON": "FCONTA",
@@ -98,3 +100,32 @@ def test_export_query_count_does_not_grow_with_children(db, tmp_path):
         return len(captured)
 
     assert queries_for(1) == queries_for(5)
+
+
+def test_header_says_whether_a_looked_after_girl_is_a_mother(looked_after_child, tmp_path):
+    baby = ChildFactory(date_of_birth=D(2025, 9, 1))
+    Relationship.objects.create(person=looked_after_child, other=baby, relationship_type="mother")
+    export_ssda903(YEAR, tmp_path)
+    (header,) = read(tmp_path, "header.csv")
+    assert (header["MOTHER"], header["MC_DOB"]) == ("1", "01/09/2025")
+
+
+def test_oc2_reports_convictions_substance_misuse_and_development_checks(db, tmp_path):
+    older = PeriodOfCareFactory(child__date_of_birth=D(2012, 5, 1), start_date=D(2024, 1, 8))
+    younger = PeriodOfCareFactory(child__date_of_birth=D(2022, 5, 1), start_date=D(2024, 1, 8))
+    for period in (older, younger):
+        CareEpisodeFactory(period=period, start_date=D(2024, 1, 8))
+    Conviction.objects.create(child=older.child, convicted_on=D(2025, 7, 1))
+    SubstanceMisuse.objects.create(
+        child=older.child,
+        identified_on=D(2025, 8, 1),
+        intervention_received=False,
+        intervention_offered=True,
+    )
+    DevelopmentCheck.objects.create(child=younger.child, check_date=D(2025, 6, 1))
+    export_ssda903(YEAR, tmp_path)
+    rows = {row["CHILD"]: row for row in read(tmp_path, "oc2.csv")}
+    fields = ("CONVICTED", "HEALTH_CHECK", "SUBSTANCE_MISUSE")
+    fields += ("INTERVENTION_RECEIVED", "INTERVENTION_OFFERED")
+    assert [rows[older.child.local_id][f] for f in fields] == ["1", "", "1", "0", "1"]
+    assert [rows[younger.child.local_id][f] for f in fields] == ["", "1", "0", "", ""]

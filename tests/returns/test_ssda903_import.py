@@ -31,7 +31,7 @@ def write(folder, **files):
 def hand_made(folder):
     return write(
         folder,
-        header=HEADER + "A100,F,03/02/2014,WBRI,UN1,,\nA101,M,10/10/2012,MWBC,UN2,,\n",
+        header=HEADER + "A100,F,03/02/2014,WBRI,UN1,1,01/01/2026\nA101,M,10/10/2012,MWBC,UN2,,\n",
         episodes=EPISODES
         + "A100,02/06/2025,S,C2,N1,U4,PR1,10/09/2025,X1,,,,\n"
         + "A100,10/09/2025,P,C2,N1,U6,PR4,,,,,,\n"

@@ -2,10 +2,11 @@ import pytest
 from django.urls import reverse
 
 from kinfolio.accounts.models import Role
+from kinfolio.audit.models import RestrictedRecord
 from kinfolio.returns import services
 from kinfolio.returns.models import ValidationRun
 from kinfolio.returns.years import CollectionYear
-from tests.factories import D, TeamFactory
+from tests.factories import ChildFactory, D, TeamFactory
 from tests.factories_accounts import UserFactory
 from tests.factories_care import CareEpisodeFactory, PeriodOfCareFactory
 
@@ -86,3 +87,35 @@ def test_validation_errors_are_grouped_by_rule_and_link_to_the_child(client):
     assert record.status_code == 200
     assert 'data-testid="data-quality"' in record.text
     assert "378" in record.text
+
+
+def test_an_error_on_a_restricted_child_hides_the_child_from_users_not_named(client):
+    """An analyst not named on a restriction sees "a restricted record", neither the
+    LA child ID nor a link; one named on it sees the child as any other."""
+    open_child = ChildFactory(local_id="KF0000011")
+    restricted_child = ChildFactory(local_id="KF0000012")
+    analyst, named = (UserFactory(role=Role.PERFORMANCE_ANALYST) for _ in range(2))
+    restriction = RestrictedRecord.objects.create(
+        child=restricted_child,
+        reason="Staff member's child",
+        restricted_on=D(2025, 1, 1),
+        restricted_by=UserFactory(),
+    )
+    restriction.allowed_users.add(named)
+    run = ValidationRun.objects.create(
+        kind="ssda903", collection_year=2026, requested_by=analyst, status="done"
+    )
+    for child in (open_child, restricted_child):
+        run.issues.create(rule="378", message="Placement", la_child_id=child.local_id, child=child)
+    url = reverse("returns:run", args=[run.pk])
+
+    client.force_login(analyst)
+    page = client.get(url).text
+    assert "KF0000011" in page
+    assert "KF0000012" not in page
+    assert "A restricted record" in page
+
+    client.force_login(named)
+    page = client.get(url).text
+    assert "KF0000012" in page
+    assert "A restricted record" not in page

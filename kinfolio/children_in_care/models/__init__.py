@@ -14,13 +14,16 @@ from kinfolio.children_in_care.models.health import (
     SDQScore,
 )
 from kinfolio.children_in_care.models.missing import MissingEpisode
+from kinfolio.children_in_care.models.outcomes import Conviction, DevelopmentCheck, SubstanceMisuse
 from kinfolio.children_in_care.models.periods import CareEpisode, PeriodOfCare, UASCStatus
 from kinfolio.children_in_care.models.providers import OfstedRating, PlacementProvider
 from kinfolio.children_in_care.models.recommendations import ReviewRecommendation
 
 __all__ = [
     "CareEpisode",
+    "Conviction",
     "DentalCheck",
+    "DevelopmentCheck",
     "EducationPlacement",
     "HealthAssessment",
     "Immunisations",
@@ -32,6 +35,7 @@ __all__ = [
     "PlacementProvider",
     "ReviewRecommendation",
     "SDQScore",
+    "SubstanceMisuse",
     "School",
     "UASCStatus",
 ]

@@ -48,9 +48,18 @@ def census_child_ids(year: CollectionYear) -> list[int]:
     return list(Person.objects.filter(pk__in=ids).order_by("local_id").values_list("pk", flat=True))
 
 
-def iso(day: date | None, year: CollectionYear) -> str | None:
-    """The date as the census writes it, or None when it falls after the year."""
-    if day is None or day > year.end:
+def reference_date(year: CollectionYear, today: date) -> date:
+    """The day the census describes: 31 March, or for the year still going on, the day
+    it is made. A census made during the year is the year so far, so the validator's
+    timeliness queries (an assessment open over 45 working days, rule 8670Q; an enquiry
+    with no conference after 15, rule 8675Q) judge what is overdue that day, not what
+    would be were the year to end with every case as it stands."""
+    return min(year.end, today)
+
+
+def iso(day: date | None, until: date) -> str | None:
+    """The date as the census writes it, or None when it falls after ``until``."""
+    if day is None or day > until:
         return None
     return day.isoformat()
 
@@ -71,8 +80,9 @@ def grouped(rows, key: str) -> dict[int, list[dict]]:
 class CensusChunk:
     """Everything the census needs about one chunk of children, read in a few queries."""
 
-    def __init__(self, year: CollectionYear, ids: list[int]) -> None:
+    def __init__(self, year: CollectionYear, ids: list[int], until: date) -> None:
         self.year = year
+        self.until = until  # the reference date: later dates are left out
         in_year = overlapping
         self.people = (
             Person.objects.filter(pk__in=ids)
@@ -196,14 +206,14 @@ class CensusChunk:
         add(ids, "UPN", person["upn"])
         add(ids, "FormerUPN", person["former_upn"])
         add(ids, "UPNunknown", "" if person["upn"] else person["upn_unknown_reason"])
-        add(ids, "PersonBirthDate", iso(person["date_of_birth"], year))
-        if person["date_of_birth"] is None or person["date_of_birth"] > year.end:
+        add(ids, "PersonBirthDate", iso(person["date_of_birth"], self.until))
+        if person["date_of_birth"] is None or person["date_of_birth"] > self.until:
             add(ids, "ExpectedPersonBirthDate", person["expected_date_of_birth"].isoformat())
         if year.end_year >= 2025:
             add(ids, "Sex", sex_code(person["sex"], year))
         else:
             add(ids, "GenderCurrent", SEX_BEFORE_2025.get(person["sex"], person["sex"]))
-        add(ids, "PersonDeathDate", iso(person["date_of_death"], year))
+        add(ids, "PersonDeathDate", iso(person["date_of_death"], self.until))
         characteristics = ET.SubElement(child, "ChildCharacteristics")
         add(characteristics, "Ethnicity", person["ethnicity"])
         codes = [code.strip() for code in person["disabilities"].split(",") if code.strip()]
@@ -217,9 +227,9 @@ class CensusChunk:
 
     def details(self, episode: dict) -> ET.Element:
         year = self.year
-        closed = iso(episode["close_date"], year)
+        closed = iso(episode["close_date"], self.until)
         details = ET.Element("CINdetails")
-        add(details, "CINreferralDate", iso(episode["referral_date"], year))
+        add(details, "CINreferralDate", iso(episode["referral_date"], self.until))
         add(details, "ReferralSource", episode["referral_source"])
         add(details, "PrimaryNeedCode", episode["primary_need"])
         add(details, "CINclosureDate", closed)
@@ -230,11 +240,11 @@ class CensusChunk:
         enquiries = self.enquiries.get(episode["pk"], [])
         initial = [p["icpc_date"] for p in plans if p["started_at"] == INITIAL]
         if initial and not any(self.icpc_dates.get(e["pk"]) for e in enquiries):
-            add(details, "DateOfInitialCPC", iso(initial[0], year))
+            add(details, "DateOfInitialCPC", iso(initial[0], self.until))
         for assessment in self.assessments.get(episode["pk"], []):
             block = ET.SubElement(details, "Assessments")
-            add(block, "AssessmentActualStartDate", iso(assessment["start_date"], year))
-            authorised = iso(assessment["authorised_date"], year)
+            add(block, "AssessmentActualStartDate", iso(assessment["start_date"], self.until))
+            authorised = iso(assessment["authorised_date"], self.until)
             add(block, "AssessmentAuthorisationDate", authorised)
             if authorised:
                 factors = ET.SubElement(block, "FactorsIdentifiedAtAssessment")
@@ -242,16 +252,16 @@ class CensusChunk:
                     add(factors, "AssessmentFactors", factor)
         for plan in self.cin_plans.get(episode["pk"], []):
             block = ET.SubElement(details, "CINPlanDates")
-            add(block, "CINPlanStartDate", iso(plan["start_date"], year))
-            add(block, "CINPlanEndDate", iso(plan["end_date"], year))
+            add(block, "CINPlanStartDate", iso(plan["start_date"], self.until))
+            add(block, "CINPlanEndDate", iso(plan["end_date"], self.until))
         for enquiry in self.enquiries.get(episode["pk"], []):
             block = ET.SubElement(details, "Section47")
             started = enquiry["strategy_discussion__discussion_date"] or enquiry["start_date"]
-            add(block, "S47ActualStartDate", iso(started, year))
-            add(block, "InitialCPCtarget", iso(enquiry["icpc_due_date"], year))
-            held = iso(self.icpc_dates.get(enquiry["pk"]), year)
+            add(block, "S47ActualStartDate", iso(started, self.until))
+            add(block, "InitialCPCtarget", iso(enquiry["icpc_due_date"], year.end))  # a target
+            held = iso(self.icpc_dates.get(enquiry["pk"]), self.until)
             add(block, "DateOfInitialCPC", held)
-            ended = iso(enquiry["end_date"], year)
+            ended = iso(enquiry["end_date"], self.until)
             add(
                 block,
                 "ICPCnotRequired",
@@ -262,8 +272,8 @@ class CensusChunk:
         add(details, "ReferralNFA", "true" if episode["nfa"] else "false")
         for plan in plans:
             block = ET.SubElement(details, "ChildProtectionPlans")
-            add(block, "CPPstartDate", iso(plan["start_date"], year))
-            add(block, "CPPendDate", iso(plan["end_date"], year))
+            add(block, "CPPstartDate", iso(plan["start_date"], self.until))
+            add(block, "CPPendDate", iso(plan["end_date"], self.until))
             add(block, "InitialCategoryOfAbuse", plan["initial_category"])
             add(block, "LatestCategoryOfAbuse", plan["latest_category"])
             add(block, "NumberOfPreviousCPP", str(plan["previous"]))
@@ -271,7 +281,7 @@ class CensusChunk:
             if reviews:
                 block_reviews = ET.SubElement(block, "Reviews")
                 for review in reviews:
-                    add(block_reviews, "CPPreviewDate", iso(review["conference_date"], year))
+                    add(block_reviews, "CPPreviewDate", iso(review["conference_date"], self.until))
         return details
 
 
@@ -280,7 +290,7 @@ def header(year: CollectionYear, now: datetime) -> ET.Element:
     details = ET.SubElement(element, "CollectionDetails")
     add(details, "Collection", "CIN")
     add(details, "Year", str(year.end_year))
-    add(details, "ReferenceDate", year.end.isoformat())
+    add(details, "ReferenceDate", reference_date(year, now.date()).isoformat())
     source = ET.SubElement(element, "Source")
     add(source, "SourceLevel", "L")
     add(source, "LEA", settings.KINFOLIO_LA_CODE)
@@ -312,7 +322,8 @@ def export_cin(
         handle.write("    <Children>\n")
         done = 0
         for chunk_ids in chunks(ids):
-            for child in CensusChunk(year, chunk_ids).children():
+            chunk = CensusChunk(year, chunk_ids, reference_date(year, now.date()))
+            for child in chunk.children():
                 handle.write(_text(child, 2))
             done += len(chunk_ids)
             if progress:

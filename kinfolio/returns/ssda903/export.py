@@ -82,17 +82,9 @@ class Chunk:
         return {"CHILD": person["local_id"], "DOB": fmt(person["date_of_birth"])}
 
     def header(self) -> Iterable[Row]:
-        for pk in self.ids:
-            person = self.people[pk]
-            yield {
-                "CHILD": person["local_id"],
-                "SEX": sex_code(person["sex"], self.year),
-                "DOB": fmt(person["date_of_birth"]),
-                "ETHNIC": person["ethnicity"],
-                "UPN": person["upn"] or person["upn_unknown_reason"],
-                "MOTHER": "",
-                "MC_DOB": "",
-            }
+        from kinfolio.returns.ssda903.header import header_rows
+
+        return header_rows(self)
 
     def episodes(self) -> Iterable[Row]:
         year = self.year
@@ -176,10 +168,11 @@ class Chunk:
 
     def oc3(self) -> Iterable[Row]:
         """Care leavers at their 17th to 21st birthday in the year: a child still looked
-        after on that birthday is not yet a care leaver (rule 1016)."""
+        after on that birthday, or leaving care that day, is not yet a care leaver at it
+        (rule 1016)."""
         in_care = PeriodOfCare.objects.filter(
             child_id=OuterRef("child_id"), start_date__lte=OuterRef("birthday")
-        ).filter(Q(end_date__isnull=True) | Q(end_date__gt=OuterRef("birthday")))
+        ).filter(Q(end_date__isnull=True) | Q(end_date__gte=OuterRef("birthday")))
         rows = (
             CareLeaverContact.objects.filter(
                 child_id__in=self.ids, birthday__range=(self.year.start, self.year.end)
@@ -288,9 +281,16 @@ class Chunk:
 
     def sw_episodes(self) -> Iterable[Row]:
         # One derivation of episodes for every page and return (workforce.sw_episodes):
-        # a worker who moves team with the child keeps one episode.
+        # a worker who moves team with the child keeps one episode. The table is for
+        # the children looked after on 31 March, with every episode of the year before
+        # (the validator's rules SW11b, SW12 and SW17).
         year = self.year
-        found = social_worker_episodes(self.ids, as_at=year.end, since=year.start)
+        at_year_end = list(
+            PeriodOfCare.objects.filter(child_id__in=self.ids, start_date__lte=year.end)
+            .filter(Q(end_date__isnull=True) | Q(end_date__gt=year.end))
+            .values_list("child_id", flat=True)
+        )
+        found = social_worker_episodes(at_year_end, as_at=year.end, since=year.start)
         for child_id in self.ids:
             for episode in found.get(child_id, []):
                 yield {

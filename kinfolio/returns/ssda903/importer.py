@@ -24,7 +24,7 @@ from kinfolio.children_in_care.models import (
     PeriodOfCare,
     UASCStatus,
 )
-from kinfolio.people.models import Person
+from kinfolio.people.models import Person, Relationship
 from kinfolio.returns.importing import ImportRefused, Problem, Summary
 from kinfolio.returns.ssda903.reading import read_folder
 from kinfolio.workforce.models import Allocation, Worker
@@ -110,7 +110,25 @@ def _children(rows: list[dict], summary: Summary) -> dict[str, Person]:
             )
             summary.created["children"] += 1
         children[row["CHILD"]] = child
+        if row.get("MOTHER") == "1" and row.get("MC_DOB"):
+            _first_child(child, row["MC_DOB"], summary)
     return children
+
+
+def _first_child(mother: Person, born, summary: Summary) -> None:
+    """A girl who is a mother (MOTHER 1): her first child, born on MC_DOB, is recorded
+    as a person with her as mother, unless she already has a child recorded."""
+    if Relationship.objects.filter(person=mother, relationship_type="mother").exists():
+        summary.matched["mothers' children"] += 1
+        return
+    baby = Person.objects.create(
+        local_id=f"{mother.local_id}-C1"[-20:],
+        family_name=IMPORTED_NAME,
+        sex="U",
+        date_of_birth=born,
+    )
+    Relationship.objects.create(person=mother, other=baby, relationship_type="mother")
+    summary.created["mothers' children"] += 1
 
 
 def _episodes(rows, children, summary) -> dict[int, list[PeriodOfCare]]:
