@@ -143,3 +143,15 @@ def test_the_validators_own_sample_is_read_and_its_seeded_errors_reported(empty_
     assert ("dolo.csv", "row 2", "CHILD", "CHILD10") in found
     assert ("reviews.csv", "row 9826", "", "844067,18/05/2009,28/01/2020,PN1") in found
     assert not Person.objects.exists()
+
+
+def test_an_episode_ended_since_the_return_keeps_its_end(db, tmp_path):
+    """Importing the 2025/26 return again after the episode ended in May 2026 (the
+    return shows it open on 31 March) changes nothing."""
+    period = PeriodOfCareFactory(start_date=D(2025, 5, 1), end_date=D(2026, 5, 1))
+    CareEpisodeFactory(period=period, end_date=D(2026, 5, 1), reason_ceased="E13")
+    export_ssda903(YEAR, tmp_path / "out")
+    import_ssda903(tmp_path / "out")
+    episode = CareEpisode.objects.get()
+    assert (episode.end_date, episode.reason_ceased) == (D(2026, 5, 1), "E13")
+    assert PeriodOfCare.objects.get().end_date == D(2026, 5, 1)

@@ -155,7 +155,13 @@ def _episodes(rows, children, summary) -> dict[int, list[PeriodOfCare]]:
                 defaults=_episode_fields(row),
             )
             if not made:
-                for name, value in _episode_fields(row).items():
+                fields = _episode_fields(row)
+                if not row["DEC"] and episode.end_date is not None:
+                    # The return was made while the episode was open and it has ended
+                    # since (a return describes its year as it stood on 31 March).
+                    for name in ("end_date", "reason_ceased", "reason_place_change"):
+                        del fields[name]
+                for name, value in fields.items():
                     setattr(episode, name, value)
                 episode.save()
             summary.created["episodes"] += made
