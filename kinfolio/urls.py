@@ -11,6 +11,7 @@ urlpatterns = [
     path("children/", include("kinfolio.care_leavers.urls")),
     path("children/", include("kinfolio.referrals.urls")),
     path("children/", include("kinfolio.protection.urls")),
+    path("children/", include("kinfolio.early_help.urls")),
     path("", include("kinfolio.assessments.urls")),
     path("children/", include("kinfolio.people.urls")),
     path("iros/", include(iro_urlpatterns)),

@@ -155,6 +155,7 @@ POLICY: dict[str, Rule] = {
         for name in ("start", "assessment", "child-seen", "views", "factors", "analysis", "submit")
     },
     "assessments:authorise": Rule(Permission.AUTHORISE_ASSESSMENTS, ChildScope.VISIBLE),
+    "assessments:return": Rule(Permission.AUTHORISE_ASSESSMENTS, ChildScope.VISIBLE),
     "assessments:sign-off-queue": Rule(Permission.AUTHORISE_ASSESSMENTS),
     **{
         f"protection:{name}": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE)
@@ -168,7 +169,9 @@ POLICY: dict[str, Rule] = {
             "conference-invite",
             "conference-attendance",
             "conference-decision",
+            "conference-decision-check",
             "conference-minutes",
+            "transfer-in-new",
             "plan",
             "rcpc-new",
             "plan-outcome-new",
@@ -177,6 +180,24 @@ POLICY: dict[str, Rule] = {
             "core-group-new",
             "visit-new",
             "plan-end",
+        )
+    },
+    # early help (issue 13, step 4)
+    **{
+        f"early_help:{name}": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE)
+        for name in (
+            "start",
+            "episode",
+            "assessment",
+            "lead-practitioner",
+            "member-new",
+            "review-new",
+            "close",
+            "close-check",
+            "step-up",
+            "step-up-check",
+            "step-down",
+            "step-down-check",
         )
     },
     # performance: aggregates and pseudonymised lists

@@ -91,3 +91,15 @@ class AuthoriseForm(RecordingForm):
             Field.checkboxes("outcomes", legend_size=Size.SMALL),
             Field.textarea("outcome_other_detail"),
         ]
+
+
+class ReturnForm(RecordingForm):
+    reason = forms.CharField(
+        label="What needs to change before you can authorise it?",
+        help_text="The worker sees this on the assessment and is told by notification",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": "Enter what needs to change before it can be authorised"},
+    )
+
+    def layout(self) -> list:
+        return [Field.textarea("reason")]

@@ -52,6 +52,11 @@ class Assessment(ChildsVoice, Versioned, Recorded):
         blank=True,
         help_text="Set when the worker sends the assessment for sign-off; cleared if returned",
     )
+    returned_reason = models.TextField(
+        "what the manager asked to change",
+        blank=True,
+        help_text="Why the manager returned it to the worker (not yet authorised)",
+    )
     authorised_date = models.DateField("authorised (completed) date", null=True, blank=True)
     outcome_nfa = models.BooleanField("outcome: no further action", default=False)
     outcome_cin_plan = models.BooleanField("outcome: child in need plan", default=False)

@@ -18,4 +18,5 @@ urlpatterns = [
     path(A + "analysis/", views.section, {"name": "analysis"}, name="analysis"),
     path(A + "send/", views.submit, name="submit"),
     path(A + "authorise/", views.authorise, name="authorise"),
+    path(A + "return/", views.return_to_worker, name="return"),
 ]

@@ -147,6 +147,25 @@ def authorise(request, local_id: str, assessment_id: int):
     )
 
 
+@permission_required(Permission.AUTHORISE_ASSESSMENTS)
+def return_to_worker(request, local_id: str, assessment_id: int):
+    child, found = _assessment(request, local_id, assessment_id)
+    return record_page(
+        request,
+        form_class=forms.ReturnForm,
+        service=authorisation.return_for_changes,
+        arguments={"assessment": found},
+        instance=found,
+        child=child,
+        title="Return the assessment to the worker",
+        caption=f"Assessment of {child.full_name}",
+        submit_label="Return to the worker",
+        success_url=reverse("assessments:sign-off-queue"),
+        success_message=f"Assessment of {child.full_name} returned to the worker",
+        back_url=reverse("assessments:authorise", args=[local_id, found.pk]),
+    )
+
+
 @require_GET
 @permission_required(Permission.AUTHORISE_ASSESSMENTS)
 def sign_off_queue(request):

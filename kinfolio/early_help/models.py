@@ -6,12 +6,13 @@ from django.db.models import Q
 
 from kinfolio import codesets
 from kinfolio.core.intervals import overlapping_rows
-from kinfolio.core.models import Recorded, Versioned, dates_in_order
+from kinfolio.core.models import ChildsVoice, Recorded, Versioned, dates_in_order
 
 
-class EarlyHelpEpisode(Versioned, Recorded):
+class EarlyHelpEpisode(ChildsVoice, Versioned, Recorded):
     """A period of early help for a child, led by a lead practitioner with a team around
-    the family, usually after an early help assessment (EHA).
+    the family (``FamilyTeamMember``), usually after an early help assessment (EHA):
+    its date, what it found and the child's voice are held here.
 
     An episode can *step up* to social care (it then links to the referral it became)
     or be a *step down* from a closed child in need episode, when a step-down plan must
@@ -34,6 +35,9 @@ class EarlyHelpEpisode(Versioned, Recorded):
         "workforce.Team", on_delete=models.PROTECT, related_name="early_help_episodes"
     )
     assessment_date = models.DateField("early help assessment date", null=True, blank=True)
+    assessment_summary = models.TextField(
+        "what the early help assessment found", blank=True, help_text="Needs and strengths"
+    )
     closure_reason = models.CharField(
         max_length=codesets.EARLY_HELP_CLOSURE_REASON.max_length,
         choices=codesets.EARLY_HELP_CLOSURE_REASON.choices,
@@ -119,8 +123,30 @@ class EarlyHelpEpisode(Versioned, Recorded):
             raise ValidationError(errors)
 
 
-class EarlyHelpReview(Recorded):
-    """A review of the early help plan by the team around the family."""
+class FamilyTeamMember(Recorded):
+    """A member of the team around the family (TAF): a practitioner from an agency who
+    works with the family under the early help plan, beside the lead practitioner."""
+
+    episode = models.ForeignKey(
+        EarlyHelpEpisode, on_delete=models.CASCADE, related_name="team_members"
+    )
+    name = models.CharField(max_length=200)
+    agency = models.CharField(
+        max_length=codesets.MEETING_AGENCY.max_length, choices=codesets.MEETING_AGENCY.choices
+    )
+    role = models.CharField(max_length=200, blank=True, help_text="For example, school nurse")
+    joined_on = models.DateField()
+
+    class Meta:
+        ordering = ["joined_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_agency_display()})"
+
+
+class EarlyHelpReview(ChildsVoice, Recorded):
+    """A review of the early help plan by the team around the family, with the child's
+    voice."""
 
     episode = models.ForeignKey(EarlyHelpEpisode, on_delete=models.CASCADE, related_name="reviews")
     review_date = models.DateField()

@@ -11,6 +11,7 @@ class NotificationKind(models.TextChoices):
     BREAK_GLASS = "break_glass", "Restricted record opened"
     ASSESSMENT_TO_AUTHORISE = "assessment_to_authorise", "Assessment sent for authorisation"
     ASSESSMENT_AUTHORISED = "assessment_authorised", "Assessment authorised"
+    ASSESSMENT_RETURNED = "assessment_returned", "Assessment returned for changes"
 
 
 class Notification(models.Model):

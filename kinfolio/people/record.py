@@ -35,6 +35,7 @@ PROVIDERS = [
     "kinfolio.protection.next_actions.next_actions",
     "kinfolio.children_in_care.next_actions.next_actions",
     "kinfolio.fostering.next_actions.next_actions",
+    "kinfolio.early_help.next_actions.next_actions",
 ]
 
 

@@ -47,16 +47,21 @@ class RecordingForm(forms.Form):
         """The form filled in with a draft, as typed. A draft was never submitted, so
         nothing is checked and no error is shown until the worker saves."""
 
-        query = QueryDict(mutable=True)
-        for name, values in data.items():
-            query.setlist(name, values)
-        form = cls(data=query, **kwargs)
+        form = cls(data=as_query(data), **kwargs)
         form._errors = ErrorDict()  # bound (shows the typed values) but not validated
         return form
 
     def service_arguments(self) -> dict[str, Any]:
         """The cleaned answers as the service's keyword arguments."""
         return {k: v for k, v in self.cleaned_data.items() if k != OPENED_VERSION}
+
+
+def as_query(data: dict[str, list[str]]) -> QueryDict:
+    """A draft's fields (``Draft.data``) as submitted form data."""
+    query = QueryDict(mutable=True)
+    for name, values in data.items():
+        query.setlist(name, values)
+    return query
 
 
 class ChildsVoiceFields(forms.Form):

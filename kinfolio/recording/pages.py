@@ -15,6 +15,11 @@
             success_message="Case note added",
         )
 
+A record that becomes final when saved passes ``check_url=``: a valid answer is kept as
+the draft and the worker goes to that check-your-answers page
+(``kinfolio.recording.check.check_page``), which calls the service (``service=None``
+here).
+
 Editing a record passes ``instance=``: its version goes into the form's hidden
 ``opened_version`` and the service receives ``opened_version=`` (and calls
 ``kinfolio.core.versions.guard_version``). ``success_url`` may be a function of what
@@ -46,7 +51,7 @@ def record_page(
     request: HttpRequest,
     *,
     form_class: type[RecordingForm],
-    service: Callable[..., Any],
+    service: Callable[..., Any] | None,
     title: str,
     success_url: str | Callable[[Any], str],
     success_message: str,
@@ -60,6 +65,7 @@ def record_page(
     back_url: str = "",
     template: str = QUESTION_PAGE,
     context: Mapping[str, Any] | None = None,
+    check_url: str = "",
 ) -> HttpResponse:
     user, key = request.user, request.path
     if child is not None:
@@ -69,6 +75,8 @@ def record_page(
     if request.method == "POST":
         drafts.save_draft(user=user, key=key, data=request.POST)
         form = form_class(data=request.POST, files=request.FILES, **form_kwargs)
+        if form.is_valid() and check_url:
+            return redirect(check_url)  # the draft just saved holds the answers to check
         if form.is_valid():
             try:
                 result = _call(service, form, arguments, instance, user)

@@ -24,6 +24,7 @@ from tests.factories import (
     ContactFactory,
     D,
     DocumentFactory,
+    EarlyHelpEpisodeFactory,
     OnlineReferralFactory,
     PartnerCheckFactory,
     ServiceFactory,
@@ -178,6 +179,7 @@ def records_for_urls(child) -> None:
     PathwayPlanReviewFactory(plan__child=child)
     AdoptionPlanFactory(child=child)
     PrivateFosteringArrangementFactory(child=child)
+    EarlyHelpEpisodeFactory(child=child)  # open
 
 
 def shared_records_for_urls(*, about) -> None:
@@ -223,6 +225,7 @@ def url_for(name: str, route: str, child, team) -> str:
         "uasc_id": child.uasc_statuses.values_list("pk", flat=True).first(),
         "pathway_review_id": child.pathway_plans.values_list("reviews__pk", flat=True).first(),
         **protection_url_values(child),
+        "early_help_id": child.early_help_episodes.values_list("pk", flat=True).first(),
     }
     kwargs = {}
     for part in route.split("<")[1:]:

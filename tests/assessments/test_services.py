@@ -352,13 +352,36 @@ def test_authorise_refuses_a_date_before_the_assessment_started(manager):
     )
 
 
-def test_return_for_changes_takes_it_off_the_queue(manager):
+def test_return_for_changes_takes_it_off_the_queue_with_what_to_change(manager):
     assessment = submitted()
+    author = staff(Role.SOCIAL_WORKER)
+    assessment.worker = author.worker
+    assessment.save()
 
-    authorisation.return_for_changes(assessment=assessment, opened_version=1, by=manager)
+    authorisation.return_for_changes(
+        assessment=assessment,
+        reason="Say what the school told you about attendance.",
+        opened_version=1,
+        by=manager,
+    )
 
     assessment.refresh_from_db()
     assert assessment.submitted_at is None
+    assert assessment.returned_reason.startswith("Say what the school")
+    assert author.notifications.get().kind == "assessment_returned"
+
+
+def test_return_for_changes_is_refused_without_a_reason(manager):
+    assessment = submitted()
+
+    assert_refused(
+        lambda: authorisation.return_for_changes(
+            assessment=assessment, reason="  ", opened_version=1, by=manager
+        ),
+        message="Enter what needs to change",
+        unchanged=[assessment],
+    )
+    assert not Notification.objects.exists()
 
 
 def test_submit_tells_the_team_manager(worker_user, manager):

@@ -2,8 +2,8 @@
 and (c) a section 47 enquiry refused without a strategy discussion, then started with
 a reason. Each step is screenshotted and checked with axe-core.
 
-The contact is recorded and decided through the front door's pages; the step-down's
-early help side is not in this journey (its pages are another branch's work).
+The contact is recorded and decided through the front door's pages; the journey ends
+with the step-down into early help from the child's "what needs doing" panel.
 """
 
 import datetime as dt
@@ -15,10 +15,11 @@ from playwright.sync_api import expect
 
 from kinfolio.accounts.models import Role
 from kinfolio.assessments.models import Assessment
+from kinfolio.early_help.models import EarlyHelpEpisode
 from kinfolio.protection.models import ChildProtectionPlan, ConferenceInvitee, Section47Enquiry
 from kinfolio.referrals.models import CINEpisode
 from tests.browser.axe import assert_accessible
-from tests.factories import CINEpisodeFactory, WorkerFactory
+from tests.factories import CINEpisodeFactory, TeamFactory, WorkerFactory
 
 PASSWORD = "a-long-test-password"
 
@@ -32,7 +33,15 @@ def people(make_user, two_services, settings):
     team.save()
     worker = make_user(Role.SOCIAL_WORKER, username="sw", worker=two_services["worker"])
     make_user(Role.MASH_WORKER, username="mash", worker=WorkerFactory(team=team))
-    return {"worker": worker, "manager": manager, "child": two_services["ours"]}
+    receiving = WorkerFactory(
+        given_name="Priya", family_name="Shah", team=TeamFactory(team_type="early_help")
+    )
+    return {
+        "worker": worker,
+        "manager": manager,
+        "child": two_services["ours"],
+        "early_help": receiving,
+    }
 
 
 def sign_in(page, username: str) -> None:
@@ -209,7 +218,9 @@ def test_referral_to_the_end_of_a_child_protection_plan(page, screenshot, people
     page.get_by_label("Yes", exact=True).check()
     page.get_by_label("Category of abuse (if a plan is needed)").select_option("EMO")
     steps.check("icpc-decision")
-    steps.save(banner="The conference's decision: saved")
+    steps.save("Continue")
+    steps.check("icpc-decision-check-answers")
+    steps.save("Record the decision", banner="The conference's decision: saved")
     page.get_by_role("link", name="Chair's minutes distributed").click()
     fill_date(page, "minutes_distributed_on", D(2026, 7, 3))
     steps.check("icpc-minutes")
@@ -251,7 +262,9 @@ def test_referral_to_the_end_of_a_child_protection_plan(page, screenshot, people
     page.get_by_label("The child's views, wishes and feelings").fill("Things are better now.")
     page.get_by_label("No", exact=True).check()
     steps.check("rcpc-decision")
-    steps.save(banner="The conference's decision: saved")
+    steps.save("Continue")
+    steps.check("rcpc-decision-check-answers")
+    steps.save("Record the decision", banner="The conference's decision: saved")
 
     page.goto(reverse("protection:plan", args=[child.local_id, plan.pk]))
     page.get_by_role("link", name="End the plan").click()
@@ -269,6 +282,28 @@ def test_referral_to_the_end_of_a_child_protection_plan(page, screenshot, people
     steps.save(banner="Case closed")
     assert CINEpisode.objects.get(child=child).close_reason == "RC9"
     steps.check("journey-closed")
+
+    page.goto(reverse("people:child", args=[child.local_id]))
+    page.get_by_role("link", name="Step down to early help").click()
+    fill_date(page, "start_date", D(2026, 9, 23))
+    page.get_by_label("Receiving early help practitioner").select_option(
+        str(people["early_help"].pk)
+    )
+    page.get_by_label("Step-down plan").fill(
+        "Family support worker weekly for routines; school nurse checks in monthly."
+    )
+    steps.check("step-down")
+    steps.save("Continue")
+    expect(page.get_by_test_id("check-answers")).to_contain_text("Priya Shah")
+    steps.check("step-down-check-answers")
+    steps.save("Confirm and save", banner="Stepped down to early help")
+    expect(page.get_by_test_id("early-help")).to_contain_text("stepped down")
+    steps.check("early-help")
+    episode = EarlyHelpEpisode.objects.get(child=child)
+    assert (episode.lead_practitioner, episode.stepped_down_from) == (
+        people["early_help"],
+        CINEpisode.objects.get(child=child),
+    )
 
 
 def test_s47_without_a_strategy_discussion_is_refused_then_started_with_a_reason(

@@ -3,13 +3,19 @@ success (GET); and the rules through their pages both ways."""
 
 import pytest
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 
 from kinfolio.accounts.models import Role
 from kinfolio.accounts.policy import POLICY
-from kinfolio.protection.models import PlanAction, Section47Enquiry
+from kinfolio.protection.models import (
+    ChildProtectionConference,
+    ChildProtectionPlan,
+    PlanAction,
+    Section47Enquiry,
+)
 from kinfolio.recording import tokens
 from kinfolio.referrals.models import CINPlanReview
-from tests.factories import CINEpisodeFactory, D
+from tests.factories import AssessmentFactory, CINEpisodeFactory, D
 from tests.factories_accounts import staff
 from tests.protection.factories import protection_url_values
 
@@ -120,3 +126,56 @@ def test_cin_plan_review_page_needs_the_childs_voice(client, two_services, child
     assert "Enter the child&#x27;s views" in refused
     assert "Child in need plan review recorded" in done
     assert CINPlanReview.objects.get().childs_views == "Mum listens more."
+
+
+def test_transfer_in_conference_decision_is_checked_before_it_starts_the_plan(client, two_services):
+    child = two_services["ours"]
+    CINEpisodeFactory(child=child, team=two_services["team"], referral_date=D(2025, 8, 1))
+    client.force_login(staff(Role.SOCIAL_WORKER, team=two_services["team"]))
+    booked = _post(
+        client,
+        reverse("protection:transfer-in-new", args=[child.local_id]),
+        {"date_0": "1", "date_1": "9", "date_2": "2025"},
+    )
+    assert "Conference booked" in booked.content.decode()
+    conference = ChildProtectionConference.objects.get(child=child, conference_type="transfer_in")
+    decision = reverse("protection:conference-decision", args=[child.local_id, conference.pk])
+    check = _post(
+        client,
+        decision,
+        {
+            "childs_views": "I miss my old school.",
+            "plan_required": "yes",
+            "category_of_abuse": "NEG",
+        },
+    )
+    assert check.redirect_chain[-1][0].endswith("/decision/check/")
+    assert "Neglect" in check.content.decode()
+    conference.refresh_from_db()
+    assert conference.plan_required is None  # nothing final before it is checked
+    assert not ChildProtectionPlan.objects.filter(child=child).exists()
+
+    done = client.post(check.redirect_chain[-1][0], follow=True).content.decode()
+    assert "The conference&#x27;s decision: saved" in done
+    plan = ChildProtectionPlan.objects.get(child=child)
+    assert (plan.start_date, plan.initial_category) == (D(2025, 9, 1), "NEG")
+
+
+def test_a_manager_returns_an_assessment_to_the_worker_with_what_to_change(client, two_services):
+    child = two_services["ours"]
+    assessment = AssessmentFactory(
+        cin_episode=CINEpisodeFactory(child=child, team=two_services["team"]),
+        child=child,
+        worker=two_services["worker"],
+        submitted_at=timezone.now(),
+    )
+    client.force_login(staff(Role.TEAM_MANAGER, team=two_services["team"]))
+    path = reverse("assessments:return", args=[child.local_id, assessment.pk])
+
+    refused = _post(client, path, {"reason": ""}).content.decode()
+    done = _post(client, path, {"reason": "Add the school's view."}).content.decode()
+
+    assert "Enter what needs to change" in refused
+    assert "returned to the worker" in done
+    assessment.refresh_from_db()
+    assert (assessment.submitted_at, assessment.returned_reason) == (None, "Add the school's view.")

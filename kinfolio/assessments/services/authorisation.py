@@ -66,6 +66,7 @@ def submit(*, assessment: Assessment, opened_version: int | None, by) -> Assessm
     with transaction.atomic():
         with editing(assessment, by=by, opened_version=opened_version) as row:
             row.submitted_at = timezone.now()
+            row.returned_reason = ""  # answered by this version
         notify(
             recipients=_managers_of(row),
             kind=NotificationKind.ASSESSMENT_TO_AUTHORISE,
@@ -117,11 +118,27 @@ def _managers_of(assessment: Assessment) -> list:
     return [manager.user] if manager is not None and manager.user_id else []
 
 
-def return_for_changes(*, assessment: Assessment, opened_version: int | None, by) -> Assessment:
-    """A manager sends the assessment back to its worker (it leaves the queue)."""
+def return_for_changes(
+    *, assessment: Assessment, reason: str, opened_version: int | None, by
+) -> Assessment:
+    """A manager's "not yet": the assessment goes back to its worker (it leaves the
+    queue) with what has to change, and the worker is told."""
     _manager(assessment, by)
-    with editing(assessment, by=by, opened_version=opened_version) as row:
-        row.submitted_at = None
+    if not (reason or "").strip():
+        raise ValidationError({"reason": "Enter what needs to change before it can be authorised"})
+    with transaction.atomic():
+        with editing(assessment, by=by, opened_version=opened_version) as row:
+            row.submitted_at = None
+            row.returned_reason = reason.strip()
+        author = getattr(row.worker, "user", None)
+        notify(
+            recipients=[author] if author else [],
+            kind=NotificationKind.ASSESSMENT_RETURNED,
+            subject=f"Assessment of {row.child.full_name} returned for changes",
+            body=f"{by} returned the assessment: {row.returned_reason}",
+            link=reverse("assessments:assessment", args=[row.child.local_id, row.pk]),
+            child=row.child,
+        )
     return assessment
 
 

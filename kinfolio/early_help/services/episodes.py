@@ -1,5 +1,5 @@
-"""Early help episodes: starting one, stepping down into one from social care, stepping
-up from one to a referral, and closing one with its outcome.
+"""Early help episodes: starting one, its early help assessment, stepping down into one
+from social care, stepping up from one to a referral, and closing one with its outcome.
 
 Step-down from a child in need or child protection plan is the early help side of
 ending that plan: the 2012 inspection found step-down "not robust" (Ofsted, 2012), so a
@@ -13,10 +13,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from kinfolio import codesets
-from kinfolio.core.writes import create_record, edit_record, refuse_future_dates
+from kinfolio.core.writes import create_record, edit_record, refuse_future_dates, set_childs_voice
 from kinfolio.early_help.models import EarlyHelpEpisode
 from kinfolio.people.models import Person
 from kinfolio.referrals.models import CINEpisode
+from kinfolio.referrals.services import referrals
 from kinfolio.workforce.models import Team, Worker
 
 
@@ -81,6 +82,79 @@ def step_down(
     return create_record(instance=episode, by=by, child=cin_episode.child)
 
 
+def refuse_if_closed(episode: EarlyHelpEpisode) -> None:
+    if episode.end_date is not None:
+        raise ValidationError("This early help episode is already closed")
+
+
+def record_assessment(
+    *,
+    episode: EarlyHelpEpisode,
+    assessment_date: dt.date,
+    assessment_summary: str,
+    childs_views: str,
+    childs_views_not_recorded_code: str,
+    childs_views_not_recorded_reason: str,
+    opened_version: int | None = None,
+    by,
+) -> EarlyHelpEpisode:
+    """The early help assessment: its date, what it found (needs and strengths) and the
+    child's voice (their views, or why not and an explanation)."""
+    refuse_if_closed(episode)
+    errors = {}
+    if assessment_date is None:
+        errors["assessment_date"] = "Enter the date of the early help assessment"
+    elif assessment_date < episode.start_date:
+        errors["assessment_date"] = "The assessment date must be on or after early help started"
+    if not (assessment_summary or "").strip():
+        errors["assessment_summary"] = "Enter what the assessment found"
+    if errors:
+        raise ValidationError(errors)
+    refuse_future_dates(assessment_date=assessment_date)
+    with edit_record(
+        instance=episode, by=by, opened_version=opened_version, child=episode.child
+    ) as row:
+        row.assessment_date, row.assessment_summary = assessment_date, assessment_summary.strip()
+        set_childs_voice(
+            row,
+            childs_views=childs_views,
+            childs_views_not_recorded_code=childs_views_not_recorded_code,
+            childs_views_not_recorded_reason=childs_views_not_recorded_reason,
+        )
+    return episode
+
+
+def step_up_to_referral(
+    *,
+    episode: EarlyHelpEpisode,
+    referral_date: dt.date,
+    referral_source: str,
+    team: Team | None,
+    opened_version: int | None = None,
+    by,
+) -> CINEpisode:
+    """Refer the child to children's social care from early help: the referral opens
+    their child in need episode (with the team taking it) and early help closes that
+    day as "stepped up", linked to it. Both or neither."""
+    refuse_if_closed(episode)
+    if team is None:
+        raise ValidationError({"team": "Select the team taking the referral"})
+    if referral_date is not None and referral_date < episode.start_date:
+        raise ValidationError(
+            {"referral_date": "The referral must be on or after early help started"}
+        )
+    with transaction.atomic():
+        referral = referrals.open_referral(
+            child=episode.child,
+            referral_date=referral_date,
+            referral_source=referral_source,
+            team=team,
+            by=by,
+        )
+        step_up(episode=episode, referral=referral, opened_version=opened_version, by=by)
+    return referral
+
+
 def step_up(
     *,
     episode: EarlyHelpEpisode,
@@ -98,8 +172,7 @@ def step_up(
             {"referral": "Early help can only step up to a referral made after it started"}
         )
     with transaction.atomic():
-        if episode.end_date is not None:
-            raise ValidationError("This early help episode is already closed")
+        refuse_if_closed(episode)
         with edit_record(
             instance=episode, by=by, opened_version=opened_version, child=episode.child
         ) as row:
@@ -117,18 +190,20 @@ def close_episode(
     opened_version: int | None = None,
     by,
 ) -> EarlyHelpEpisode:
-    """Close early help with its outcome (``EARLY_HELP_CLOSURE_REASON``)."""
+    """Close early help with its outcome (``EARLY_HELP_CLOSURE_REASON``); "stepped up"
+    only comes from ``step_up``, linked to its referral."""
     errors = {}
     if end_date is None:
         errors["end_date"] = "Enter the date early help ended"
     if codesets.EARLY_HELP_CLOSURE_REASON.get(closure_reason or "") is None:
         errors["closure_reason"] = "Select the outcome of early help"
+    elif closure_reason == "stepped_up":
+        errors["closure_reason"] = "To step up, refer the child to social care from early help"
     if errors:
         raise ValidationError(errors)
     refuse_future_dates(end_date=end_date)
     with transaction.atomic():
-        if episode.end_date is not None:
-            raise ValidationError("This early help episode is already closed")
+        refuse_if_closed(episode)
         with edit_record(
             instance=episode, by=by, opened_version=opened_version, child=episode.child
         ) as row:

@@ -23,6 +23,13 @@ class BookConferenceForm(RecordingForm):
         return [Field("date"), Field.textarea("delay_reason")]
 
 
+class TransferInForm(RecordingForm):
+    date = date_field("Date of the conference", missing="Enter the date of the conference")
+
+    def layout(self) -> list:
+        return [Field("date")]
+
+
 class InvitationsForm(RecordingForm):
     """Up to six people at a time; the page can be used again for more."""
 

@@ -1,5 +1,6 @@
-"""Conference pages: booking an initial or review conference, its task list, and a
-question page for each part (invitations, attendance and reports, decision, minutes)."""
+"""Conference pages: booking an initial, review or transfer-in conference, its task
+list, a question page for each part (invitations, attendance and reports, decision,
+minutes), and check your answers before the decision is final."""
 
 from django.shortcuts import render
 from django.urls import reverse
@@ -7,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from kinfolio.accounts.permissions import Permission, permission_required
 from kinfolio.audit.services import record_access
+from kinfolio.people.access import child_for
 from kinfolio.protection import selectors
 from kinfolio.protection.forms import conferences as forms
 from kinfolio.protection.models import (
@@ -14,8 +16,10 @@ from kinfolio.protection.models import (
     ChildProtectionPlan,
     Section47Enquiry,
 )
+from kinfolio.protection.models.conferences import REVIEW
 from kinfolio.protection.services import conference_decisions, conferences
 from kinfolio.protection.views.common import child_and, journey_url
+from kinfolio.recording.check import check_page
 from kinfolio.recording.pages import record_page
 
 
@@ -23,10 +27,10 @@ def _task_list(conference) -> str:
     return reverse("protection:conference", args=[conference.child.local_id, conference.pk])
 
 
-def _book(request, child, service, arguments, title, due_from):
+def _book(request, child, service, arguments, title, due_from, form_class=forms.BookConferenceForm):
     return record_page(
         request,
-        form_class=forms.BookConferenceForm,
+        form_class=form_class,
         service=service,
         arguments=arguments,
         child=child,
@@ -63,6 +67,20 @@ def book_review(request, local_id: str, plan_id: int):
         {"plan": plan},
         "Book a review child protection conference",
         None,
+    )
+
+
+@permission_required(Permission.RECORD_CASEWORK)
+def book_transfer_in(request, local_id: str):
+    child = child_for(request.user, local_id)
+    return _book(
+        request,
+        child,
+        conferences.schedule_transfer_in,
+        {"child": child},
+        "Book a transfer-in child protection conference",
+        None,
+        form_class=forms.TransferInForm,
     )
 
 
@@ -117,11 +135,16 @@ def part(request, local_id: str, conference_id: int, name: str):
     child, found = child_and(request, local_id, ChildProtectionConference, conference_id)
     form_class, service, title, versioned = PARTS[name]
     extra = {"invitees": list(found.invitees.all())} if name == "attendance" else {}
+    check = name == "decision"  # final once recorded: checked first (decision_check)
     return record_page(
         request,
         form_class=form_class,
         form_kwargs=extra,
-        service=service,
+        service=None if check else service,
+        check_url=reverse("protection:conference-decision-check", args=[local_id, found.pk])
+        if check
+        else "",
+        submit_label="Continue" if check else "Save",
         arguments={"conference": found},
         instance=found if versioned else None,
         child=child,
@@ -132,4 +155,27 @@ def part(request, local_id: str, conference_id: int, name: str):
         back_url=_task_list(found),
         template="protection/conference_part.html",
         context={"conference": found, "part": name},
+    )
+
+
+@permission_required(Permission.RECORD_CASEWORK)
+def decision_check(request, local_id: str, conference_id: int):
+    child, found = child_and(request, local_id, ChildProtectionConference, conference_id)
+    _, service, title, _ = PARTS["decision"]
+    starts_plan = found.conference_type != REVIEW
+    return check_page(
+        request,
+        form_class=forms.DecisionForm,
+        question_url=reverse("protection:conference-decision", args=[local_id, found.pk]),
+        service=service,
+        arguments={"conference": found},
+        instance=found,
+        child=child,
+        title="Check the conference's decision",
+        caption=str(found),
+        declaration="Once recorded, the decision cannot be changed"
+        + (", and a decision that the child needs a plan starts the plan." if starts_plan else "."),
+        submit_label="Record the decision",
+        success_url=_task_list(found),
+        success_message=f"{title}: saved",
     )

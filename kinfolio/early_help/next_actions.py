@@ -1,0 +1,57 @@
+"""What early help suggests doing on a child's record: the open episode's next step,
+or a step-down into early help when social care's plan has ended. Four queries at most,
+whatever the child's history."""
+
+from django.urls import reverse
+
+from kinfolio.accounts.models import User
+from kinfolio.accounts.permissions import Permission, has_permission
+from kinfolio.people.models import Person
+from kinfolio.people.record import NextAction
+
+# The closure reason that sends the child to early help (CIN census RC9).
+CLOSED_TO_EARLY_HELP = "RC9"
+
+
+def next_actions(child: Person, user: User) -> list[NextAction]:
+    if not has_permission(user, Permission.RECORD_CASEWORK):
+        return []
+    local_id = child.local_id
+    episode = child.early_help_episodes.filter(end_date__isnull=True).first()
+    if episode is not None:
+        actions = [
+            NextAction("Early help", reverse("early_help:episode", args=[local_id, episode.pk]))
+        ]
+        if episode.assessment_date is None:
+            actions.append(
+                NextAction(
+                    "Record the early help assessment",
+                    reverse("early_help:assessment", args=[local_id, episode.pk]),
+                )
+            )
+        return actions
+    cin = child.cin_episodes.order_by("-referral_date", "-pk").first()
+    if cin is not None and _ready_to_step_down(child, cin):
+        return [
+            NextAction(
+                "Step down to early help",
+                reverse("early_help:step-down", args=[local_id, cin.pk]),
+                reason="Social care's plan has ended: agree who carries on and how",
+            )
+        ]
+    return []
+
+
+def _ready_to_step_down(child: Person, cin) -> bool:
+    """The latest child in need episode was closed to early help, or its plans have
+    ended, and nothing has stepped down from it yet."""
+    if cin.stepped_down_to_early_help.exists():
+        return False
+    if cin.close_reason == CLOSED_TO_EARLY_HELP:
+        return True
+    plans = child.cp_plans.filter(cin_episode=cin)
+    return (
+        cin.close_date is None
+        and plans.exists()
+        and not plans.filter(end_date__isnull=True).exists()
+    )
