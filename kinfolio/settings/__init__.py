@@ -259,6 +259,9 @@ KINFOLIO_IRO_CASELOAD_CEILING_SOURCE = os.environ.get(
     "IRO Handbook (DCSF, 2010): 50 to 70 looked after children per full-time IRO",
 )
 KINFOLIO_DRAFT_SAVE_SECONDS = int(os.environ.get("KINFOLIO_DRAFT_SAVE_SECONDS", "30"))
+# Drafts not saved for this many days are deleted by the daily `purge_drafts` (a local
+# choice: long enough for leave and a return to the form; not a national figure).
+KINFOLIO_DRAFT_KEEP_DAYS = int(os.environ.get("KINFOLIO_DRAFT_KEEP_DAYS", "30"))
 
 # Team managers' pages: the caseload the council sets as its ceiling for one full-time
 # worker (there is no national limit: 18 is only the demo's choice); optional weights

@@ -1,6 +1,11 @@
+import datetime as dt
+from io import StringIO
+
 import pytest
 from django.contrib.sessions.backends.db import SessionStore
+from django.core.management import call_command
 from django.http import QueryDict
+from django.utils import timezone
 
 from kinfolio.recording import tokens
 from kinfolio.recording.models import Draft
@@ -105,3 +110,33 @@ def test_draft_token_names_its_user_and_form(make_user):
 
     assert tokens.read_draft_token(tokens.draft_token(user_id=user.pk, key=KEY)) == (user.pk, KEY)
     assert tokens.read_draft_token("not a token") is None
+
+
+def _saved_days_ago(user, days: int, key: str) -> Draft:
+    draft = drafts.save_draft(user=user, key=key, data=_posted(user, key=key))
+    Draft.objects.filter(pk=draft.pk).update(saved_at=timezone.now() - dt.timedelta(days=days))
+    return draft
+
+
+def test_purge_drafts_deletes_only_drafts_older_than_the_days_given(make_user):
+    user = make_user()
+    _saved_days_ago(user, 31, "/old/")
+    kept = _saved_days_ago(user, 29, "/recent/")
+
+    assert drafts.purge_drafts(older_than_days=30) == 1
+    assert list(Draft.objects.all()) == [kept]
+
+
+def test_purge_drafts_command_uses_the_setting_or_days(make_user, settings):
+    user = make_user()
+    _saved_days_ago(user, 10, "/ten/")
+    _saved_days_ago(user, 3, "/three/")
+    settings.KINFOLIO_DRAFT_KEEP_DAYS = 7
+    out = StringIO()
+
+    call_command("purge_drafts", stdout=out)
+    assert "Deleted 1 drafts saved more than 7 days ago" in out.getvalue()
+    call_command("purge_drafts", "--days", "2", stdout=StringIO())
+    assert not Draft.objects.exists()
+    with pytest.raises(SystemExit):
+        call_command("purge_drafts", "--days", "0", stderr=StringIO())

@@ -4,6 +4,7 @@ A draft is what the worker typed, as typed: the raw fields of the form, never ch
 (it is not a record). Uploaded files are not kept in drafts.
 """
 
+import datetime as dt
 import json
 from collections.abc import Mapping
 
@@ -47,6 +48,15 @@ def save_draft(*, user: User, key: str, data: Mapping) -> Draft:
 def discard_draft(*, user: User, key: str) -> None:
     """Forget the draft once the form has been saved as a record."""
     Draft.objects.filter(user=user, key=key).delete()
+
+
+def purge_drafts(*, older_than_days: int, now: dt.datetime | None = None) -> int:
+    """Delete drafts last saved more than ``older_than_days`` ago (``manage.py
+    purge_drafts``, daily): a draft holds what someone typed about a child and never
+    saved, so it is not kept for ever. The number deleted."""
+    cutoff = (now or timezone.now()) - dt.timedelta(days=older_than_days)
+    deleted, _ = Draft.objects.filter(saved_at__lt=cutoff).delete()
+    return deleted
 
 
 def hold_posted_before_sign_in(*, session: SessionBase, data: Mapping) -> bool:
