@@ -2,24 +2,17 @@
 and its end (closure with an outcome, or a step-up to a referral, each checked before
 it is final); and the step-down into early help from a child in need episode."""
 
-from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from kinfolio.accounts.permissions import Permission, permission_required
-from kinfolio.audit.services import record_access
 from kinfolio.early_help import forms
 from kinfolio.early_help.models import EarlyHelpEpisode
 from kinfolio.early_help.services import episodes, family_team
-from kinfolio.people.access import child_for
+from kinfolio.people.access import child_and, child_for
 from kinfolio.recording.check import check_page
-from kinfolio.recording.pages import record_page
+from kinfolio.recording.pages import child_page, show_record
 from kinfolio.referrals.models import CINEpisode
-
-
-def _episode(request, local_id: str, early_help_id: int):
-    child = child_for(request.user, local_id)
-    return child, get_object_or_404(EarlyHelpEpisode, pk=early_help_id, child=child)
 
 
 def _episode_url(episode) -> str:
@@ -32,15 +25,14 @@ def _record_url(child) -> str:
 
 def _question(request, local_id, early_help_id, *, edits=False, **kwargs):
     """A question page about one early help episode, back to the episode's page."""
-    child, episode = _episode(request, local_id, early_help_id)
-    return record_page(
+    child, episode = child_and(request, local_id, EarlyHelpEpisode, early_help_id)
+    return child_page(
         request,
+        child,
+        return_url=_episode_url(episode),
         arguments={"episode": episode},
         instance=episode if edits else None,
-        child=child,
         caption=f"Early help for {child.full_name}",
-        success_url=_episode_url(episode),
-        back_url=_episode_url(episode),
         **kwargs,
     )
 
@@ -48,19 +40,13 @@ def _question(request, local_id, early_help_id, *, edits=False, **kwargs):
 @require_GET
 @permission_required(Permission.RECORD_CASEWORK)
 def episode(request, local_id: str, early_help_id: int):
-    child, found = _episode(request, local_id, early_help_id)
-    record_access(
-        by=request.user,
-        action="view_record",
-        request=request,
-        child=child,
-        object_ref=f"early_help.earlyhelpepisode:{found.pk}",
-    )
-    return render(
+    child, found = child_and(request, local_id, EarlyHelpEpisode, early_help_id)
+    return show_record(
         request,
         "early_help/episode.html",
-        {
-            "child": child,
+        child=child,
+        record=found,
+        context={
             "episode": found,
             "members": found.team_members.all(),
             "reviews": found.reviews.all(),
@@ -71,23 +57,22 @@ def episode(request, local_id: str, early_help_id: int):
 @permission_required(Permission.RECORD_CASEWORK)
 def start(request, local_id: str):
     child = child_for(request.user, local_id)
-    return record_page(
+    return child_page(
         request,
+        child,
+        return_url=_record_url(child),
         form_class=forms.StartForm,
         service=episodes.start_episode,
         arguments={"child": child},
-        child=child,
         title="Start early help",
-        caption=child.full_name,
         success_url=_episode_url,
         success_message="Early help started",
-        back_url=_record_url(child),
     )
 
 
 @permission_required(Permission.RECORD_CASEWORK)
 def assessment(request, local_id: str, early_help_id: int):
-    child, found = _episode(request, local_id, early_help_id)
+    child, found = child_and(request, local_id, EarlyHelpEpisode, early_help_id)
     fields = [name for name in forms.AssessmentForm.base_fields if name != "opened_version"]
     return _question(
         request,
@@ -178,7 +163,7 @@ def end(request, local_id: str, early_help_id: int, name: str):
 
 @permission_required(Permission.RECORD_CASEWORK)
 def end_check(request, local_id: str, early_help_id: int, name: str):
-    child, found = _episode(request, local_id, early_help_id)
+    child, found = child_and(request, local_id, EarlyHelpEpisode, early_help_id)
     form_class, service, title, done = ENDINGS[name]
     return check_page(
         request,
@@ -198,27 +183,23 @@ def end_check(request, local_id: str, early_help_id: int, name: str):
 
 @permission_required(Permission.RECORD_CASEWORK)
 def step_down(request, local_id: str, episode_id: int):
-    child = child_for(request.user, local_id)
-    get_object_or_404(CINEpisode, pk=episode_id, child=child)
-    return record_page(
+    child, _ = child_and(request, local_id, CINEpisode, episode_id)
+    return child_page(
         request,
+        child,
+        return_url=_record_url(child),
         form_class=forms.StepDownForm,
         service=None,  # the check page calls it
-        child=child,
         title="Step down to early help",
-        caption=child.full_name,
-        success_url="",
         success_message="",
         submit_label="Continue",
-        back_url=_record_url(child),
         check_url=reverse("early_help:step-down-check", args=[local_id, episode_id]),
     )
 
 
 @permission_required(Permission.RECORD_CASEWORK)
 def step_down_check(request, local_id: str, episode_id: int):
-    child = child_for(request.user, local_id)
-    cin_episode = get_object_or_404(CINEpisode, pk=episode_id, child=child)
+    child, cin_episode = child_and(request, local_id, CINEpisode, episode_id)
     return check_page(
         request,
         form_class=forms.StepDownForm,

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from kinfolio.accounts.models import User
 from kinfolio.people.models import Person
@@ -20,3 +21,10 @@ def child_for(user: User, local_id: str) -> Person:
     if children_in_scope_ignoring_restrictions(user).filter(local_id=local_id).exists():
         raise PermissionDenied
     raise Http404
+
+
+def child_and(request, local_id: str, model, pk: int):
+    """The visible child (403/404 otherwise) and their record of ``model`` numbered ``pk``
+    (404 when it is not theirs)."""
+    child = child_for(request.user, local_id)
+    return child, get_object_or_404(model, pk=pk, child=child)

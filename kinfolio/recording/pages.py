@@ -122,6 +122,35 @@ def record_page(
     )
 
 
+def child_page(request: HttpRequest, child: Any, *, return_url: str, **kwargs: Any) -> HttpResponse:
+    """``record_page`` for a page about ``child`` that goes back to ``return_url`` when
+    saved or left; its caption is the child's name unless given."""
+    kwargs.setdefault("caption", child.full_name)
+    kwargs.setdefault("success_url", return_url)
+    return record_page(request, child=child, back_url=return_url, **kwargs)
+
+
+def show_record(
+    request: HttpRequest,
+    template: str,
+    *,
+    child: Any,
+    record: Any = None,
+    context: Mapping[str, Any] | None = None,
+) -> HttpResponse:
+    """A read-only page about ``child`` (and one of their ``record``s): the access is
+    logged, then the page is shown with ``child`` and ``context``."""
+    ref = (
+        f"{record._meta.label_lower}:{record.pk}"
+        if record is not None
+        else request.resolver_match.view_name
+    )
+    record_access(
+        by=request.user, action="view_record", request=request, child=child, object_ref=ref
+    )
+    return render(request, template, {"child": child, **(context or {})})
+
+
 def _call(service, form: RecordingForm, arguments, instance, user) -> Any:
     kwargs = {**(arguments or {}), **form.service_arguments(), "by": user}
     if instance is not None:

@@ -2,13 +2,11 @@
 list, a question page for each part (invitations, attendance and reports, decision,
 minutes), and check your answers before the decision is final."""
 
-from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from kinfolio.accounts.permissions import Permission, permission_required
-from kinfolio.audit.services import record_access
-from kinfolio.people.access import child_for
+from kinfolio.people.access import child_and, child_for
 from kinfolio.protection import selectors
 from kinfolio.protection.forms import conferences as forms
 from kinfolio.protection.models import (
@@ -18,9 +16,9 @@ from kinfolio.protection.models import (
 )
 from kinfolio.protection.models.conferences import REVIEW
 from kinfolio.protection.services import conference_decisions, conferences
-from kinfolio.protection.views.common import child_and, journey_url
+from kinfolio.protection.views.common import journey_url
 from kinfolio.recording.check import check_page
-from kinfolio.recording.pages import record_page
+from kinfolio.recording.pages import child_page, record_page, show_record
 
 
 def _task_list(conference) -> str:
@@ -28,17 +26,16 @@ def _task_list(conference) -> str:
 
 
 def _book(request, child, service, arguments, title, due_from, form_class=forms.BookConferenceForm):
-    return record_page(
+    return child_page(
         request,
+        child,
+        return_url=journey_url(child),
         form_class=form_class,
         service=service,
         arguments=arguments,
-        child=child,
         title=title,
-        caption=child.full_name,
         success_url=_task_list,
         success_message="Conference booked",
-        back_url=journey_url(child),
         template="protection/book_conference.html",
         context={"due_from": due_from},
     )
@@ -88,18 +85,12 @@ def book_transfer_in(request, local_id: str):
 @permission_required(Permission.RECORD_CASEWORK)
 def conference(request, local_id: str, conference_id: int):
     child, found = child_and(request, local_id, ChildProtectionConference, conference_id)
-    record_access(
-        by=request.user,
-        action="view_record",
-        request=request,
-        child=child,
-        object_ref=f"protection.childprotectionconference:{found.pk}",
-    )
-    return render(
+    return show_record(
         request,
         "protection/conference.html",
-        {
-            "child": child,
+        child=child,
+        record=found,
+        context={
             "conference": found,
             "tasks": selectors.conference_tasks(found),
             "invitees": found.invitees.all(),
