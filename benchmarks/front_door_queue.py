@@ -59,7 +59,5 @@ def run(report) -> None:
     report("  contacts made undecided", waiting, "rows")
     report("  of which in the MASH worker's queue (its limit is 200)", shown, "rows")
     report("  p95", p95(queue_times), "s")
-    report(
-        "  p95 as a ratio of the trivial page's p95", p95(queue_times) / p95(trivial_times), "x"
-    )
+    report("  p95 as a ratio of the trivial page's p95", p95(queue_times) / p95(trivial_times), "x")
     report("  queries", len(captured), "queries")
