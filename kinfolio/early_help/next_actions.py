@@ -1,6 +1,7 @@
 """What early help suggests doing on a child's record: the open episode's next step,
-or a step-down into early help when social care's plan has ended. Four queries at most,
-whatever the child's history."""
+a step-down into early help when social care's plan has ended, or starting early help
+for a child social care does not hold. Four queries at most, whatever the child's
+history."""
 
 from django.urls import reverse
 
@@ -39,6 +40,8 @@ def next_actions(child: Person, user: User) -> list[NextAction]:
                 reason="Social care's plan has ended: agree who carries on and how",
             )
         ]
+    if cin is None or cin.close_date is not None:
+        return [NextAction("Start early help", reverse("early_help:start", args=[local_id]))]
     return []
 
 

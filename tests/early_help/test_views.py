@@ -198,3 +198,12 @@ def test_stepping_down_from_social_care_names_the_plan_and_practitioner(
     assert done.redirect_chain[-1][0] == _url("episode", episode)
     assert (episode.stepped_down_from, episode.lead_practitioner) == (cin, receiving)
     assert "Record the early help assessment" in [a.label for a in next_actions_for(child, worker)]
+
+
+def test_start_early_help_is_offered_only_when_social_care_does_not_hold_the_child(
+    worker, two_services
+):
+    child = two_services["ours"]
+    assert "Start early help" in [a.label for a in next_actions_for(child, worker)]
+    CINEpisodeFactory(child=child, referral_date=D(2025, 1, 6))  # open to social care
+    assert "Start early help" not in [a.label for a in next_actions_for(child, worker)]
