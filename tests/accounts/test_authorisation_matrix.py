@@ -235,6 +235,7 @@ def url_for(name: str, route: str, child, team) -> str:
     return reverse(name, kwargs=kwargs)
 
 
+@pytest.mark.walk
 @pytest.mark.parametrize("role", [ANONYMOUS, *Role])  # one test a role: xdist shares them out
 def test_authorisation_matrix(client, world, role):
     assert_every_pattern_has_a_rule()

@@ -123,8 +123,14 @@ def targets(db, client):
     deadline=None,
     database=None,
     derandomize=True,  # the same examples on every run: make test is never flaky
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    # One example fills every field of every form: large by design.
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.large_base_example,
+    ],
 )
+@pytest.mark.walk
 @given(data=st.data())
 def test_malformed_values_never_make_a_server_error(client, targets, data):
     for user, url, method, names in targets:

@@ -168,6 +168,7 @@ def _roles_that_differ() -> list[str]:
     return list(kinds.values())
 
 
+@pytest.mark.walk
 @pytest.mark.parametrize("role", _roles_that_differ())  # one test a role: xdist shares them out
 def test_no_page_names_a_restricted_child_to_anyone_not_named(client, world, role):
     send_deadline_digests(today=timezone.localdate())
