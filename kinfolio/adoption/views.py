@@ -10,7 +10,7 @@ from kinfolio.adoption.models import AdopterHousehold, AdoptionPlan
 from kinfolio.adoption.services import adopters, plans
 from kinfolio.audit.services import record_access
 from kinfolio.people.access import child_for
-from kinfolio.recording.pages import record_page
+from kinfolio.recording.pages import child_page, record_page
 
 PAGE_SIZE = 50
 # A child's adoption after the decision: each step's form, service and title.
@@ -109,9 +109,8 @@ def child_adoption(request, local_id: str):
 
 
 def _child_page(request, child, **kwargs):
-    url = reverse("adoption:child", args=[child.local_id])
-    return record_page(
-        request, child=child, caption=child.full_name, success_url=url, back_url=url, **kwargs
+    return child_page(
+        request, child, return_url=reverse("adoption:child", args=[child.local_id]), **kwargs
     )
 
 

@@ -12,7 +12,7 @@ from kinfolio.care_leavers.models import PathwayPlanReview
 from kinfolio.care_leavers.selectors import leaving_care_record_for
 from kinfolio.care_leavers.services import plans, status
 from kinfolio.people.access import child_for
-from kinfolio.recording.pages import record_page
+from kinfolio.recording.pages import child_page
 
 
 def _record_url(child) -> str:
@@ -37,14 +37,11 @@ def leaving_care(request, local_id: str):
 
 def _page(request, local_id: str, *, arguments=None, **kwargs):
     child = child_for(request.user, local_id)
-    url = _record_url(child)
-    return record_page(
+    return child_page(
         request,
-        child=child,
-        caption=child.full_name,
+        child,
+        return_url=_record_url(child),
         arguments={"child": child, **(arguments or {})},
-        success_url=url,
-        back_url=url,
         **kwargs,
     )
 
@@ -80,17 +77,14 @@ def hold_pathway_review(request, local_id: str, pathway_review_id: int):
     review = get_object_or_404(
         PathwayPlanReview, pk=pathway_review_id, plan__child=child, review_date__isnull=True
     )
-    url = _record_url(child)
-    return record_page(
+    return child_page(
         request,
-        child=child,
-        caption=child.full_name,
+        child,
+        return_url=_record_url(child),
         form_class=forms.PathwayReviewForm,
         service=plans.hold_pathway_review,
         arguments={"review": review},
         title="Record a pathway plan review",
-        success_url=url,
-        back_url=url,
         success_message="Pathway plan review recorded: the next is booked",
     )
 

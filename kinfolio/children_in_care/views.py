@@ -22,7 +22,7 @@ from kinfolio.children_in_care.models import LACReview, PeriodOfCare, ReviewReco
 from kinfolio.children_in_care.record import care_record_for
 from kinfolio.children_in_care.services import care, recommendations, reviews
 from kinfolio.people.access import child_for
-from kinfolio.recording.pages import record_page
+from kinfolio.recording.pages import child_page
 from kinfolio.workforce.models import Worker
 
 
@@ -30,16 +30,9 @@ def care_url(child) -> str:
     return reverse("children_in_care:care", args=[child.local_id])
 
 
-def _page(request, child, **kwargs):
-    record_url = care_url(child)
-    return record_page(
-        request,
-        child=child,
-        caption=child.full_name,
-        success_url=record_url,
-        back_url=record_url,
-        **kwargs,
-    )
+def care_page(request, child, **kwargs):
+    """A question page about a looked after child that returns to their care record."""
+    return child_page(request, child, return_url=care_url(child), **kwargs)
 
 
 @require_GET
@@ -61,7 +54,7 @@ def care_record(request, local_id: str):
 @permission_required(Permission.RECORD_CASEWORK)
 def become_looked_after(request, local_id: str):
     child = child_for(request.user, local_id)
-    return _page(
+    return care_page(
         request,
         child,
         form_class=BecomeLookedAfterForm,
@@ -80,7 +73,7 @@ def _open_period(child, period_id: int) -> PeriodOfCare:
 @permission_required(Permission.RECORD_CASEWORK)
 def record_care_change(request, local_id: str, period_id: int):
     child = child_for(request.user, local_id)
-    return _page(
+    return care_page(
         request,
         child,
         form_class=CareChangeForm,
@@ -95,7 +88,7 @@ def record_care_change(request, local_id: str, period_id: int):
 @permission_required(Permission.RECORD_CASEWORK)
 def cease_care(request, local_id: str, period_id: int):
     child = child_for(request.user, local_id)
-    return _page(
+    return care_page(
         request,
         child,
         form_class=CeaseCareForm,
@@ -110,7 +103,7 @@ def cease_care(request, local_id: str, period_id: int):
 def hold_review(request, local_id: str, review_id: int):
     child = child_for(request.user, local_id)
     review = get_object_or_404(LACReview, pk=review_id, child=child, review_date__isnull=True)
-    return _page(
+    return care_page(
         request,
         child,
         form_class=HoldReviewForm,
@@ -128,7 +121,7 @@ def complete_recommendation(request, local_id: str, recommendation_id: int):
     recommendation = get_object_or_404(
         ReviewRecommendation, pk=recommendation_id, child=child, completed_on__isnull=True
     )
-    return _page(
+    return care_page(
         request,
         child,
         form_class=CompleteRecommendationForm,

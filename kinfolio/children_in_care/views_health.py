@@ -7,13 +7,13 @@ from kinfolio.accounts.permissions import Permission, permission_required
 from kinfolio.children_in_care import forms_health as forms
 from kinfolio.children_in_care.models import MissingEpisode, UASCStatus
 from kinfolio.children_in_care.services import health, missing
-from kinfolio.children_in_care.views import _page
+from kinfolio.children_in_care.views import care_page
 from kinfolio.people.access import child_for
 
 
 def _about_child(request, local_id: str, *, service, **kwargs):
     child = child_for(request.user, local_id)
-    return _page(request, child, service=service, arguments={"child": child}, **kwargs)
+    return care_page(request, child, service=service, arguments={"child": child}, **kwargs)
 
 
 @permission_required(Permission.RECORD_CASEWORK)
@@ -96,7 +96,7 @@ def _episode(request, local_id: str, missing_id: int):
 @permission_required(Permission.RECORD_CASEWORK)
 def missing_returned(request, local_id: str, missing_id: int):
     child, episode = _episode(request, local_id, missing_id)
-    return _page(
+    return care_page(
         request,
         child,
         form_class=forms.ReturnForm,
@@ -110,7 +110,7 @@ def missing_returned(request, local_id: str, missing_id: int):
 @permission_required(Permission.RECORD_CASEWORK)
 def return_interview(request, local_id: str, missing_id: int):
     child, episode = _episode(request, local_id, missing_id)
-    return _page(
+    return care_page(
         request,
         child,
         form_class=forms.ReturnInterviewForm,
@@ -137,7 +137,7 @@ def uasc_start(request, local_id: str):
 def uasc_end(request, local_id: str, uasc_id: int):
     child = child_for(request.user, local_id)
     status = get_object_or_404(UASCStatus, pk=uasc_id, child=child, end_date__isnull=True)
-    return _page(
+    return care_page(
         request,
         child,
         form_class=forms.UASCEndForm,

@@ -11,7 +11,7 @@ from kinfolio.fostering.models import PrivateFosteringArrangement
 from kinfolio.fostering.services import private_fostering
 from kinfolio.people.access import child_for
 from kinfolio.protection.forms.plans import VisitForm
-from kinfolio.recording.pages import record_page
+from kinfolio.recording.pages import child_page
 
 
 @permission_required(Permission.VIEW_CHILD_RECORD)
@@ -31,9 +31,7 @@ def arrangements(request, local_id: str):
 
 def _page(request, child, **kwargs):
     url = reverse("fostering:private-fostering", args=[child.local_id])
-    return record_page(
-        request, child=child, caption=child.full_name, success_url=url, back_url=url, **kwargs
-    )
+    return child_page(request, child, return_url=url, **kwargs)
 
 
 @permission_required(Permission.RECORD_CASEWORK)
