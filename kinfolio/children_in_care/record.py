@@ -87,8 +87,9 @@ def care_record_for(child: Person, *, today: dt.date) -> CareRecord:
 
 
 def _term_of(term: SchoolTerm) -> tuple[str, str]:
-    # Half-terms are stored apart ("Autumn 1", "Autumn 2"); a PEP is reviewed once a term.
-    return (term.academic_year, term.name.split()[0])
+    # Half-terms are stored apart, each saying which term it is half of; a PEP is
+    # reviewed once a term.
+    return (term.academic_year, term.term)
 
 
 def next_pep_due(period: PeriodOfCare, peps: list[PersonalEducationPlan]) -> PEPDue:

@@ -7,6 +7,7 @@ from django import forms
 from kinfolio.core.form_fields import DateInputField, date_field
 from kinfolio.recording.forms import RecordingForm
 from kinfolio.timescales.events import Unit
+from kinfolio.timescales.models import SchoolTerm
 
 
 class RuleVersionForm(forms.Form):
@@ -63,8 +64,14 @@ class SchoolTermForm(RecordingForm):
         max_length=7,
         error_messages={"required": "Enter the academic year, like 2026/27"},
     )
+    term = forms.ChoiceField(
+        label="Which term of the school year is it (or is it half of)?",
+        choices=SchoolTerm.Term.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the autumn, spring or summer term"},
+    )
     name = forms.CharField(
-        label="Term or half-term",
+        label="Name of the term or half-term",
         help_text="For example, Autumn 1. Give each half-term separately",
         max_length=50,
         error_messages={"required": "Enter the name of the term, like Autumn 1"},
@@ -75,6 +82,7 @@ class SchoolTermForm(RecordingForm):
     def layout(self) -> list:
         return [
             Field.text("academic_year", field_width=10),
+            Field.radios("term", legend_size=Size.SMALL),
             Field.text("name", field_width=20),
             Field("start_date"),
             Field("end_date"),

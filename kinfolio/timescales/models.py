@@ -35,14 +35,22 @@ class SchoolTerm(Recorded):
 
     Personal education plan timescales are counted in school days, which fall only
     inside these terms. Record each half-term separately so that the break between
-    them is not counted.
+    them is not counted. ``term`` says which of the school year's three terms a row
+    belongs to (both half-terms of the autumn are ``autumn``): a personal education
+    plan is reviewed once a term.
     """
+
+    class Term(models.TextChoices):
+        AUTUMN = "autumn", "Autumn term"
+        SPRING = "spring", "Spring term"
+        SUMMER = "summer", "Summer term"
 
     academic_year = models.CharField(
         max_length=7,
         validators=[RegexValidator(r"^\d{4}/\d{2}$", "Enter the academic year like 2024/25")],
         help_text="For example, 2024/25",
     )
+    term = models.CharField(max_length=6, choices=Term.choices)
     name = models.CharField(max_length=50, help_text="For example, Autumn 1")
     start_date = models.DateField()
     end_date = models.DateField()

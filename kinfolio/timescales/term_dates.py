@@ -43,7 +43,13 @@ def warning(today: dt.date) -> TermDatesWarning | None:
 
 
 def add_term(
-    *, academic_year: str, name: str, start_date: dt.date, end_date: dt.date, by: User
+    *,
+    academic_year: str,
+    term: str,
+    name: str,
+    start_date: dt.date,
+    end_date: dt.date,
+    by: User,
 ) -> SchoolTerm:
     """Add a term (or half-term); terms may not overlap, so no school day counts twice."""
     with transaction.atomic():
@@ -59,12 +65,14 @@ def add_term(
                     f"to {clash.end_date:%-d %B %Y})"
                 }
             )
-        term = SchoolTerm(
-            academic_year=academic_year, name=name, start_date=start_date, end_date=end_date
+        row = SchoolTerm(
+            academic_year=academic_year,
+            term=term,
+            name=name,
+            start_date=start_date,
+            end_date=end_date,
         )
-        term.full_clean()
-        term.save()
-        record_event(
-            by=by, instance=term, changes=changes(None, term), kind=ChangeEvent.Kind.CREATED
-        )
-    return term
+        row.full_clean()
+        row.save()
+        record_event(by=by, instance=row, changes=changes(None, row), kind=ChangeEvent.Kind.CREATED)
+    return row

@@ -43,7 +43,13 @@ def terms(db):
         ("2025/26", "Autumn 1", D(2025, 9, 3), D(2025, 10, 24)),
         ("2025/26", "Autumn 2", D(2025, 11, 3), D(2025, 12, 19)),
     ]:
-        SchoolTerm.objects.create(academic_year=year, name=name, start_date=first, end_date=last)
+        SchoolTerm.objects.create(
+            academic_year=year,
+            term=name.split()[0].lower(),
+            name=name,
+            start_date=first,
+            end_date=last,
+        )
 
 
 RECORDS = [
@@ -117,6 +123,28 @@ def test_the_first_pep_is_due_20_school_days_in_then_each_term(terms, worker, tw
     assert next_pep_due(period, [summer]).due == D(2025, 12, 19)
 
 
+def test_the_pep_rule_reads_which_term_a_row_is_not_its_name(worker, two_services):
+    # Some councils number six terms a year ("Term 4" is the first half of the spring).
+    SchoolTerm.objects.all().delete()
+    for name, term, first, last in [
+        ("Term 4", "spring", D(2025, 2, 24), D(2025, 4, 4)),
+        ("Term 5", "summer", D(2025, 4, 22), D(2025, 5, 23)),
+        ("Term 6", "summer", D(2025, 6, 2), D(2025, 7, 22)),
+        ("Term 1", "autumn", D(2025, 9, 3), D(2025, 10, 24)),
+    ]:
+        year = "2024/25" if first.year == 2025 and first.month < 8 else "2025/26"
+        SchoolTerm.objects.create(
+            academic_year=year, term=term, name=name, start_date=first, end_date=last
+        )
+    child = two_services["ours"]
+    period = in_care(child, worker)
+    pep = PersonalEducationPlanFactory(
+        child=child, period=period, due_date=D(2025, 3, 31), pep_date=D(2025, 3, 28)
+    )
+    # Agreed in the spring term: due by the end of the summer (Term 6), not of Term 5.
+    assert next_pep_due(period, [pep]).due == D(2025, 7, 22)
+
+
 def test_when_terms_run_out_the_pep_date_cannot_be_calculated_and_says_why(
     terms, worker, two_services
 ):
@@ -149,6 +177,7 @@ def test_an_overlapping_term_is_refused_and_nothing_written(terms):
     with pytest.raises(ValidationError) as refused:
         term_dates.add_term(
             academic_year="2025/26",
+            term="spring",
             name="Spring 1",
             start_date=D(2025, 12, 15),
             end_date=D(2026, 2, 13),
@@ -158,6 +187,7 @@ def test_an_overlapping_term_is_refused_and_nothing_written(terms):
     assert SchoolTerm.objects.count() == before
     term_dates.add_term(
         academic_year="2025/26",
+        term="spring",
         name="Spring 1",
         start_date=D(2026, 1, 5),
         end_date=D(2026, 2, 13),
@@ -176,6 +206,7 @@ def test_an_administrator_adds_a_term_and_sees_the_warning(client, terms, monkey
         client,
         reverse("timescales:term-new"),
         academic_year="2025/26",
+        term="spring",
         name="Spring 1",
         start_date=("5", "1", "2026"),
         end_date=("13", "2", "2026"),

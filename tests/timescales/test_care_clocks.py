@@ -135,12 +135,17 @@ def test_pep_20_school_days_skipping_the_christmas_holidays():
     # (14), 20-24 (19), 27 Jan (20) -> due Monday 27 Jan 2025.
     SchoolTerm.objects.create(
         academic_year="2024/25",
+        term="autumn",
         name="Autumn 2",
         start_date=D(2024, 11, 4),
         end_date=D(2024, 12, 20),
     )
     SchoolTerm.objects.create(
-        academic_year="2024/25", name="Spring 1", start_date=D(2025, 1, 6), end_date=D(2025, 2, 14)
+        academic_year="2024/25",
+        term="spring",
+        name="Spring 1",
+        start_date=D(2025, 1, 6),
+        end_date=D(2025, 2, 14),
     )
     period = _looked_after(D(2024, 12, 16))
     PersonalEducationPlanFactory(
