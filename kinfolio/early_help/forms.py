@@ -5,10 +5,9 @@ from django import forms
 
 from kinfolio import codesets
 from kinfolio.core.form_fields import date_field
+from kinfolio.early_help.services.episodes import EARLY_HELP_TEAM
 from kinfolio.recording.forms import ChildsVoiceFields, RecordingForm
 from kinfolio.workforce.models import Team, Worker
-
-EARLY_HELP = "early_help"
 
 
 class PractitionerField(forms.ModelChoiceField):
@@ -17,7 +16,7 @@ class PractitionerField(forms.ModelChoiceField):
     def __init__(self, label: str, missing: str, **kwargs):
         super().__init__(
             queryset=Worker.objects.filter(
-                team__team_type=EARLY_HELP, end_date__isnull=True
+                team__team_type=EARLY_HELP_TEAM, end_date__isnull=True
             ).select_related("team"),
             label=label,
             empty_label="Select a practitioner",
@@ -31,9 +30,9 @@ class PractitionerField(forms.ModelChoiceField):
 
 def _team_field(label: str, missing: str, *, early_help: bool) -> forms.ModelChoiceField:
     teams = (
-        Team.objects.filter(team_type=EARLY_HELP)
+        Team.objects.filter(team_type=EARLY_HELP_TEAM)
         if early_help
-        else Team.objects.exclude(team_type=EARLY_HELP)
+        else Team.objects.exclude(team_type=EARLY_HELP_TEAM)
     )
     return forms.ModelChoiceField(
         queryset=teams.order_by("name"),

@@ -100,7 +100,14 @@ def test_lead_practitioner_named_and_refused_when_missing(make_user, episode):
     assert list(refused.value.message_dict) == ["lead_practitioner"]
     _unchanged(episode, lead_practitioner=None)
 
-    lead = WorkerFactory()
+    social_worker = WorkerFactory()
+    with pytest.raises(ValidationError, match="is not in an early help team"):
+        family_team.set_lead_practitioner(
+            episode=episode, lead_practitioner=social_worker, opened_version=1, by=make_user()
+        )
+    _unchanged(episode, lead_practitioner=None)
+
+    lead = WorkerFactory(team=episode.team)
     family_team.set_lead_practitioner(
         episode=episode, lead_practitioner=lead, opened_version=1, by=make_user()
     )
@@ -215,7 +222,11 @@ def test_step_up_to_referral_opens_the_referral_and_closes_early_help(make_user,
 
 @pytest.mark.parametrize(
     ("day", "team", "field"),
-    [(D(2025, 1, 10), True, "referral_date"), (D(2025, 3, 10), False, "team")],
+    [
+        (D(2025, 1, 10), "locality_cin", "referral_date"),
+        (D(2025, 3, 10), None, "team"),
+        (D(2025, 3, 10), "early_help", "team"),
+    ],
 )
 def test_step_up_to_referral_is_refused_with_nothing_written(make_user, episode, day, team, field):
     with pytest.raises(ValidationError) as refused:
@@ -223,7 +234,7 @@ def test_step_up_to_referral_is_refused_with_nothing_written(make_user, episode,
             episode=episode,
             referral_date=day,
             referral_source="2A",
-            team=TeamFactory() if team else None,
+            team=TeamFactory(team_type=team) if team else None,
             opened_version=1,
             by=make_user(),
         )

@@ -7,9 +7,19 @@ from kinfolio.audit.models import ChangeEvent
 from kinfolio.core.versions import StaleRecord
 from kinfolio.early_help.models import EarlyHelpEpisode
 from kinfolio.early_help.services import episodes
-from tests.factories import CINEpisodeFactory, D, EarlyHelpEpisodeFactory, WorkerFactory
+from tests.factories import (
+    CINEpisodeFactory,
+    D,
+    EarlyHelpEpisodeFactory,
+    TeamFactory,
+    WorkerFactory,
+)
 
 pytestmark = pytest.mark.django_db
+
+
+def _practitioner(**kwargs):
+    return WorkerFactory(team=TeamFactory(team_type="early_help"), **kwargs)
 
 
 def _nothing_written():
@@ -19,7 +29,7 @@ def _nothing_written():
 
 def test_step_down_opens_early_help_with_the_plan_and_the_receiving_practitioner(make_user):
     cin = CINEpisodeFactory(referral_date=D(2025, 1, 6))
-    practitioner = WorkerFactory()
+    practitioner = _practitioner()
 
     episode = episodes.step_down(
         cin_episode=cin,
@@ -49,12 +59,66 @@ def test_step_down_is_refused_without_a_plan_or_a_named_practitioner(
             cin_episode=cin,
             start_date=D(2025, 6, 2),
             step_down_plan=plan,
-            receiving_practitioner=WorkerFactory() if practitioner else None,
+            receiving_practitioner=_practitioner() if practitioner else None,
             by=make_user(),
         )
 
     assert list(refused.value.message_dict) == [field]
     _nothing_written()
+
+
+@pytest.mark.parametrize(
+    ("receiving", "message"),
+    [
+        (lambda: WorkerFactory(), "is not in an early help team"),
+        (lambda: _practitioner(end_date=D(2025, 7, 31)), "leaves on 31 July 2025"),
+    ],
+)
+def test_step_down_is_refused_to_anyone_but_a_staying_early_help_practitioner(
+    make_user, receiving, message
+):
+    cin = CINEpisodeFactory(referral_date=D(2025, 1, 6))
+
+    with pytest.raises(ValidationError, match=message) as refused:
+        episodes.step_down(
+            cin_episode=cin,
+            start_date=D(2025, 6, 2),
+            step_down_plan="Weekly support.",
+            receiving_practitioner=receiving(),
+            by=make_user(),
+        )
+
+    assert list(refused.value.message_dict) == ["receiving_practitioner"]
+    _nothing_written()
+
+
+def test_early_help_starts_only_in_an_early_help_team_led_by_its_practitioner(make_user):
+    child = CINEpisodeFactory().child
+    social_care = TeamFactory()
+    for team, lead, field in [
+        (social_care, None, "team"),
+        (TeamFactory(team_type="early_help"), WorkerFactory(team=social_care), "lead_practitioner"),
+    ]:
+        with pytest.raises(ValidationError) as refused:
+            episodes.start_episode(
+                child=child,
+                start_date=D(2025, 6, 2),
+                team=team,
+                lead_practitioner=lead,
+                by=make_user(),
+            )
+        assert list(refused.value.message_dict) == [field]
+    _nothing_written()
+
+    lead = _practitioner()
+    episode = episodes.start_episode(
+        child=child,
+        start_date=D(2025, 6, 2),
+        team=lead.team,
+        lead_practitioner=lead,
+        by=make_user(),
+    )
+    assert (episode.team, episode.lead_practitioner) == (lead.team, lead)
 
 
 def test_step_down_is_refused_while_early_help_is_already_open(make_user):
@@ -66,7 +130,7 @@ def test_step_down_is_refused_while_early_help_is_already_open(make_user):
             cin_episode=cin,
             start_date=D(2025, 6, 2),
             step_down_plan="Weekly support.",
-            receiving_practitioner=WorkerFactory(),
+            receiving_practitioner=_practitioner(),
             by=make_user(),
         )
     assert EarlyHelpEpisode.objects.count() == 1

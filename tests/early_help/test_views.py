@@ -95,6 +95,7 @@ def test_a_practitioner_records_the_assessment_team_and_a_review(client, worker,
     text = page.content.decode()
     for shown in ("Routines at home", "I want mum", lead.full_name, "Ms Reed", "Mornings are"):
         assert shown in text
+    assert f"The council's early help service ({episode.team})" in text  # the lead's agency
     episode.refresh_from_db()
     assert (episode.lead_practitioner, episode.version) == (lead, 3)
 

@@ -20,6 +20,23 @@ from kinfolio.referrals.models import CINEpisode
 from kinfolio.referrals.services import referrals
 from kinfolio.workforce.models import Team, Worker
 
+# The team type (``codesets.TEAM_TYPE``) of the council's early help teams: early help is
+# led from them, and a referral steps up to social care out of them.
+EARLY_HELP_TEAM = "early_help"
+
+
+def refuse_unless_early_help_practitioner(worker: Worker, field: str) -> None:
+    """Early help is led by a practitioner of an early help team who is not leaving."""
+    if worker.team.team_type != EARLY_HELP_TEAM:
+        raise ValidationError({field: f"{worker.full_name} is not in an early help team"})
+    if worker.end_date is not None:
+        raise ValidationError(
+            {
+                field: f"{worker.full_name} leaves on {worker.end_date:%-d %B %Y}: select "
+                "a practitioner who is staying"
+            }
+        )
+
 
 def _open_episode_check(child: Person) -> None:
     if EarlyHelpEpisode.objects.filter(child=child, end_date__isnull=True).exists():
@@ -37,6 +54,10 @@ def start_episode(
     """Open early help for a child (from a front door decision or a family's request)."""
     if start_date is None:
         raise ValidationError({"start_date": "Enter the date early help started"})
+    if team.team_type != EARLY_HELP_TEAM:
+        raise ValidationError({"team": f"{team} is not an early help team"})
+    if lead_practitioner is not None:
+        refuse_unless_early_help_practitioner(lead_practitioner, "lead_practitioner")
     refuse_future_dates(start_date=start_date)
     _open_episode_check(child)
     episode = EarlyHelpEpisode(
@@ -69,6 +90,7 @@ def step_down(
         errors["start_date"] = "Enter the date early help starts"
     if errors:
         raise ValidationError(errors)
+    refuse_unless_early_help_practitioner(receiving_practitioner, "receiving_practitioner")
     refuse_future_dates(start_date=start_date)
     _open_episode_check(cin_episode.child)
     episode = EarlyHelpEpisode(
@@ -139,6 +161,10 @@ def step_up_to_referral(
     refuse_if_closed(episode)
     if team is None:
         raise ValidationError({"team": "Select the team taking the referral"})
+    if team.team_type == EARLY_HELP_TEAM:
+        raise ValidationError(
+            {"team": "A referral steps up to a social care team, not an early help team"}
+        )
     if referral_date is not None and referral_date < episode.start_date:
         raise ValidationError(
             {"referral_date": "The referral must be on or after early help started"}

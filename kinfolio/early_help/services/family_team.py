@@ -12,7 +12,10 @@ from django.core.exceptions import ValidationError
 from kinfolio import codesets
 from kinfolio.core.writes import create_record, edit_record, refuse_future_dates, set_childs_voice
 from kinfolio.early_help.models import EarlyHelpEpisode, EarlyHelpReview, FamilyTeamMember
-from kinfolio.early_help.services.episodes import refuse_if_closed
+from kinfolio.early_help.services.episodes import (
+    refuse_if_closed,
+    refuse_unless_early_help_practitioner,
+)
 from kinfolio.workforce.models import Worker
 
 
@@ -27,6 +30,7 @@ def set_lead_practitioner(
     refuse_if_closed(episode)
     if lead_practitioner is None:
         raise ValidationError({"lead_practitioner": "Select the lead practitioner"})
+    refuse_unless_early_help_practitioner(lead_practitioner, "lead_practitioner")
     with edit_record(
         instance=episode, by=by, opened_version=opened_version, child=episode.child
     ) as row:
