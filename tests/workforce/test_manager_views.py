@@ -189,6 +189,18 @@ def test_supervision_decision_shows_on_the_childs_record(client, world):
     record = client.get(reverse("people:child", args=[leo.local_id])).content.decode()
     assert "Convene a child in need meeting within 10 days" in record
     assert "Management oversight" in record
+    worker_page = client.get(pages(world)["workforce:worker"]).content.decode()
+    for text in (record, worker_page):  # the decision and its actions are told apart
+        assert ">Decision</dt>" in text
+        assert ">Actions</dt>" in text
+        assert "Sam to invite school and health" in text
+
+
+def test_a_worker_never_supervised_shows_since_when_not_a_due_date(client, world):
+    client.force_login(world["manager"])
+    home = client.get(pages(world)["workforce:team-home"]).content.decode()
+    started = world["sam"].start_date
+    assert f"None recorded since starting on {started:%-d %b %Y}" in home
 
 
 def test_case_direction_is_saved_on_the_childs_record(client, world):
