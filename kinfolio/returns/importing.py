@@ -2,8 +2,24 @@
 
 from __future__ import annotations
 
+import uuid
 from collections import Counter
 from dataclasses import dataclass, field
+
+from kinfolio.audit.services.history import imported_children
+
+
+def new_import_id() -> str:
+    """The ID an import's history rows share (``audit.services.history.record_import``)."""
+    return uuid.uuid4().hex
+
+
+def refresh_imported(import_id: str) -> None:
+    """Store the deadline clocks of every child the import recorded, in one call: an
+    imported episode, assessment or plan starts or stops clocks just as a form does."""
+    from kinfolio.timescales.services import refresh_clocks
+
+    refresh_clocks(imported_children(import_id))
 
 
 @dataclass(frozen=True)

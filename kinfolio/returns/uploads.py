@@ -62,11 +62,11 @@ def _unzip_csvs(archive: Path, into: Path) -> None:
         ) from error
 
 
-def run(kind: str, token: str, *, dry_run: bool) -> Summary:
+def run(kind: str, token: str, *, dry_run: bool, by) -> Summary:
     folder = _folder(token)
     if kind == "cin":
-        return import_cin(folder / "census.xml", dry_run=dry_run)
-    return import_ssda903(folder / "tables", dry_run=dry_run)
+        return import_cin(folder / "census.xml", dry_run=dry_run, by=by)
+    return import_ssda903(folder / "tables", dry_run=dry_run, by=by)
 
 
 def discard(token: str) -> None:

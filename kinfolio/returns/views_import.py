@@ -31,7 +31,7 @@ def upload(request):
     kind = form.cleaned_data["kind"]
     try:
         token = uploads.stage(kind, form.cleaned_data["file"])
-        summary = uploads.run(kind, token, dry_run=True)
+        summary = uploads.run(kind, token, dry_run=True, by=request.user)
     except ImportRefused as refused:
         return render(request, "returns/import_preview.html", {"problems": refused.problems})
     request.session[SESSION_KEY] = {"kind": kind, "token": token}
@@ -45,7 +45,7 @@ def confirm(request):
     if request.method == "GET" or not staged:
         return render(request, "returns/import_done.html", {"nothing": True})
     try:
-        summary = uploads.run(staged["kind"], staged["token"], dry_run=False)
+        summary = uploads.run(staged["kind"], staged["token"], dry_run=False, by=request.user)
     except ImportRefused as refused:
         return render(request, "returns/import_preview.html", {"problems": refused.problems})
     finally:

@@ -118,3 +118,38 @@ def record_event(
 
         refresh_clocks_on_commit(child)
     return ChangeEvent.objects.bulk_create(rows)
+
+
+# The history rows of a statutory return's import: one per child it created or matched,
+# all under one import's ID (``object_id``), so that the import's children can be found
+# again in the database (``imported_children``) without holding them in memory.
+IMPORT_MODEL = "returns.import"
+
+
+def record_import(*, by, import_id: str, child_ids: Iterable[int], source: str) -> None:
+    """Write, in the import's transaction, that these children's records were imported
+    from ``source`` (for example "SSDA903 return, episodes.csv and 6 more files")."""
+    user = by if by is not None and getattr(by, "is_authenticated", False) else None
+    ChangeEvent.objects.bulk_create(
+        ChangeEvent(
+            user=user,
+            username=user.get_username() if user else "",
+            kind=ChangeEvent.Kind.CHANGED,
+            model=IMPORT_MODEL,
+            object_id=import_id,
+            object_label=f"Imported from {source}"[:200],
+            child_id=child_id,
+            field="import",
+            field_label="Records imported from a statutory return",
+            new_value=source,
+        )
+        for child_id in child_ids
+    )
+
+
+def imported_children(import_id: str):
+    """The children one import recorded (``record_import``), as a query."""
+    from kinfolio.people.models import Person
+
+    rows = ChangeEvent.objects.filter(model=IMPORT_MODEL, object_id=import_id)
+    return Person.objects.filter(pk__in=rows.values("child_id"))

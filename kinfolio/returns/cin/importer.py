@@ -25,6 +25,7 @@ from django.db import DatabaseError, transaction
 
 from kinfolio import codesets
 from kinfolio.assessments.models import Assessment, AssessmentFactor
+from kinfolio.audit.services.history import record_import
 from kinfolio.people.models import Person
 from kinfolio.protection.models import (
     ChildProtectionConference,
@@ -33,7 +34,13 @@ from kinfolio.protection.models import (
     StrategyDiscussion,
 )
 from kinfolio.referrals.models import CINEpisode, CINPlan
-from kinfolio.returns.importing import ImportRefused, Problem, Summary
+from kinfolio.returns.importing import (
+    ImportRefused,
+    Problem,
+    Summary,
+    new_import_id,
+    refresh_imported,
+)
 from kinfolio.workforce.models import Service, Team
 
 IMPORTED_NAME = "Not given in the return"
@@ -59,6 +66,7 @@ CODES = {
     "Disability": codesets.DISABILITY,
 }
 SEX_CODES = {"1": "M", "2": "F", "0": "U", "9": "U"}
+HISTORY_BATCH = 500  # children whose import is written to the change history at once
 
 
 class _Refuse(Exception):
@@ -97,10 +105,18 @@ class _Child:
 
 
 def import_cin(
-    path: Path, *, dry_run: bool = False, progress: Callable[[int], None] | None = None
+    path: Path,
+    *,
+    dry_run: bool = False,
+    by=None,
+    progress: Callable[[int], None] | None = None,
 ) -> Summary:
+    """Import the census; after it the change history of every child it holds says so
+    and their deadline clocks are stored (``by`` is the user importing it)."""
     summary = Summary(left=list(NOT_KEPT))
     problems: list[Problem] = []
+    import_id, imported = new_import_id(), []
+    source = f"the CIN census {path.name}"
     try:
         with transaction.atomic():
             team = _import_team()
@@ -110,7 +126,9 @@ def import_cin(
                 child = _Child(element, path.name, count)
                 try:
                     with transaction.atomic():
-                        _import_child(child, team, summary)
+                        person = _import_child(child, team, summary)
+                    if person is not None:
+                        imported.append(person.pk)
                 except _Refuse as refused:
                     problems.append(refused.problem)
                 except (DatabaseError, ValidationError) as error:
@@ -118,6 +136,9 @@ def import_cin(
                         Problem(path.name, child.where, "", "", f"Breaks a rule: {error}")
                     )
                 element.clear()
+                if len(imported) == HISTORY_BATCH:
+                    record_import(by=by, import_id=import_id, child_ids=imported, source=source)
+                    imported = []
                 if progress:
                     progress(count)
             if count == 0 and not problems:
@@ -126,6 +147,8 @@ def import_cin(
                 raise ImportRefused(problems)
             if dry_run:
                 raise _DryRun
+            record_import(by=by, import_id=import_id, child_ids=imported, source=source)
+            refresh_imported(import_id)
     except _DryRun:
         pass
     return summary
@@ -212,10 +235,10 @@ def _count(summary: Summary, kind: str, made: bool) -> None:
     (summary.created if made else summary.matched)[kind] += 1
 
 
-def _import_child(child: _Child, team: Team, summary: Summary) -> None:
+def _import_child(child: _Child, team: Team, summary: Summary) -> Person | None:
     person = _person(child, summary)
     if person is None:
-        return
+        return None
     for details in child.element.findall("CINdetails"):
         referral = child.day(details, "CINreferralDate")
         if referral is None:
@@ -244,6 +267,7 @@ def _import_child(child: _Child, team: Team, summary: Summary) -> None:
             _count(summary, "child in need plans", made)
         conferences = _enquiries(child, details, person, episode, summary)
         _plans(child, details, person, episode, conferences, summary)
+    return person
 
 
 def _assessments(child, details, person, episode, summary) -> None:

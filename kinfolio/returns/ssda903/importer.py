@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from kinfolio.adoption.models import PreviousPermanence
+from kinfolio.audit.services.history import record_import
 from kinfolio.children_in_care.models import (
     CareEpisode,
     LACReview,
@@ -25,7 +26,13 @@ from kinfolio.children_in_care.models import (
     UASCStatus,
 )
 from kinfolio.people.models import Person, Relationship
-from kinfolio.returns.importing import ImportRefused, Problem, Summary
+from kinfolio.returns.importing import (
+    ImportRefused,
+    Problem,
+    Summary,
+    new_import_id,
+    refresh_imported,
+)
 from kinfolio.returns.ssda903.reading import read_folder
 from kinfolio.workforce.models import Allocation, Worker
 
@@ -46,7 +53,9 @@ class _DryRun(Exception):
     pass
 
 
-def import_ssda903(folder: Path, *, dry_run: bool = False) -> Summary:
+def import_ssda903(folder: Path, *, dry_run: bool = False, by=None) -> Summary:
+    """Import the tables; after it the change history of every child in the Header
+    says so and their deadline clocks are stored (``by`` is the user importing it)."""
     read = read_folder(folder)
     if read.problems:
         raise ImportRefused(read.problems)
@@ -62,6 +71,14 @@ def import_ssda903(folder: Path, *, dry_run: bool = False) -> Summary:
             _social_workers(read.rows.get("SWEpisodes", []), children, summary)
             if dry_run:
                 raise _DryRun
+            import_id = new_import_id()
+            record_import(
+                by=by,
+                import_id=import_id,
+                child_ids=[child.pk for child in children.values()],
+                source=f"the SSDA903 return in {folder.name}",
+            )
+            refresh_imported(import_id)
     except _DryRun:
         pass
     except (IntegrityError, ValidationError) as error:
