@@ -95,6 +95,7 @@ POLICY: dict[str, Rule] = {
     "children_in_care:immunisations": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE),
     "children_in_care:sdq": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE),
     "children_in_care:pep": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE),
+    "children_in_care:virtual-school-contact": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE),
     "children_in_care:missing": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE),
     "children_in_care:missing-returned": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE),
     "children_in_care:return-interview": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE),

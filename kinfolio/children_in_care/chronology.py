@@ -14,6 +14,7 @@ from kinfolio.children_in_care.models import (
     PersonalEducationPlan,
     SDQScore,
     UASCStatus,
+    VirtualSchoolContact,
 )
 from kinfolio.children_in_care.models.periods import LEGAL_STATUS_CHANGES, PLACEMENT_CHANGES
 from kinfolio.chronology.events import ChronologyEvent
@@ -129,6 +130,14 @@ def _education(child: Person) -> Iterator[ChronologyEvent]:
             "Education",
             "Personal education plan agreed",
             source=f"children_in_care.personaleducationplan:{p.pk}",
+        )
+    for v in VirtualSchoolContact.objects.filter(child=child):
+        yield ChronologyEvent(
+            v.contact_date,
+            "Education",
+            f"Virtual school contact with {v.contact_name} ({v.get_role_display().lower()})",
+            f"{v.purpose} Outcome: {v.outcome}",
+            source=f"children_in_care.virtualschoolcontact:{v.pk}",
         )
 
 

@@ -6,6 +6,7 @@ from crispy_forms_gds.layout import Field, Size
 from django import forms
 
 from kinfolio import codesets
+from kinfolio.children_in_care.models import VirtualSchoolContact
 from kinfolio.core.form_fields import DateInputField, date_field
 from kinfolio.recording.forms import RecordingForm
 
@@ -81,6 +82,42 @@ class SDQForm(RecordingForm):
 
 class PEPForm(RecordingForm):
     pep_date = _date("Date the personal education plan was agreed")
+
+
+class VirtualSchoolContactForm(RecordingForm):
+    contact_date = _date("Date of the contact")
+    role = forms.ChoiceField(
+        label="Who at the virtual school was the contact with?",
+        choices=VirtualSchoolContact.Role.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select who at the virtual school the contact was with"},
+    )
+    contact_name = forms.CharField(
+        label="Their name",
+        max_length=200,
+        error_messages={"required": "Enter the name of the person at the virtual school"},
+    )
+    purpose = forms.CharField(
+        label="What was the contact about?",
+        help_text="For example, a school place, an exclusion, pupil premium plus, the PEP",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter what the contact was about"},
+    )
+    outcome = forms.CharField(
+        label="What came of it?",
+        help_text="What was agreed, and who will do what",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter what came of the contact"},
+    )
+
+    def layout(self) -> list:
+        return [
+            Field("contact_date"),
+            Field.radios("role", legend_size=Size.SMALL),
+            Field.text("contact_name"),
+            Field.textarea("purpose"),
+            Field.textarea("outcome"),
+        ]
 
 
 class MissingForm(RecordingForm):

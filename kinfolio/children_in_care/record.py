@@ -1,6 +1,6 @@
 """Reads for a looked after child's care record: their periods of care and episodes,
-reviews and recommendations, health, education, missing episodes and UASC status.
-A fixed number of queries whatever the child's history."""
+reviews and recommendations, health, education (PEPs, virtual school contacts), missing
+episodes and UASC status. A fixed number of queries whatever the child's history."""
 
 import datetime as dt
 from dataclasses import dataclass, field
@@ -40,6 +40,7 @@ class CareRecord:
     immunisations: list = field(default_factory=list)
     sdq_scores: list = field(default_factory=list)
     peps: list = field(default_factory=list)
+    virtual_school_contacts: list = field(default_factory=list)
     missing: list = field(default_factory=list)
     uasc: list = field(default_factory=list)
     next_pep: PEPDue | None = None
@@ -74,6 +75,7 @@ def care_record_for(child: Person, *, today: dt.date) -> CareRecord:
         immunisations=list(child.immunisation_checks.order_by("-checked_on")),
         sdq_scores=list(child.sdq_scores.order_by("-completed_date")),
         peps=list(child.personal_education_plans.order_by("-due_date")),
+        virtual_school_contacts=list(child.virtual_school_contacts.order_by("-contact_date")),
         missing=list(child.missing_episodes.order_by("-start_date")),
         uasc=list(child.uasc_statuses.all()),
     )

@@ -31,6 +31,11 @@ urlpatterns = [
     ),
     path("<str:local_id>/care/sdq/new/", views_health.sdq, name="sdq"),
     path("<str:local_id>/care/peps/new/", views_health.pep, name="pep"),
+    path(
+        "<str:local_id>/care/virtual-school/new/",
+        views_health.virtual_school_contact,
+        name="virtual-school-contact",
+    ),
     path("<str:local_id>/care/missing/new/", views_health.missing_start, name="missing"),
     path(
         "<str:local_id>/care/missing/<int:missing_id>/returned/",

@@ -77,6 +77,24 @@ def pep(request, local_id: str):
 
 
 @permission_required(Permission.RECORD_CASEWORK)
+def virtual_school_contact(request, local_id: str):
+    return _about_child(
+        request,
+        local_id,
+        form_class=forms.VirtualSchoolContactForm,
+        service=health.record_virtual_school_contact,
+        title="Record a contact with the virtual school",
+        context={
+            "lead": "The virtual school head promotes the education of the children the "
+            "council looks after (Children Act 1989, section 22(3A) and (3B); DfE, "
+            '"Promoting the education of looked-after children and previously '
+            'looked-after children", 2018).'
+        },
+        success_message="Virtual school contact recorded",
+    )
+
+
+@permission_required(Permission.RECORD_CASEWORK)
 def missing_start(request, local_id: str):
     return _about_child(
         request,

@@ -5,6 +5,7 @@ from kinfolio.children_in_care.models.education import (
     EducationPlacement,
     PersonalEducationPlan,
     School,
+    VirtualSchoolContact,
 )
 from kinfolio.children_in_care.models.health import (
     DentalCheck,
@@ -38,4 +39,5 @@ __all__ = [
     "SubstanceMisuse",
     "School",
     "UASCStatus",
+    "VirtualSchoolContact",
 ]

@@ -105,3 +105,48 @@ class PersonalEducationPlan(Recorded):
             field="pep_date",
             what="personal education plan",
         )
+
+
+class VirtualSchoolContact(Recorded):
+    """A contact with the council's virtual school about a looked after child's
+    education: with whom there (the virtual school head, or a named adviser), when, why
+    and what came of it. The virtual school head promotes the education of the children
+    the council looks after (Children Act 1989, section 22(3A) and (3B); DfE statutory
+    guidance "Promoting the education of looked-after children and previously
+    looked-after children", 2018)."""
+
+    class Role(models.TextChoices):
+        HEAD = "head", "The virtual school head"
+        ADVISER = "adviser", "An adviser or officer at the virtual school"
+
+    child = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="virtual_school_contacts"
+    )
+    period = models.ForeignKey(
+        "children_in_care.PeriodOfCare",
+        on_delete=models.PROTECT,
+        related_name="virtual_school_contacts",
+    )
+    contact_date = models.DateField()
+    role = models.CharField(max_length=7, choices=Role.choices)
+    contact_name = models.CharField("Name at the virtual school", max_length=200)
+    purpose = models.TextField()
+    outcome = models.TextField()
+
+    class Meta:
+        ordering = ["child", "-contact_date"]
+        indexes = [
+            models.Index(fields=["child", "contact_date"], name="virtual_school_child_date"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.contact_date:%d/%m/%Y} with {self.contact_name} ({self.get_role_display()})"
+
+    def clean(self) -> None:
+        clean_during_period(
+            period=self.period if self.period_id else None,
+            child_id=self.child_id,
+            day=self.contact_date,
+            field="contact_date",
+            what="virtual school contact",
+        )

@@ -1,5 +1,6 @@
 """Health and education of a looked after child: health assessments, dental checks,
-immunisations, SDQ scores and personal education plans (SSDA903 OC2; PEP guidance).
+immunisations, SDQ scores, personal education plans and contacts with the virtual
+school (SSDA903 OC2; PEP guidance).
 
 Each is recorded on a day the child was looked after, never a day still to come.
 """
@@ -19,6 +20,7 @@ from kinfolio.children_in_care.models import (
     PeriodOfCare,
     PersonalEducationPlan,
     SDQScore,
+    VirtualSchoolContact,
 )
 from kinfolio.children_in_care.models.base import clean_while_looked_after
 from kinfolio.children_in_care.record import next_pep_due
@@ -108,3 +110,39 @@ def record_pep(*, child: Person, pep_date: date, by: User) -> PersonalEducationP
         due = next_pep_due(period, earlier).due or pep_date
         pep = PersonalEducationPlan(child=child, period=period, due_date=due, pep_date=pep_date)
         return records.add(pep, child=child, by=by)
+
+
+def record_virtual_school_contact(
+    *,
+    child: Person,
+    contact_date: date,
+    role: str,
+    contact_name: str,
+    purpose: str,
+    outcome: str,
+    by: User,
+) -> VirtualSchoolContact:
+    """A contact with the virtual school about the child, on a day they were looked
+    after: with whom (the head or a named adviser), its purpose and its outcome."""
+    if role not in VirtualSchoolContact.Role.values:
+        raise ValidationError({"role": "Select who at the virtual school the contact was with"})
+    answers = {"contact_name": contact_name, "purpose": purpose, "outcome": outcome}
+    missing = {
+        "contact_name": "Enter the name of the person at the virtual school",
+        "purpose": "Enter what the contact was about",
+        "outcome": "Enter what came of the contact",
+    }
+    blank = {field: message for field, message in missing.items() if not answers[field].strip()}
+    if blank:
+        raise ValidationError(blank)
+    _check_day(child, contact_date, "contact_date", "virtual school contact")
+    with transaction.atomic():
+        period = PeriodOfCare.objects.filter(child=child).covering(contact_date).get()
+        contact = VirtualSchoolContact(
+            child=child,
+            period=period,
+            contact_date=contact_date,
+            role=role,
+            **{field: value.strip() for field, value in answers.items()},
+        )
+        return records.add(contact, child=child, by=by)
