@@ -113,6 +113,7 @@ POLICY: dict[str, Rule] = {
     "fostering:household-review": Rule(Permission.MANAGE_CARERS),
     "fostering:household-availability": Rule(Permission.MANAGE_CARERS),
     "fostering:household-deregister": Rule(Permission.MANAGE_CARERS),
+    "fostering:household-close": Rule(Permission.MANAGE_CARERS),
     "fostering:placement-search": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE),
     "fostering:private-fostering": Rule(Permission.VIEW_CHILD_RECORD, ChildScope.VISIBLE),
     "fostering:private-notify": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE),

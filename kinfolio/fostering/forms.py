@@ -8,6 +8,7 @@ from django import forms
 from kinfolio import codesets
 from kinfolio.children_in_care.models import PlacementProvider
 from kinfolio.core.form_fields import DateInputField
+from kinfolio.fostering.models import EnquiryClosure
 from kinfolio.fostering.placement_search import KINDS
 from kinfolio.recording.forms import RecordingForm
 
@@ -145,6 +146,31 @@ class DeregisterForm(RecordingForm):
 
     def layout(self) -> list:
         return [Field("day"), Field.radios("reason", legend_size=Size.SMALL)]
+
+
+class CloseEnquiryForm(RecordingForm):
+    day = _date("Date the enquiry closed")
+    reason = forms.ChoiceField(
+        label="Why did it close?",
+        choices=EnquiryClosure.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select whether the applicants withdrew or the service did not progress it"
+        },
+    )
+    detail = forms.CharField(
+        label="What happened",
+        help_text="For example, what the applicants said, or why the service did not go on",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Enter what happened"},
+    )
+
+    def layout(self) -> list:
+        return [
+            Field("day"),
+            Field.radios("reason", legend_size=Size.SMALL),
+            Field.textarea("detail"),
+        ]
 
 
 class PlacementSearchForm(forms.Form):

@@ -16,6 +16,14 @@ class HouseholdStatus(models.TextChoices):
     APPROVED = "approved", "Approved"
     ON_HOLD = "on_hold", "Approved, on hold"
     DEREGISTERED = "deregistered", "Deregistered"
+    CLOSED = "closed", "Enquiry closed"
+
+
+class EnquiryClosure(models.TextChoices):
+    """Why an enquiry to foster ended before approval (Kinfolio's own list)."""
+
+    WITHDRAWN = "withdrawn", "Withdrawn by the applicants"
+    NOT_PROGRESSED = "not_progressed", "Not progressed by the fostering service"
 
 
 class FosterHousehold(Versioned, Recorded):
@@ -67,6 +75,11 @@ class FosterHousehold(Versioned, Recorded):
         choices=codesets.DEREGISTRATION_REASON.choices,
         blank=True,
     )
+    closed_on = models.DateField("Date the enquiry closed", null=True, blank=True)
+    closure_reason = models.CharField(
+        "Why the enquiry closed", max_length=14, choices=EnquiryClosure.choices, blank=True
+    )
+    closure_detail = models.TextField("What happened", blank=True)
 
     class Meta:
         ordering = ["reference"]
@@ -107,22 +120,40 @@ class FosterHousehold(Versioned, Recorded):
                     approval_date__isnull=True,
                     deregistered_on__isnull=True,
                     approved_places=0,
+                    closed_on__isnull=True,
                 )
                 | Q(
                     status__in=[HouseholdStatus.APPROVED, HouseholdStatus.ON_HOLD],
                     approval_date__isnull=False,
                     deregistered_on__isnull=True,
                     approved_places__gte=1,
+                    closed_on__isnull=True,
                 )
                 | Q(
                     status=HouseholdStatus.DEREGISTERED,
                     approval_date__isnull=False,
                     deregistered_on__isnull=False,
+                    closed_on__isnull=True,
+                )
+                | Q(
+                    status=HouseholdStatus.CLOSED,
+                    approval_date__isnull=True,
+                    deregistered_on__isnull=True,
+                    approved_places=0,
+                    closed_on__isnull=False,
+                    closure_reason__in=EnquiryClosure.values,
                 ),
                 name="foster_household_status_matches_dates",
                 violation_error_message="An approved household has an approval date and at "
                 "least one place; a deregistered one also has a deregistration date; one being "
-                "assessed has neither.",
+                "assessed has neither; a closed enquiry has the day it closed and why, and was "
+                "never approved.",
+            ),
+            dates_in_order(
+                "enquiry_date",
+                "closed_on",
+                "foster_household_closed_after_enquiry",
+                "An enquiry cannot close before it was made.",
             ),
             models.CheckConstraint(
                 condition=Q(age_from__lte=F("age_to"), age_to__lte=17),
@@ -138,6 +169,8 @@ class FosterHousehold(Versioned, Recorded):
     @property
     def stage(self) -> str:
         """Where the household is on its way to approval, or after it."""
+        if self.status == HouseholdStatus.CLOSED:
+            return f"Enquiry closed: {self.get_closure_reason_display().lower()}"
         if self.status != HouseholdStatus.IN_ASSESSMENT:
             return self.get_status_display()
         if self.panel_date:

@@ -18,6 +18,11 @@ def households() -> QuerySet[FosterHousehold]:
     )
 
 
+def closed_enquiries() -> QuerySet[FosterHousehold]:
+    """Enquiries that ended before approval: kept on record, off the active list."""
+    return FosterHousehold.objects.filter(status=HouseholdStatus.CLOSED)
+
+
 def household_with_reviews() -> QuerySet[FosterHousehold]:
     return households().prefetch_related(
         Prefetch("reviews", FosteringReview.objects.order_by("-review_date"))

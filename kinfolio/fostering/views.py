@@ -10,7 +10,7 @@ from kinfolio.accounts.permissions import Permission, permission_required
 from kinfolio.audit.services import record_access
 from kinfolio.children_in_care.models import PeriodOfCare
 from kinfolio.fostering import forms, selectors
-from kinfolio.fostering.models import FosterHousehold
+from kinfolio.fostering.models import FosterHousehold, HouseholdStatus
 from kinfolio.fostering.placement_search import home_postcode_of, search_placements
 from kinfolio.fostering.services import households
 from kinfolio.people.access import child_for
@@ -30,6 +30,7 @@ STEPS = {
         True,
     ),
     "deregister": (forms.DeregisterForm, households.deregister, "Deregister the household", True),
+    "close": (forms.CloseEnquiryForm, households.close_enquiry, "Close the enquiry", True),
 }
 
 
@@ -39,8 +40,20 @@ def _household_url(household: FosterHousehold) -> str:
 
 @permission_required(Permission.MANAGE_CARERS)
 def household_list(request):
-    page = Paginator(selectors.households(), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "fostering/households.html", {"page": page})
+    """The households being assessed, approved or deregistered; closed enquiries are
+    listed apart (``?closed=1``)."""
+    closed = request.GET.get("closed") == "1"
+    rows = (
+        selectors.households().filter(status=HouseholdStatus.CLOSED)
+        if closed
+        else selectors.households().exclude(status=HouseholdStatus.CLOSED)
+    )
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "fostering/households.html",
+        {"page": page, "closed": closed, "closed_count": selectors.closed_enquiries().count()},
+    )
 
 
 @permission_required(Permission.MANAGE_CARERS)

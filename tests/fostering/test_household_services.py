@@ -225,3 +225,65 @@ def test_deregistration_is_refused_while_a_child_is_placed_and_allowed_after(by)
     households.deregister(household=household, day=D(2025, 1, 1), reason="retired", by=by)
     household.refresh_from_db()
     assert (household.status, household.deregistration_reason) == ("deregistered", "retired")
+
+
+@pytest.mark.parametrize(
+    ("answers", "message"),
+    [
+        ({"reason": "bored"}, "Select whether the applicants withdrew"),
+        ({"detail": "  "}, "Enter what happened"),
+        ({"day": D(2099, 1, 1)}, "a day still to come"),
+        ({"day": D(2025, 1, 5)}, "cannot close before 6 January 2025"),
+    ],
+)
+def test_closing_an_enquiry_is_refused_with_nothing_written_then_allowed(by, answers, message):
+    household = enquiry(by)
+    close = {"day": D(2025, 2, 1), "reason": "withdrawn", "detail": "They are moving abroad"}
+    assert_refused(
+        lambda: households.close_enquiry(household=household, by=by, **{**close, **answers}),
+        message=message,
+        unchanged=[household],
+    )
+
+    households.close_enquiry(household=household, by=by, **close)
+    household.refresh_from_db()
+    assert (household.status, household.closed_on, household.closure_reason) == (
+        HouseholdStatus.CLOSED,
+        D(2025, 2, 1),
+        "withdrawn",
+    )
+    assert household.stage == "Enquiry closed: withdrawn by the applicants"
+
+
+def test_an_assessment_closes_no_earlier_than_its_last_step(by):
+    household = households.start_assessment(household=enquiry(by), day=D(2025, 2, 3), by=by)
+    close = {"reason": "not_progressed", "detail": "References raised concerns"}
+    assert_refused(
+        lambda: households.close_enquiry(household=household, day=D(2025, 2, 1), by=by, **close),
+        message="cannot close before 3 February 2025",
+        unchanged=[household],
+    )
+    households.close_enquiry(household=household, day=D(2025, 2, 3), by=by, **close)
+    household.refresh_from_db()
+    assert household.stage == "Enquiry closed: not progressed by the fostering service"
+
+
+def test_an_approved_or_closed_household_cannot_be_closed_as_an_enquiry(by):
+    close = {"day": D(2025, 8, 1), "reason": "withdrawn", "detail": "Changed their minds"}
+    household = approved(by)
+    assert_refused(
+        lambda: households.close_enquiry(household=household, by=by, **close),
+        message="Only an enquiry not yet approved can be closed",
+        unchanged=[household],
+    )
+    closed = households.close_enquiry(household=enquiry(by), by=by, **close)
+    assert_refused(
+        lambda: households.close_enquiry(household=closed, by=by, **close),
+        message="Only an enquiry not yet approved can be closed",
+        unchanged=[closed],
+    )
+    assert_refused(
+        lambda: households.start_assessment(household=closed, day=D(2025, 8, 2), by=by),
+        message="already started",
+        unchanged=[closed],
+    )

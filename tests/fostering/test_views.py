@@ -174,3 +174,54 @@ def test_a_looked_after_childs_choice_goes_to_record_a_change(client, two_servic
     change = reverse("children_in_care:care-change", args=[child.local_id, period.pk])
     assert f'href="{change}?' in page.content.decode()
     assert "Move here" in page.content.decode()
+
+
+def test_a_withdrawn_enquiry_is_closed_leaves_the_active_list_and_stays_on_record(client):
+    client.force_login(staff(Role.FOSTERING_ADOPTION_WORKER))
+    _post(
+        client,
+        reverse("fostering:household-new"),
+        carers="Cy and Di Applicant",
+        postcode="MK9 3EJ",
+        enquiry_date=(6, 1, 2025),
+        agency="in_house",
+    )
+    household = FosterHousehold.objects.get()
+    assert "Cy and Di Applicant" in client.get(LIST).content.decode()
+
+    page = _post(
+        client,
+        reverse("fostering:household-close", args=[household.pk]),
+        opened_version=1,
+        day=(20, 1, 2025),
+        reason="withdrawn",
+        detail="They have decided to wait a year",
+    )
+
+    text = page.content.decode()
+    assert "Close the enquiry: saved" in text
+    assert "Withdrawn by the applicants" in text
+    assert "decided to wait a year" in text
+    active = client.get(LIST)
+    assert "Cy and Di Applicant" not in active.content.decode()
+    assert "Closed enquiries (1)" in active.content.decode()
+    closed = client.get(LIST, {"closed": "1"}).content.decode()
+    assert "Cy and Di Applicant" in closed
+    assert "Enquiry closed: withdrawn by the applicants" in closed
+
+
+def test_a_close_without_a_reason_shows_the_error_and_writes_nothing(client):
+    household = FosterHouseholdFactory(
+        status="in_assessment", approval_date=None, approved_places=0
+    )
+    client.force_login(staff(Role.FOSTERING_ADOPTION_WORKER))
+    page = _post(
+        client,
+        reverse("fostering:household-close", args=[household.pk]),
+        opened_version=1,
+        day=(20, 1, 2025),
+        detail="No reply to three letters",
+    )
+    assert "Select whether the applicants withdrew" in page.content.decode()
+    household.refresh_from_db()
+    assert household.status == "in_assessment"

@@ -8,6 +8,7 @@ from uuid import uuid4
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from kinfolio import codesets
 from kinfolio.accounts.models import User
@@ -15,7 +16,12 @@ from kinfolio.audit.models import ChangeEvent
 from kinfolio.audit.services.history import changes, record_event, snapshot
 from kinfolio.children_in_care.models import PlacementProvider
 from kinfolio.core.versions import guard_version
-from kinfolio.fostering.models import FosterHousehold, FosteringReview, HouseholdStatus
+from kinfolio.fostering.models import (
+    EnquiryClosure,
+    FosterHousehold,
+    FosteringReview,
+    HouseholdStatus,
+)
 from kinfolio.postcodes.models import normalise_postcode
 
 # Children Act 1989, Schedule 7: a foster carer may usually foster no more than three
@@ -94,6 +100,57 @@ def start_assessment(
         if household.enquiry_date and day < household.enquiry_date:
             raise ValidationError({"day": "The assessment cannot start before the enquiry."})
         household.assessment_started_on = day
+        return _save(household, before, by)
+
+
+def close_enquiry(
+    *,
+    household: FosterHousehold,
+    day: date,
+    reason: str,
+    detail: str,
+    by: User,
+    opened_version: int | None = None,
+) -> FosterHousehold:
+    """An enquiry or assessment ends before approval: the applicants withdrew, or the
+    fostering service did not take it further. The household leaves the active list
+    and stays on record with the day, the reason and what happened."""
+    errors = {}
+    if reason not in EnquiryClosure.values:
+        errors["reason"] = (
+            "Select whether the applicants withdrew or the service did not progress it"
+        )
+    if not detail.strip():
+        errors["detail"] = "Enter what happened"
+    if day > timezone.localdate():
+        errors["day"] = "The enquiry cannot close on a day still to come"
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        household, before = _locked(household, opened_version)
+        if household.status != HouseholdStatus.IN_ASSESSMENT:
+            raise ValidationError(
+                "Only an enquiry not yet approved can be closed: "
+                f"this household is {household.stage.lower()}."
+            )
+        latest = max(
+            (
+                d
+                for d in (
+                    household.enquiry_date,
+                    household.assessment_started_on,
+                    household.panel_date,
+                )
+                if d
+            ),
+            default=None,
+        )
+        if latest and day < latest:
+            raise ValidationError(
+                {"day": f"The enquiry cannot close before {latest:%-d %B %Y}, its last step."}
+            )
+        household.status, household.closed_on = HouseholdStatus.CLOSED, day
+        household.closure_reason, household.closure_detail = reason, detail.strip()
         return _save(household, before, by)
 
 
