@@ -232,6 +232,75 @@ def test_list_11_one_row_per_adopter_of_households_active_in_the_period():
     }
 
 
+def _adopter(reference: str, **dates) -> None:
+    fc.AdopterHouseholdFactory(
+        reference=reference,
+        approval_date=dates.pop("approval_date", None),
+        number_of_adopters=1,
+        sex_of_adopters="F1",
+        legal_status="L0",
+        **dates,
+    )
+
+
+def test_list_11_lists_adopters_at_every_stage_and_those_who_left_before_approval():
+    """Period 1 January to 30 June 2024: each hand-built household, at one stage."""
+    _adopter("ENQUIRY", enquiry_date=D(2024, 3, 1))
+    _adopter("STAGE-1", enquiry_date=D(2023, 11, 1), stage_1_started=D(2023, 12, 1))
+    _adopter(
+        "STAGE-2",
+        enquiry_date=D(2023, 6, 1),
+        stage_1_started=D(2023, 7, 1),
+        stage_1_ended=D(2023, 9, 1),
+        stage_2_started=D(2023, 10, 1),
+    )
+    _adopter(
+        "WITHDREW-IN-STAGE-1",
+        enquiry_date=D(2023, 10, 1),
+        stage_1_started=D(2023, 11, 1),
+        deregistered_on=D(2024, 2, 14),
+        leaving_reason="withdrew",
+    )
+    _adopter(
+        "NOT-APPROVED",
+        enquiry_date=D(2023, 5, 1),
+        stage_1_started=D(2023, 6, 1),
+        stage_1_ended=D(2023, 8, 1),
+        stage_2_started=D(2023, 9, 1),
+        stage_2_ended=D(2024, 1, 20),
+        application_date=D(2024, 1, 25),
+        deregistered_on=D(2024, 4, 2),
+        leaving_reason="not_approved",
+    )
+    _adopter("APPROVED", enquiry_date=D(2023, 1, 1), approval_date=D(2023, 9, 1))
+    _adopter(  # left before the period began
+        "LEFT-BEFORE",
+        enquiry_date=D(2023, 1, 1),
+        deregistered_on=D(2023, 12, 31),
+        leaving_reason="withdrew",
+    )
+    _adopter("ENQUIRED-AFTER", enquiry_date=D(2024, 7, 1))  # after the period
+
+    rows = {r["Family identifier"]: r for r in data_rows("List 11")}
+
+    assert set(rows) == {
+        "ENQUIRY",
+        "STAGE-1",
+        "STAGE-2",
+        "WITHDREW-IN-STAGE-1",
+        "NOT-APPROVED",
+        "APPROVED",
+    }
+    withdrew = rows["WITHDREW-IN-STAGE-1"]
+    assert withdrew["Date Stage 1 started"] is not None
+    assert withdrew["Date application approved"] is None
+    assert withdrew["Date of leaving adoption process"] == "14/02/2024"
+    assert withdrew["Reason for leaving adoption process"] == "The adopters withdrew"
+    assert rows["NOT-APPROVED"]["Reason for leaving adoption process"] == "Not approved"
+    assert rows["ENQUIRY"]["Date enquiry received"] == "01/03/2024"
+    assert rows["ENQUIRY"]["Date Stage 1 started"] is None
+
+
 def test_annex_a_command_writes_the_workbook(tmp_path):
     f.ContactFactory(received_at=at(2024, 2, 1))
     out = tmp_path / "annex-a.xlsx"

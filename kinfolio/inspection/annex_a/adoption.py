@@ -2,10 +2,11 @@
 
 from collections.abc import Iterator
 
-from django.db.models import Count, Max, Min, Q, QuerySet
+from django.db.models import Count, F, Max, Min, Q, QuerySet
+from django.db.models.functions import Coalesce
 
 from kinfolio import codesets
-from kinfolio.adoption.models import AdopterHousehold, AdoptionPlan
+from kinfolio.adoption.models import ADOPTER_STEPS, AdopterHousehold, AdoptionPlan
 from kinfolio.children_in_care.models import PeriodOfCare
 from kinfolio.inspection.annex_a.formats import (
     GENDER,
@@ -65,7 +66,10 @@ def adoption_rows(period: Period) -> Iterator[tuple]:
         )
 
 
-# List 11: adopters approved and active with the agency in the period, one row each.
+# List 11: adopters in the process with the agency at any time in the period, from their
+# first step (the enquiry) until they left it, whether approved or not: those who
+# withdrew or were not approved before approval are listed with the day they left and
+# why. One row per adopter.
 STAGES = (
     "enquiry_date",
     "stage_1_started",
@@ -82,7 +86,12 @@ def _yes_no(value: bool | None) -> str | None:
 
 
 def adopter_households(period: Period) -> QuerySet:
-    return AdopterHousehold.objects.filter(open_in(period, "approval_date", "deregistered_on"))
+    # The steps are in date order (the model's constraints), so the first one recorded
+    # is when the household came into the process.
+    first_step = Coalesce(*(F(step) for step, _ in ADOPTER_STEPS))
+    return AdopterHousehold.objects.annotate(first_step=first_step).filter(
+        open_in(period, "first_step", "deregistered_on")
+    )
 
 
 def adopter_count(period: Period) -> int:
