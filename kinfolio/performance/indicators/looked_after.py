@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.conf import settings
 from django.db.models import Count
 
+from kinfolio.children_in_care.distances import placement_distances
 from kinfolio.children_in_care.models import CareEpisode, PeriodOfCare
 from kinfolio.performance.indicators.base import (
     Context,
@@ -21,6 +21,7 @@ from kinfolio.performance.indicators.base import (
     rows_of,
 )
 from kinfolio.performance.indicators.selection import in_period, open_on, overlapping
+from kinfolio.postcodes.selectors import out_of_area
 from kinfolio.timescales.engine import add_months
 from kinfolio.workforce.models import Allocation
 
@@ -28,6 +29,7 @@ CLA_RELEASE = "DfE, Children looked after in England including adoptions (SSDA90
 NEW_PLACEMENT = ("S", "P", "T", "B", "U")  # REASON_NEW_EPISODE codes that start a placement
 CHILDRENS_HOMES = ("K1", "K2")  # PLACEMENT_TYPE: secure children's homes, children's homes
 FOSTER_CARE = ("U1", "U2", "U3", "U4", "U5", "U6")  # PLACEMENT_TYPE
+SHORT_BREAKS = ("V3", "V4")  # LEGAL_STATUS: an agreed series of short-term placements
 AREA = "Children looked after"
 
 
@@ -71,20 +73,56 @@ def in_foster_care(context: Context) -> list[Row]:
     return _placed(context, placement_type__in=FOSTER_CARE)
 
 
-def with_placement_postcode(context: Context) -> list[Row]:
-    return _placed(context, placement_postcode__gt="")
+def _placed_at_end(context: Context):
+    """The placements the DfE's placement location figures count: each child looked
+    after at the end of the period, in their placement then, except children looked
+    after under an agreed series of short-term placements (legal status V3, V4)."""
+    return _current_episodes(context).exclude(legal_status__in=SHORT_BREAKS)
+
+
+def _placements_among(context: Context, keep) -> list[Row]:
+    placed = _placed_at_end(context)
+    return rows_of(
+        placed.filter(pk__in=[pk for pk in _located(context) if keep(pk)]),
+        on="start_date",
+        child="period__child_id",
+    )
+
+
+def _located(context: Context) -> dict[int, tuple[bool | None, bool | None]]:
+    """For each placement at the end of the period: whether it is 20 miles or more from
+    home, and whether it is outside the authority (None when it cannot be said: a
+    postcode missing or without a stored location)."""
+
+    def locate():
+        placed = list(_placed_at_end(context).only("pk", "home_postcode", "placement_postcode"))
+        distances = placement_distances(placed)
+        return {
+            e.pk: (distances[e.pk].twenty_miles_or_more, out_of_area(e.placement_postcode))
+            for e in placed
+        }
+
+    return context.memo("placement_locations", locate)
+
+
+def placed_at_end(context: Context) -> list[Row]:
+    return rows_of(_placed_at_end(context), on="start_date", child="period__child_id")
+
+
+def placed_20_miles_or_more(context: Context) -> list[Row]:
+    located = _located(context)
+    return _placements_among(context, lambda pk: located[pk][0] is True)
 
 
 def placed_out_of_area(context: Context) -> list[Row]:
-    """Placements whose postcode district is not one of the authority's own."""
-    districts = set(settings.KINFOLIO_AUTHORITY_POSTCODE_DISTRICTS)
-    placed = _current_episodes(context).filter(placement_postcode__gt="")
-    away = [
-        pk
-        for pk, postcode in placed.values_list("pk", "placement_postcode")
-        if postcode.split(" ")[0].upper() not in districts
-    ]
-    return rows_of(placed.filter(pk__in=away), on="start_date", child="period__child_id")
+    """Placements outside the authority (``postcodes.selectors.out_of_area``)."""
+    located = _located(context)
+    return _placements_among(context, lambda pk: located[pk][1] is True)
+
+
+def placed_out_of_area_20_miles_or_more(context: Context) -> list[Row]:
+    located = _located(context)
+    return _placements_among(context, lambda pk: located[pk] == (True, True))
 
 
 def _placements_in_period(context: Context) -> dict[int, int]:
@@ -248,20 +286,56 @@ INDICATORS = [
         lait="LAC_LongStable%",
     ),
     _cla(
+        id="placed_20_miles_or_more",
+        name="Children placed 20 miles or more from home",
+        definition="Of the children looked after at the end of the period (except those "
+        "looked after under an agreed series of short-term placements, legal status V3 or "
+        "V4), the share whose placement was 20 miles or more from their home postcode, as "
+        "the crow flies between the two postcodes' stored locations. A placement whose "
+        "distance cannot be calculated (a postcode not recorded, confidential or without a "
+        "location) stays in the denominator, as the DfE's 'not known or not recorded'.",
+        unit=Unit.PERCENT,
+        polarity=Polarity.LOW,
+        counted=Counted.AT_END,
+        numerator=placed_20_miles_or_more,
+        numerator_label="Children placed 20 miles or more from home",
+        denominator=placed_at_end,
+        denominator_label="Children looked after (not in short-term placements)",
+        source=f"{CLA_RELEASE}; DfE, Children looked after: a focus on placement location "
+        "(distance of placement from home)",
+    ),
+    _cla(
         id="placed_out_of_area",
         name="Children placed outside the authority",
-        definition="Of the children looked after at the end of the period whose placement "
-        "postcode is recorded, the share placed outside the authority's own postcode "
-        "districts. (The DfE's measure, more than 20 miles from home and outside the "
-        "boundary, needs postcode locations Kinfolio does not hold.)",
+        definition="Of the children looked after at the end of the period (except those "
+        "looked after under an agreed series of short-term placements, legal status V3 or "
+        "V4), the share whose placement postcode lies outside the authority's own postcode "
+        "districts. A placement without a recorded postcode stays in the denominator, as "
+        "the DfE's 'not known or not recorded'.",
         unit=Unit.PERCENT,
         polarity=Polarity.LOW,
         counted=Counted.AT_END,
         numerator=placed_out_of_area,
         numerator_label="Children placed outside the authority",
-        denominator=with_placement_postcode,
-        denominator_label="Children with a placement postcode",
-        source=f"{CLA_RELEASE}; Kinfolio's version of LACDistance",
+        denominator=placed_at_end,
+        denominator_label="Children looked after (not in short-term placements)",
+        source=f"{CLA_RELEASE}; DfE, Children looked after: a focus on placement location "
+        "(placement locality)",
+    ),
+    _cla(
+        id="placed_out_of_area_20_miles_or_more",
+        name="Children placed outside the authority and 20 miles or more from home",
+        definition="Of the children looked after at the end of the period (except those "
+        "looked after under an agreed series of short-term placements, legal status V3 or "
+        "V4), the share placed both outside the authority's own postcode districts and 20 "
+        "miles or more from their home postcode.",
+        unit=Unit.PERCENT,
+        polarity=Polarity.LOW,
+        counted=Counted.AT_END,
+        numerator=placed_out_of_area_20_miles_or_more,
+        numerator_label="Children placed outside the authority, 20 miles or more from home",
+        denominator=placed_at_end,
+        denominator_label="Children looked after (not in short-term placements)",
     ),
     _cla(
         id="childrens_homes",

@@ -3,6 +3,7 @@ children. The year is 2024-25: 1 April 2024 to 31 March 2025."""
 
 import pytest
 
+from kinfolio.postcodes.models import PostcodeLocation
 from kinfolio.workforce.models import Allocation
 from tests.factories import WorkerFactory
 from tests.factories_care import CareEpisodeFactory, ChildFactory, D, PeriodOfCareFactory
@@ -78,16 +79,72 @@ def test_long_term_stability_for_children_under_16_looked_after_two_and_a_half_y
     assert children(found.numerator_rows) == {stable.pk}
 
 
-def test_where_children_are_placed_at_the_end_of_the_year(settings):
-    settings.KINFOLIO_AUTHORITY_POSTCODE_DISTRICTS = ["MK9"]
-    placements(ChildFactory(), [D(2024, 1, 1)], placement_type="U4", placement_postcode="MK9 1AA")
-    placements(ChildFactory(), [D(2024, 1, 1)], placement_type="K2", placement_postcode="LU1 2BB")
-    placements(ChildFactory(), [D(2024, 1, 1)], placement_type="P1", placement_postcode="")
+def test_where_children_are_placed_at_the_end_of_the_year():
+    placements(ChildFactory(), [D(2024, 1, 1)], placement_type="U4")
+    placements(ChildFactory(), [D(2024, 1, 1)], placement_type="K2")
+    placements(ChildFactory(), [D(2024, 1, 1)], placement_type="P1")
 
-    # Of the two with a placement postcode, one is outside MK9.
-    assert triple("placed_out_of_area") == (1, 2, 50.0)
     assert triple("childrens_homes") == (1, 3, 33.3)
     assert triple("foster_care") == (1, 3, 33.3)
+
+
+def test_placements_20_miles_from_home_and_outside_the_authority(settings):
+    settings.KINFOLIO_AUTHORITY_POSTCODE_DISTRICTS = ["MK9"]
+    # Points on one meridian: 0.1 degree of latitude is 6.91 miles (haversine).
+    for postcode, latitude in [
+        ("MK9 1AA", 52.0),
+        ("MK9 1AB", 52.1),  # 6.9 miles from MK9 1AA
+        ("LU1 2BB", 52.05),  # 3.5 miles from MK9 1AA, outside MK9
+        ("NN1 1AA", 52.3),  # 20.7 miles from MK9 1AA
+    ]:
+        PostcodeLocation.objects.create(
+            postcode=postcode,
+            latitude=latitude,
+            longitude=-0.75,
+            source="test geography",
+            source_date=D(2025, 1, 1),
+        )
+
+    def placed(home, place, **fields):
+        child = ChildFactory()
+        placements(child, [D(2024, 1, 1)], home_postcode=home, placement_postcode=place, **fields)
+        return child
+
+    near_inside = placed("MK9 1AA", "MK9 1AB")
+    far_outside = placed("MK9 1AA", "NN1 1AA")
+    near_outside = placed("MK9 1AA", "LU1 2BB")
+    unknown_outside = placed("MK9 1AA", "OX1 1AA")  # no stored location: distance not known
+    not_recorded = placed("MK9 1AA", "")
+    far_inside = placed("NN1 1AA", "MK9 1AA")  # home outside, placed inside, 20.7 miles
+    # Not counted: short breaks (V3), and a placement that ended on 31 March.
+    placed("MK9 1AA", "NN1 1AA", legal_status="V3")
+    ended = PeriodOfCareFactory(start_date=D(2024, 1, 1), end_date=D(2025, 3, 31))
+    CareEpisodeFactory(
+        period=ended,
+        end_date=D(2025, 3, 31),
+        reason_ceased="E11",
+        home_postcode="MK9 1AA",
+        placement_postcode="NN1 1AA",
+    )
+
+    # Six placements at the end of 31 March 2025 (short breaks left out).
+    far = figure("placed_20_miles_or_more")
+    assert (far.numerator, far.denominator, far.value) == (2, 6, 33.3)
+    assert children(far.numerator_rows) == {far_outside.pk, far_inside.pk}
+    assert children(far.denominator_rows) == {
+        near_inside.pk,
+        far_outside.pk,
+        near_outside.pk,
+        unknown_outside.pk,
+        not_recorded.pk,
+        far_inside.pk,
+    }
+    away = figure("placed_out_of_area")
+    assert (away.numerator, away.denominator, away.value) == (3, 6, 50.0)
+    assert children(away.numerator_rows) == {far_outside.pk, near_outside.pk, unknown_outside.pk}
+    both = figure("placed_out_of_area_20_miles_or_more")
+    assert (both.numerator, both.denominator, both.value) == (1, 6, 16.7)
+    assert children(both.numerator_rows) == {far_outside.pk}
 
 
 def test_three_or_more_social_workers_in_the_year():
