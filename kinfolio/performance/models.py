@@ -211,4 +211,4 @@ class CollectedFigure(Versioned, Recorded):
         ]
 
     def __str__(self) -> str:
-        return f"{self.indicator_id} {self.period}: {self.value}"
+        return f"{self.indicator_id} {self.period}"

@@ -82,6 +82,8 @@ def enter_collected(request, collected_id: str):
         back_url=back,
         template="performance/collected_enter.html",
         context={"indicator": indicator},
+        # Entering a value and changing each period's are different forms.
+        draft_key=f"{request.path}?period={period}" if instance else "",
     )
 
 

@@ -66,8 +66,11 @@ def record_page(
     template: str = QUESTION_PAGE,
     context: Mapping[str, Any] | None = None,
     check_url: str = "",
+    draft_key: str = "",
 ) -> HttpResponse:
-    user, key = request.user, request.path
+    """``draft_key`` names the form's draft when its path alone does not (a page whose
+    query string chooses what is changed); the path by default."""
+    user, key = request.user, draft_key or request.path
     if child is not None:
         record_access(by=user, action="view_record", request=request, child=child, object_ref=key)
     form_kwargs = dict(form_kwargs or {})

@@ -145,8 +145,8 @@ def test_a_change_keeps_the_history_and_refuses_a_stale_version(analyst):
         )
     values = ChangeEvent.objects.filter(object_id=str(first.pk), field="value")
     assert [(e.old_value, e.new_value) for e in values.order_by("pk")] == [
-        ("", "52000.00"),
-        ("52000.00", "52310.00"),
+        ("", "52,000"),
+        ("52,000", "52,310"),
     ]
 
 
@@ -163,8 +163,42 @@ def test_the_change_page_opens_the_value_and_shows_its_history(client, analyst):
     assert response.status_code == 302
     page = client.get(DETAIL).content.decode()
     assert "52,310" in page
-    assert "52000" in page
+    assert '<td class="govuk-table__cell">52,000</td>' in page  # was, in the history
+    assert "52000" not in page
     assert client.get(ENTER, {"period": "2023-24"}).status_code == 404
+
+
+def test_a_percentage_shows_in_its_unit_in_the_values_and_history(client, analyst):
+    record_collected_value(
+        indicator_id="social_worker_vacancy_rate",
+        period="2024-25",
+        value="14.5",
+        source="Workforce return",
+        by=analyst,
+    )
+    [event] = ChangeEvent.objects.filter(field="value")
+    assert (event.old_value, event.new_value) == ("", "14.5%")
+    client.force_login(analyst)
+    detail = reverse("performance:collected-indicator", args=["social_worker_vacancy_rate"])
+    assert client.get(detail).content.decode().count("14.5%") == 2  # the value and its history
+
+
+def test_entering_a_value_and_changing_one_keep_separate_drafts(client, analyst):
+    record_collected_value(
+        indicator_id=POPULATION, period="2024-25", value="52000", source=ONS, by=analyst
+    )
+    client.force_login(analyst)
+    change = f"{ENTER}?period=2024-25"
+    # Each form is left with a wrong answer, which is kept as its draft.
+    client.post(ENTER, {"period": "2025-26", "value": "53 thousand", "source": ONS})
+    client.post(change, {"period": "2024-25", "value": "52 thousand", "source": ONS})
+
+    entering = client.get(ENTER).content.decode()
+    changing = client.get(ENTER, {"period": "2024-25"}).content.decode()
+    assert 'value="53 thousand"' in entering
+    assert "52 thousand" not in entering
+    assert 'value="52 thousand"' in changing
+    assert "53 thousand" not in changing
 
 
 # Importing a CSV file: every row or none.

@@ -41,6 +41,11 @@ class CollectedIndicator:
     def whole_numbers(self) -> bool:
         return self.unit == Unit.COUNT
 
+    def display(self, value) -> str:
+        """A value as pages and the change history show it: 52,000 or 14.5%."""
+        number = f"{value:,.2f}".rstrip("0").rstrip(".")
+        return f"{number}%" if self.unit == Unit.PERCENT else number
+
 
 COLLECTED: list[CollectedIndicator] = [
     CollectedIndicator(

@@ -87,15 +87,23 @@ def _write(entry: Entry, *, by, opened_version: int | None = None) -> CollectedF
             entered_by=by,
         )
         record_event(
-            by=by, instance=found, changes=changes(None, found), kind=ChangeEvent.Kind.CREATED
+            by=by,
+            instance=found,
+            changes=changes(None, _shown(entry, found)),
+            kind=ChangeEvent.Kind.CREATED,
         )
         return found
-    before = snapshot(found)
+    before = _shown(entry, found)
     guard_version(instance=found, opened_version=opened_version)
     found.value, found.source, found.entered_by = entry.value, entry.source, by
     found.save()
-    record_event(by=by, instance=found, changes=changes(before, found))
+    record_event(by=by, instance=found, changes=changes(before, _shown(entry, found)))
     return found
+
+
+def _shown(entry: Entry, figure: CollectedFigure) -> dict:
+    """The figure as its change history shows it: the value in its indicator's unit."""
+    return {**snapshot(figure), "value": entry.indicator.display(figure.value)}
 
 
 def record_collected_value(
