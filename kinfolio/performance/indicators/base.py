@@ -4,7 +4,7 @@ select, and the context (period, team) they are selected in."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, NamedTuple
@@ -76,7 +76,7 @@ class Context:
     period: Period
     team: Team | None = None
     service: Service | None = None
-    cache: dict[str, Any] = field(default_factory=dict)
+    cache: dict[Hashable, Any] = field(default_factory=dict)
 
     @property
     def whole_authority(self) -> bool:
@@ -90,10 +90,16 @@ class Context:
             return {"team__service": self.service}
         return {}
 
-    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+    def memo(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         if key not in self.cache:
             self.cache[key] = compute()
         return self.cache[key]
+
+    def rows(self, measure: Measure) -> Sequence[Row]:
+        """The rows ``measure`` selects here, selected (and counted) once however many
+        indicators share it (referrals are one indicator's numerator and others'
+        denominator)."""
+        return self.memo(measure, lambda: measure(self))
 
     def children(self) -> QuerySet[Person]:
         """Every child (or, for a team or service, those allocated to it at some time in

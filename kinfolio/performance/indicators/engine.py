@@ -109,8 +109,8 @@ def compute(
     """The indicator's figure for the period (for a team: the children allocated to it).
     Pass one ``context`` to several calls to share the work they have in common."""
     context = context or Context(period=period, team=team)
-    numerator = indicator.numerator(context)
-    denominator = indicator.denominator(context) if indicator.denominator else []
+    numerator = context.rows(indicator.numerator)
+    denominator = context.rows(indicator.denominator) if indicator.denominator else []
     population = population_for(period) if indicator.unit == Unit.RATE else None
     return Figure(indicator, period, numerator, denominator, population)
 

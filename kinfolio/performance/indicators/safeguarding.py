@@ -3,9 +3,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from collections import defaultdict
-
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import TruncDate
 
@@ -21,6 +18,7 @@ from kinfolio.performance.indicators.base import (
     rows_of,
 )
 from kinfolio.performance.indicators.selection import (
+    YearBefore,
     happened,
     happening,
     in_period,
@@ -28,7 +26,6 @@ from kinfolio.performance.indicators.selection import (
     open_on,
 )
 from kinfolio.referrals.models import REFERRAL, CINEpisode
-from kinfolio.timescales.engine import add_months
 
 CIN_RELEASE = "DfE, Characteristics of children in need (children in need census)"
 ANNEX_A = "Ofsted, ILACS Annex A (list 1, contacts); the DfE does not collect contacts"
@@ -57,28 +54,14 @@ assessments_nfa = happening(Assessment, "authorised_date", outcome_nfa=True)
 def re_referrals(context: Context) -> list[Row]:
     """Referrals with an earlier referral of the same child on or after the same date
     twelve months before: a referral exactly 12 months after the last is a re-referral."""
-    # Twelve months are never more than 366 days: the database keeps the referrals with an
-    # earlier one within 367 days, and the calendar rule is checked on those alone.
-    near = CINEpisode.objects.filter(
+    earlier = CINEpisode.objects.filter(
         child_id=OuterRef("child_id"),
         referral_date__lt=OuterRef("referral_date"),
-        referral_date__gte=OuterRef("referral_date") - dt.timedelta(days=367),
+        referral_date__gte=YearBefore(OuterRef("referral_date")),
     )
-    candidates = happened(context, CINEpisode, "referral_date").filter(Exists(near))
-    found = rows_of(candidates, on="referral_date")
-    earlier = defaultdict(list)
-    previous = CINEpisode.objects.filter(
-        child__in=candidates.values("child_id"),
-        referral_date__gte=add_months(context.period.start, -12),
-        referral_date__lte=context.period.end,
-    ).values_list("child_id", "referral_date")
-    for child_id, day in previous:
-        earlier[child_id].append(day)
-    return [
-        row
-        for row in found
-        if any(add_months(row.on, -12) <= day < row.on for day in earlier[row.child_id])
-    ]
+    return rows_of(
+        happened(context, CINEpisode, "referral_date").filter(Exists(earlier)), on="referral_date"
+    )
 
 
 def children_in_need(context: Context) -> list[Row]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import F, Model, Q, QuerySet
+from django.db.models import DateField, F, Func, Model, Q, QuerySet
 
 from kinfolio.performance.indicators.base import Context, Measure, Row, Rows, rows_of
 from kinfolio.performance.indicators.periods import Period
@@ -15,6 +15,26 @@ from kinfolio.timescales.models import StoredClock
 
 def in_period(records: QuerySet, field: str, period: Period) -> QuerySet:
     return records.filter(**{f"{field}__gte": period.start, f"{field}__lte": period.end})
+
+
+class YearBefore(Func):
+    """The same day a year earlier, as ``add_months(day, -12)`` gives it (29 February
+    gives 28 February), worked out by the database."""
+
+    arity = 1
+    output_field = DateField()
+
+    def as_postgresql(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"CAST(({sql}) - INTERVAL '12 months' AS date)", params
+
+    def as_sqlite(self, compiler, connection, **extra):
+        # SQLite's '-12 months' turns 29 February into 1 March: a day earlier then.
+        sql, params = compiler.compile(self.source_expressions[0])
+        leap_day = (
+            f"CASE WHEN strftime('%%m-%%d', {sql}) = '02-29' THEN '-1 day' ELSE '+0 days' END"
+        )
+        return f"date({sql}, '-12 months', {leap_day})", (*params, *params)
 
 
 def happened(context: Context, model: type[Model], field: str, **filters) -> QuerySet:

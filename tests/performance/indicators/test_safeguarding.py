@@ -95,6 +95,24 @@ def test_a_referral_exactly_12_months_after_the_last_is_a_re_referral():
     assert children(found.numerator_rows) == {exactly.pk}
 
 
+def test_twelve_months_before_29_february_is_28_february():
+    leap = ChildFactory()
+    CINEpisodeFactory(
+        child=leap, referral_date=D(2023, 2, 28), close_date=D(2023, 5, 1), close_reason="RC8"
+    )
+    CINEpisodeFactory(child=leap, referral_date=D(2024, 2, 29))
+    a_day_more = ChildFactory()
+    CINEpisodeFactory(
+        child=a_day_more, referral_date=D(2023, 2, 27), close_date=D(2023, 5, 1), close_reason="RC8"
+    )
+    CINEpisodeFactory(child=a_day_more, referral_date=D(2024, 2, 29))
+
+    # In 2023-24: the two referrals on 29 February 2024 (the 2023 ones are in 2022-23).
+    found = figure("re_referrals", "2023-24")
+    assert (found.numerator, found.denominator, found.value) == (1, 2, 50.0)
+    assert children(found.numerator_rows) == {leap.pk}
+
+
 def test_assessments_within_45_working_days_use_the_engines_due_date():
     # Referral Fri 20 Dec 2024: 45 working days, skipping 25, 26 Dec and 1 Jan and the
     # weekends, is Wed 26 Feb 2025.
