@@ -112,7 +112,11 @@ def legal_path(world, entry: date, stop: date, route: str) -> list[tuple[date, s
     )
     path, day = [(entry, first)], entry
     if first in ("L1", "L2"):
-        day = entry + timedelta(days=rng.randint(1, 8))
+        # An emergency protection order lasts up to 8 days, police protection 72 hours
+        # (Children Act 1989, ss45(1) and 46(6)); one draw either way keeps the rest of
+        # the authority as it was.
+        days = rng.randint(1, 8)
+        day = entry + timedelta(days=days if first == "L2" else 1 + (days - 1) % 3)
         path.append((day, "V2" if route == "order" and world.chance(0.3) else "C1"))
     if path[-1][1] == "V2":
         if not world.chance(0.45):

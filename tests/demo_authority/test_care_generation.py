@@ -8,6 +8,7 @@ the census date; placed for adoption, A3-A6, is not fostering); 76% of those 219
 166.4, so 166 are with the authority's own foster carers and 53 with agencies' carers.
 """
 
+import random
 from collections import Counter
 from datetime import date
 
@@ -42,10 +43,11 @@ from kinfolio.children_in_care.models import (
     UASCStatus,
 )
 from kinfolio.core.invariants import violations
-from kinfolio.demo_authority.care_episodes import FOSTERED, collection_year
+from kinfolio.demo_authority.care_episodes import FOSTERED, collection_year, legal_path
 from kinfolio.demo_authority.profiles import DEFAULT_CENSUS_DATE as CENSUS
 from kinfolio.demo_authority.profiles import DEMO
 from kinfolio.demo_authority.providers_gen import in_area
+from kinfolio.demo_authority.world import World
 from kinfolio.fostering.models import (
     FosterHousehold,
     FosteringReview,
@@ -263,3 +265,13 @@ def test_demo_former_relevant_care_leavers_left_care_at_18(demo_authority):
             born.month,
             born.day,
         ) == (2, 29)
+
+
+def test_police_protection_lasts_72_hours_at_most_and_an_emergency_order_8_days():
+    world = World(profile=DEMO, rng=random.Random(7), census=CENSUS, calendar=None)
+    days: dict[str, set[int]] = {"L1": set(), "L2": set()}
+    for _ in range(400):
+        path = legal_path(world, date(2025, 1, 6), date(2027, 1, 1), "order")
+        if path[0][1] in days:
+            days[path[0][1]].add((path[1][0] - path[0][0]).days)
+    assert days == {"L1": {1, 2, 3}, "L2": set(range(1, 9))}

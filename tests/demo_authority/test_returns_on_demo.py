@@ -32,24 +32,10 @@ STILL_OPEN = {
     # wants 31 March; a census made during the year is dated the day it is made, so the
     # timeliness queries judge what is overdue that day)
     "cin": {"8606", "8530Q", "2991Q", "2887Q", "8873Q", "8675Q", "8670Q", "100"},
-    # police protection over 72 hours, SDQs, URNs, previous permanence (LA_PERM is not
-    # recorded), placement orders, missing episodes (SQLite returned some from after
-    # 31 March), K3 placements outside the authority (rule 241 compares the return's own
-    # authority), a new episode with neither placement nor legal status changed
-    "ssda903": {
-        "SW12STG2",
-        "361",
-        "197B",
-        "186",
-        "218",
-        "630",
-        "553",
-        "581",
-        "577",
-        "570",
-        "241",
-        "435",
-    },
+    # SDQs, URNs, previous permanence (LA_PERM is not recorded), placement orders, K3
+    # placements outside the authority (rule 241 compares the return's own authority), a
+    # new episode with neither placement nor legal status changed
+    "ssda903": {"SW12STG2", "197B", "186", "218", "630", "553", "241", "435"},
 }
 
 

@@ -1,4 +1,5 @@
 import csv
+from datetime import timedelta
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -9,7 +10,11 @@ from kinfolio.returns.ssda903.export import export_ssda903
 from kinfolio.returns.years import CollectionYear
 from kinfolio.workforce.models import Allocation
 from tests.factories import ChildFactory, D, TeamFactory, WorkerFactory
-from tests.factories_care import CareEpisodeFactory, PeriodOfCareFactory
+from tests.factories_care import (
+    CareEpisodeFactory,
+    MissingEpisodeFactory,
+    PeriodOfCareFactory,
+)
 
 YEAR = CollectionYear.parse("2025-26")
 
@@ -129,3 +134,26 @@ def test_oc2_reports_convictions_substance_misuse_and_development_checks(db, tmp
     fields += ("INTERVENTION_RECEIVED", "INTERVENTION_OFFERED")
     assert [rows[older.child.local_id][f] for f in fields] == ["1", "", "1", "0", "1"]
     assert [rows[younger.child.local_id][f] for f in fields] == ["", "1", "0", "", ""]
+
+
+def test_missing_lists_the_episodes_of_care_that_overlap_the_year(db, tmp_path):
+    period = PeriodOfCareFactory(start_date=D(2025, 1, 6))
+    CareEpisodeFactory(period=period, start_date=D(2025, 1, 6))
+    for start, end in [
+        (D(2025, 3, 1), D(2025, 3, 2)),  # before the year
+        (D(2025, 7, 1), D(2025, 7, 3)),
+        (D(2026, 3, 30), D(2026, 4, 2)),  # goes on past 31 March: open then
+        (D(2026, 5, 5), D(2026, 5, 6)),  # after the year
+    ]:
+        MissingEpisodeFactory(
+            child=period.child,
+            period=period,
+            start_date=start,
+            end_date=end,
+            return_interview_due_date=end + timedelta(days=3),
+        )
+    export_ssda903(YEAR, tmp_path)
+    assert [(row["MIS_START"], row["MIS_END"]) for row in read(tmp_path, "missing.csv")] == [
+        ("01/07/2025", "03/07/2025"),
+        ("30/03/2026", ""),
+    ]
