@@ -18,8 +18,17 @@ from kinfolio.people.models import Person
 from kinfolio.timescales import term_dates
 from kinfolio.timescales.calendar import CalendarHorizonError
 from kinfolio.timescales.care_clocks import PEP_AGES
+from kinfolio.timescales.engine import Clock
 from kinfolio.timescales.models import SchoolTerm
+from kinfolio.timescales.selectors import clocks_for
 from kinfolio.timescales.services import due_date
+
+# The engine's rules for each kind of health assessment (statutory guidance; the
+# initial assessment's local 28-working-day KPI is reported, not shown as the deadline).
+HEALTH_ASSESSMENT_RULES = {
+    "initial": ("initial_health_assessment_20wd",),
+    "review": ("review_health_assessment_under5_6m", "review_health_assessment_5plus_12m"),
+}
 
 
 @dataclass(frozen=True)
@@ -43,6 +52,7 @@ class CareRecord:
     virtual_school_contacts: list = field(default_factory=list)
     missing: list = field(default_factory=list)
     uasc: list = field(default_factory=list)
+    health_due: list[Clock] = field(default_factory=list)
     next_pep: PEPDue | None = None
     term_warning: term_dates.TermDatesWarning | None = None
 
@@ -81,11 +91,22 @@ def care_record_for(child: Person, *, today: dt.date) -> CareRecord:
     )
     record.reviews.reverse()  # soonest first reads as the plan of reviews
     period = record.open_period
+    if period is not None:
+        record.health_due = health_assessments_due(child)
     # PEPs are for children of compulsory school age (the engine's first-PEP clock too).
     if period is not None and child.age_on(period.start_date) in PEP_AGES:
         record.next_pep = next_pep_due(period, record.peps)
         record.term_warning = term_dates.warning(today)
     return record
+
+
+def health_assessments_due(child: Person) -> list[Clock]:
+    """The child's health assessments still to be done, as the timescales engine works
+    them out (initial within 20 working days of becoming looked after; reviews every 6
+    months under 5, every year from 5), soonest first."""
+    keys = [key for keys in HEALTH_ASSESSMENT_RULES.values() for key in keys]
+    found = clocks_for(Person.objects.filter(pk=child.pk), keys=keys, open_only=True)
+    return sorted(found, key=lambda clock: (clock.due_on is None, clock.due_on or dt.date.max))
 
 
 def _term_of(term: SchoolTerm) -> tuple[str, str]:

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from kinfolio import codesets
 from kinfolio.accounts.models import User
+from kinfolio.audit.services.history import snapshot
 from kinfolio.children_in_care.models import (
     DentalCheck,
     HealthAssessment,
@@ -23,7 +24,11 @@ from kinfolio.children_in_care.models import (
     VirtualSchoolContact,
 )
 from kinfolio.children_in_care.models.base import clean_while_looked_after
-from kinfolio.children_in_care.record import next_pep_due
+from kinfolio.children_in_care.record import (
+    HEALTH_ASSESSMENT_RULES,
+    health_assessments_due,
+    next_pep_due,
+)
 from kinfolio.children_in_care.services import records
 from kinfolio.people.models import Person
 
@@ -38,7 +43,9 @@ def record_health_assessment(
     *, child: Person, kind: str, assessment_date: date, by: User
 ) -> HealthAssessment:
     """An initial or review health assessment done on ``assessment_date``; the initial
-    one once per period of care."""
+    one once per period of care. Its due date is stored with it: the one the timescales
+    engine gave for that kind of assessment, running when it was done. An assessment
+    already booked (a due date with no date done) is the one filled in."""
     if kind not in codesets.HEALTH_ASSESSMENT_TYPE:
         raise ValidationError({"kind": "Select the kind of health assessment"})
     _check_day(child, assessment_date, "assessment_date", "health assessment")
@@ -53,8 +60,30 @@ def record_health_assessment(
             raise ValidationError(
                 {"kind": "This period of care already has an initial health assessment"}
             )
-        assessment = HealthAssessment(child=child, kind=kind, assessment_date=assessment_date)
-        return records.add(assessment, child=child, by=by)
+        due = next(
+            (
+                clock.due_on
+                for clock in health_assessments_due(child)
+                if clock.rule.key in HEALTH_ASSESSMENT_RULES[kind]
+                and clock.started_on <= assessment_date
+            ),
+            None,
+        )
+        booked = (
+            child.health_assessments.select_for_update()
+            .filter(kind=kind, assessment_date__isnull=True, due_date__gte=period.start_date)
+            .order_by("due_date")
+            .first()
+        )
+        if booked is None:
+            assessment = HealthAssessment(
+                child=child, kind=kind, due_date=due, assessment_date=assessment_date
+            )
+            return records.add(assessment, child=child, by=by)
+        before = snapshot(booked)
+        booked.assessment_date = assessment_date
+        booked.due_date = due or booked.due_date
+        return records.change(booked, before, child=child, by=by)
 
 
 def record_dental_check(*, child: Person, check_date: date, by: User) -> DentalCheck:
