@@ -91,7 +91,8 @@ def test_an_analyst_enters_and_imports_collected_values(
     assert_accessible(page)
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_text("Value saved")).to_be_visible()
-    expect(page.get_by_test_id("change-history")).to_contain_text("52310.00")
+    expect(page.get_by_test_id("change-history")).to_contain_text("52,310")
+    expect(page.get_by_test_id("change-history")).not_to_contain_text("52310.00")
     assert_accessible(page)
     screenshot("collected-indicator")
 
