@@ -70,11 +70,29 @@ RATINGS = [
 ]
 
 
-def needs_of(reference: str) -> list[str]:
-    """Needs a demo household is approved to meet, drawn from its reference rather than
-    the generator's random stream (so every other generated figure stays as it was)."""
+# Needs a demo provider may meet, by its type; the first of each list always, the rest
+# for about one in four.
+PROVIDER_NEEDS = {
+    "in_house_childrens_home": ("teenagers", "emergency", "disability", "sibling_group"),
+    "external_childrens_home": ("teenagers", "emergency", "disability", "sibling_group"),
+    "supported_accommodation": ("teenagers", "emergency"),
+    "other_local_authority": ("teenagers", "disability"),
+    "secure_unit": ("remand", "teenagers"),
+    "parent_and_child": ("parent_and_child", "emergency"),
+}
+
+
+def needs_of(reference: str, choices: tuple[str, ...] = DEMO_NEEDS) -> list[str]:
+    """Needs a demo household or provider meets, each of ``choices`` for about one in
+    four, drawn from its reference rather than the generator's random stream (so every
+    other generated figure stays as it was)."""
     digest = hashlib.sha256(reference.encode()).digest()
-    return [need for need, byte in zip(DEMO_NEEDS, digest, strict=False) if byte < 64]
+    return [need for need, byte in zip(choices, digest, strict=False) if byte < 64]
+
+
+def provider_needs(provider_type: str, urn: str) -> list[str]:
+    first, *rest = PROVIDER_NEEDS.get(provider_type, ("",))
+    return [n for n in (first, *needs_of(urn, tuple(rest))) if n]
 
 
 def in_area(postcode: str) -> bool:
@@ -191,12 +209,14 @@ class Providers:
     ) -> PlacementProvider:
         world = self.world
         rating = world.weighted(RATINGS)
+        urn = self._urn()
         return world.rows.add(
             PlacementProvider(
                 name=name,
                 provider_type=kind,
                 in_house=in_house,
-                urn=self._urn(),
+                urn=urn,
+                needs_met=provider_needs(kind, urn),
                 postcode=(mk_postcode(world) if local else out_of_area_postcode(world))[0],
                 ofsted_rating=rating,
                 ofsted_rating_date=world.between(

@@ -82,6 +82,14 @@ def home_postcode_of(child: Person) -> str:
     return address.postcode if address else ""
 
 
+def needs_text(needs_met: list[str]) -> str:
+    """The needs a household or provider meets, as the pages say them."""
+    met = set(needs_met)
+    return ", ".join(label for code, label in codesets.PLACEMENT_NEED.choices if code in met) or (
+        "None recorded"
+    )
+
+
 def _placed_now(field: str) -> Coalesce:
     """Children placed there now (open care episodes naming the household or provider):
     a subquery on the episode's indexed foreign key, not a join grouped over every row."""
@@ -116,7 +124,7 @@ def _households(kinds: set[str], age: int, needs: set[str]) -> list[tuple[str, F
     ]
 
 
-def _providers(kinds: set[str], age: int) -> list[tuple[str, PlacementProvider]]:
+def _providers(kinds: set[str], age: int, needs: set[str]) -> list[tuple[str, PlacementProvider]]:
     types = {CHILDRENS_HOME: HOME_TYPES, SUPPORTED: ("supported_accommodation",)}
     wanted = [t for k in kinds & set(types) for t in types[k]]
     if age < SUPPORTED_FROM_AGE:
@@ -129,6 +137,7 @@ def _providers(kinds: set[str], age: int) -> list[tuple[str, PlacementProvider]]
     return [
         (SUPPORTED if p.provider_type == "supported_accommodation" else CHILDRENS_HOME, p)
         for p in rows
+        if needs <= set(p.needs_met)
     ]
 
 
@@ -148,9 +157,8 @@ def search_placements(
         return []
     kinds = set(kinds or KINDS)
     home = home_postcode_of(child)
-    needs_label = dict(codesets.PLACEMENT_NEED.choices)
     households = _households(kinds, age, set(needs))
-    providers = _providers(kinds, age)
+    providers = _providers(kinds, age, set(needs))
     known = locations(
         [home, *(h.postcode for _, h in households), *(p.postcode for _, p in providers)]
     )
@@ -162,8 +170,7 @@ def search_placements(
             postcode=h.postcode,
             vacancies=h.approved_places - h.placed,
             ages=f"{h.age_from} to {h.age_to}",
-            needs=", ".join(needs_label[n] for n in h.needs_met if n in needs_label)
-            or "None recorded",
+            needs=needs_text(h.needs_met),
             distance=distance_between(home, h.postcode, known),
             out_of_area=out_of_area(h.postcode),
             household_id=h.pk,
@@ -177,7 +184,7 @@ def search_placements(
             postcode=p.postcode,
             vacancies=p.capacity - p.placed,
             ages="16 to 17" if kind == SUPPORTED else "Any",
-            needs="Not recorded for providers: ask the provider",
+            needs=needs_text(p.needs_met),
             distance=distance_between(home, p.postcode, known),
             out_of_area=out_of_area(p.postcode),
             provider_id=p.pk,

@@ -2,9 +2,8 @@
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from kinfolio import codesets
 from kinfolio.accounts.models import User
-from kinfolio.children_in_care.models import CareEpisode
+from kinfolio.children_in_care.models import CareEpisode, PlacementProvider
 from kinfolio.fostering.models import FosterHousehold, FosteringReview, HouseholdStatus
 from kinfolio.people.selectors import children_visible_to
 
@@ -31,11 +30,13 @@ def household_with_reviews() -> QuerySet[FosterHousehold]:
 
 def children_placed_with(household: FosterHousehold, *, user: User) -> list[CareEpisode]:
     """The current placements with the household of the children ``user`` may see."""
+    return _placed_now(user, foster_household=household)
+
+
+def _placed_now(user: User, **where) -> list[CareEpisode]:
     return list(
         CareEpisode.objects.filter(
-            foster_household=household,
-            end_date__isnull=True,
-            period__child__in=children_visible_to(user),
+            **where, end_date__isnull=True, period__child__in=children_visible_to(user)
         )
         .select_related("period__child")
         .order_by("start_date")
@@ -51,6 +52,15 @@ def vacancies_of(household: FosterHousehold) -> str:
     return str(max(0, household.approved_places - household.placed))
 
 
-def needs_of(household: FosterHousehold) -> str:
-    labels = dict(codesets.PLACEMENT_NEED.choices)
-    return ", ".join(labels[n] for n in household.needs_met if n in labels)
+def providers(provider_type: str = "") -> QuerySet[PlacementProvider]:
+    """The placement providers (of one type, or all) with the number of children placed
+    there now (``placed``), by name."""
+    rows = PlacementProvider.objects.annotate(
+        placed=Count("care_episodes", filter=Q(care_episodes__end_date__isnull=True))
+    ).order_by("name", "pk")
+    return rows.filter(provider_type=provider_type) if provider_type else rows
+
+
+def children_placed_at(provider: PlacementProvider, *, user: User) -> list[CareEpisode]:
+    """The current placements with the provider of the children ``user`` may see."""
+    return _placed_now(user, provider=provider)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kinfolio.fostering import views, views_private
+from kinfolio.fostering import views, views_private, views_providers
 
 app_name = "fostering"
 urlpatterns = [
@@ -15,6 +15,12 @@ urlpatterns = [
             name=f"household-{step}",
         )
         for step in views.STEPS
+    ),
+    path("providers/", views_providers.provider_list, name="providers"),
+    path("providers/new/", views_providers.provider_new, name="provider-new"),
+    path("providers/<int:provider_id>/", views_providers.provider_detail, name="provider"),
+    path(
+        "providers/<int:provider_id>/change/", views_providers.provider_edit, name="provider-edit"
     ),
     path("placement-search/<str:local_id>/", views.placement_search, name="placement-search"),
     path("private/<str:local_id>/", views_private.arrangements, name="private-fostering"),

@@ -11,7 +11,7 @@ from kinfolio.audit.services import record_access
 from kinfolio.children_in_care.models import PeriodOfCare
 from kinfolio.fostering import forms, selectors
 from kinfolio.fostering.models import FosterHousehold, HouseholdStatus
-from kinfolio.fostering.placement_search import home_postcode_of, search_placements
+from kinfolio.fostering.placement_search import home_postcode_of, needs_text, search_placements
 from kinfolio.fostering.services import households
 from kinfolio.people.access import child_for
 from kinfolio.recording.pages import record_page
@@ -69,7 +69,7 @@ def household_detail(request, household_id: int):
             "placed": placed,
             "hidden": household.placed - len(placed),
             "vacancies": selectors.vacancies_of(household),
-            "needs": selectors.needs_of(household),
+            "needs": needs_text(household.needs_met),
         },
     )
 

@@ -13,6 +13,7 @@ from kinfolio.accounts.permissions import ROLE_PERMISSIONS
 from kinfolio.accounts.policy import POLICY, ChildScope
 from kinfolio.adoption.models import AdopterHousehold
 from kinfolio.audit.services import restrict_record
+from kinfolio.children_in_care.models import PlacementProvider
 from kinfolio.fostering.models import FosterHousehold
 from kinfolio.front_door.models import Contact, OnlineReferral, PartnerCheck
 from kinfolio.performance.models import Plan
@@ -39,6 +40,7 @@ from tests.factories_care import (
     MissingEpisodeFactory,
     PathwayPlanReviewFactory,
     PeriodOfCareFactory,
+    PlacementProviderFactory,
     PrivateFosteringArrangementFactory,
     ReviewRecommendationFactory,
     UASCStatusFactory,
@@ -188,6 +190,7 @@ def shared_records_for_urls(*, about) -> None:
     OnlineReferralFactory()
     FosterHouseholdFactory()
     AdopterHouseholdFactory()
+    PlacementProviderFactory()
 
 
 def url_for(name: str, route: str, child, team) -> str:
@@ -216,6 +219,7 @@ def url_for(name: str, route: str, child, team) -> str:
         **returns_url_values(),
         "period_id": child.periods_of_care.values_list("pk", flat=True).first(),
         "household_id": FosterHousehold.objects.values_list("pk", flat=True).first(),
+        "provider_id": PlacementProvider.objects.values_list("pk", flat=True).first(),
         "adopter_id": AdopterHousehold.objects.values_list("pk", flat=True).first(),
         "adoption_plan_id": child.adoption_plans.values_list("pk", flat=True).first(),
         "arrangement_id": child.private_fostering_arrangements.values_list("pk", flat=True).first(),

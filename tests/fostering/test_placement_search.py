@@ -90,6 +90,18 @@ def test_needs_and_distance_narrow_the_search(child):
     assert names(search_placements(child=child, on=TODAY, within_miles=20)) == ["Anyone"]
 
 
+def test_providers_are_offered_only_for_the_needs_they_meet(child):
+    PlacementProviderFactory(name="Teen home", capacity=2, needs_met=["teenagers", "emergency"])
+    PlacementProviderFactory(name="Any home", capacity=2)
+
+    found = search_placements(child=child, on=TODAY, needs={"emergency"})
+
+    assert names(found) == ["Teen home"]
+    assert found[0].needs == "Emergency placement (the same day), Teenagers"
+    assert names(search_placements(child=child, on=TODAY, needs={"remand"})) == []
+    assert sorted(names(search_placements(child=child, on=TODAY))) == ["Any home", "Teen home"]
+
+
 def test_providers_with_room_and_supported_accommodation_only_from_16(child):
     PlacementProviderFactory(
         name="Oak House", provider_type="external_childrens_home", capacity=2, postcode="MK6 2BB"

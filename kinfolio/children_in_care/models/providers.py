@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import Q
 
 from kinfolio import codesets
-from kinfolio.core.models import Recorded
+from kinfolio.core.models import Recorded, Versioned
 
 
 class OfstedRating(models.TextChoices):
@@ -20,7 +20,7 @@ class OfstedRating(models.TextChoices):
     NOT_YET_INSPECTED = "not_yet_inspected", "Not yet inspected"
 
 
-class PlacementProvider(Recorded):
+class PlacementProvider(Versioned, Recorded):
     """A provider a child can be placed with, other than a foster household: a children's
     home (in-house or external), an independent fostering agency, supported
     accommodation, a secure unit, a parent and child unit.
@@ -42,6 +42,12 @@ class PlacementProvider(Recorded):
     ofsted_rating_date = models.DateField("Date of the Ofsted judgement", null=True, blank=True)
     capacity = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="Number of children the provider is registered for"
+    )
+    needs_met = models.JSONField(
+        "Children's needs the provider is registered or contracted to meet",
+        default=list,
+        blank=True,
+        help_text="Codes from the placement needs list (kinfolio.codesets.PLACEMENT_NEED)",
     )
 
     class Meta:
