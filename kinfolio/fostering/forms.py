@@ -183,7 +183,7 @@ class PlacementSearchForm(forms.Form):
         required=False,
     )
     needs = forms.MultipleChoiceField(
-        label="What the child needs of foster carers",
+        label="What the child needs of the placement",
         choices=codesets.PLACEMENT_NEED.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,

@@ -108,3 +108,34 @@ def test_a_household_approved_with_a_vacancy_appears_in_placement_search(page, s
     step(page, screenshot, "9-start-care", "The child becomes looked after")
     household = FosterHousehold.objects.get(carers="Priya and Tom Shah")
     expect(page.get_by_label("Foster household")).to_have_value(str(household.pk))
+
+
+def test_a_childrens_home_added_to_the_register_is_offered_for_the_needs_it_meets(
+    page, screenshot, people
+):
+    page.goto("/fostering/providers/")
+    sign_in(page, "fostering")
+    step(page, screenshot, "p1-providers", "Placement providers")
+
+    page.get_by_role("link", name="Add a placement provider").click()
+    step(page, screenshot, "p2-new-provider", "Add a placement provider")
+    page.get_by_label("Name").fill("Rowan Lodge")
+    page.get_by_label("Kind of provider").select_option(label="External children's home")
+    page.get_by_label("Ofsted unique reference number (URN)").fill("SC123456")
+    page.get_by_label("Postcode").fill("nn1 1aa")
+    page.get_by_label("Number of children it is registered for").fill("2")
+    page.get_by_label("Emergency placement (the same day)").check()
+    page.get_by_role("button", name="Save").click()
+    step(page, screenshot, "p3-provider", "Rowan Lodge")
+    expect(page.get_by_test_id("needs")).to_have_text("Emergency placement (the same day)")
+    expect(page.get_by_test_id("vacancies")).to_have_text("2")
+
+    page.get_by_role("button", name=re.compile("^Sign out")).click()
+    page.goto(f"/fostering/placement-search/{people['ours'].local_id}/")
+    sign_in(page, "sw")
+    page.get_by_label("Emergency placement (the same day)").check()
+    page.get_by_role("button", name="Search").click()
+    found = page.get_by_test_id("placements")
+    expect(found).to_contain_text("Rowan Lodge")
+    expect(found).to_contain_text("Emergency placement (the same day)")
+    step(page, screenshot, "p4-found", "Placement search")
