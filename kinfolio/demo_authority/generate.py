@@ -14,7 +14,7 @@ from django.db import connection, transaction
 
 from kinfolio.core.models import PopulationEstimate
 from kinfolio.demo_authority.care_journeys import CareJourneys
-from kinfolio.demo_authority.geography import locations_for
+from kinfolio.demo_authority.geography import demo_locations
 from kinfolio.demo_authority.manager_day import set_the_scene
 from kinfolio.demo_authority.models import GeneratedAuthority
 from kinfolio.demo_authority.profiles import AuthorityProfile
@@ -110,7 +110,7 @@ def build(
     step("care starts and ends before the census date", care.flows)
     step("contacts, referrals, assessments and plans", safeguarding.flows)
     step("social worker changes", lambda: settle_social_worker_changes(world))
-    for location in locations_for(world.rows.all_rows(), on=census_date):
+    for location in demo_locations():
         world.rows.add(location)
     world.rows.add(
         PopulationEstimate(

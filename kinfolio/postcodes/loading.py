@@ -141,8 +141,7 @@ def _store(kind: str, rows: list[_Row], *, source: str, published: date) -> int:
         return 0
     points = [(row.first, row.second) for row in rows]
     if kind == CODE_POINT_OPEN:
-        longitudes, latitudes = convert_lonlat([p[0] for p in points], [p[1] for p in points])
-        points = list(zip(latitudes.tolist(), longitudes.tolist(), strict=True))
+        points = latitudes_longitudes(points)
         for row, (latitude, longitude) in zip(rows, points, strict=True):
             _in_the_uk(latitude, longitude, row.where)
     PostcodeLocation.objects.bulk_create(
@@ -161,6 +160,13 @@ def _store(kind: str, rows: list[_Row], *, source: str, published: date) -> int:
         update_fields=["latitude", "longitude", "source", "source_date"],
     )
     return len(rows)
+
+
+def latitudes_longitudes(grid: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """WGS84 (latitude, longitude) of British National Grid (eastings, northings) in
+    metres, by OS's OSTN15 transformation (``convertbng``)."""
+    longitudes, latitudes = convert_lonlat([p[0] for p in grid], [p[1] for p in grid])
+    return list(zip(latitudes.tolist(), longitudes.tolist(), strict=True))
 
 
 def _field(row: list, index: int, where: str) -> str:

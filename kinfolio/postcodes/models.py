@@ -3,7 +3,8 @@
 Kinfolio ships no postcode data. A council loads the Office for National Statistics'
 ONS Postcode Directory or Ordnance Survey's Code-Point Open (both under the Open
 Government Licence), downloaded by itself, with ``manage.py load_postcode_locations``;
-the demo authority's fictional postcodes get generated locations whose source says so.
+the demo authority stores the directory's locations of the real postcode units it uses
+(``demo_authority.geography``).
 Each row keeps its source and date, so a distance can say where it came from.
 """
 

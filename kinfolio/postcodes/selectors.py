@@ -42,6 +42,15 @@ def locations(postcodes: Iterable[str]) -> dict[str, tuple[float, float]]:
     return {p: (lat, lon) for p, lat, lon in rows.values_list("postcode", "latitude", "longitude")}
 
 
+def location_sources() -> list[str]:
+    """Where the stored locations come from, for a page to say: each publication and
+    its release, e.g. "ONS Postcode Directory, May 2025" (one query)."""
+    found = PostcodeLocation.objects.order_by("source", "source_date").values_list(
+        "source", "source_date"
+    )
+    return [f"{source}, {published:%B %Y}" for source, published in found.distinct()]
+
+
 def distance_between(
     home: str, place: str, known: dict[str, tuple[float, float]] | None = None
 ) -> Distance:

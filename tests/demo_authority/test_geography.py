@@ -1,11 +1,16 @@
-"""The demo's fictional postcodes get generated locations, labelled as synthetic; its
-foster households name their agency and the needs they meet."""
+"""The demo's postcodes are real units placed where the ONS Postcode Directory puts them;
+its foster households name their agency and the needs they meet."""
+
+import csv
+import math
 
 import pytest
+from haversine import Unit, haversine
 
 from kinfolio.children_in_care.distances import placement_distances
 from kinfolio.children_in_care.models import CareEpisode
-from kinfolio.demo_authority.geography import SOURCE, synthetic_location
+from kinfolio.demo_authority.geography import SOURCE, demo_locations
+from kinfolio.demo_authority.postcodes import DATA
 from kinfolio.demo_authority.providers_gen import in_area
 from kinfolio.fostering.models import FosterHousehold
 from kinfolio.people.models import Address
@@ -14,7 +19,7 @@ from kinfolio.postcodes.models import PostcodeLocation
 pytestmark = pytest.mark.django_db(serialized_rollback=True)
 
 
-def test_every_demo_postcode_has_a_synthetic_location(demo_authority):
+def test_every_demo_postcode_has_the_directorys_location(demo_authority):
     located = set(PostcodeLocation.objects.values_list("postcode", flat=True))
     assert set(Address.objects.values_list("postcode", flat=True)) <= located
     assert set(PostcodeLocation.objects.values_list("source", flat=True)) == {SOURCE}
@@ -31,9 +36,21 @@ def test_demo_placements_far_from_home_are_the_out_of_area_ones(demo_authority):
     assert not [pair for pair in inside if in_area(pair[0]) and in_area(pair[1])]
 
 
-def test_a_synthetic_location_depends_only_on_the_postcode():
-    assert synthetic_location("MK9 1AA") == synthetic_location("MK9 1AA")
-    assert synthetic_location("MK9 1AA") != synthetic_location("MK9 1AB")
+def test_demo_distances_are_the_directorys_grid_distances():
+    """Miles between two units' stored locations (haversine) agree with the straight
+    line between their National Grid references to within 0.5%, near and far."""
+    with open(DATA, newline="", encoding="utf-8") as handle:
+        grid = {
+            r["postcode"]: (int(r["eastings"]), int(r["northings"])) for r in csv.DictReader(handle)
+        }
+    located = {p.postcode: (p.latitude, p.longitude) for p in demo_locations()}
+    assert located.keys() == grid.keys()
+    postcodes = sorted(grid)
+    for home, place in zip(postcodes, reversed(postcodes), strict=True):
+        on_grid = math.dist(grid[home], grid[place]) / 1609.344
+        assert haversine(located[home], located[place], unit=Unit.MILES) == pytest.approx(
+            on_grid, rel=0.005, abs=0.01
+        )
 
 
 def test_demo_households_name_their_agency_and_some_needs(demo_authority):

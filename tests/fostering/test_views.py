@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from kinfolio.accounts.models import Role
 from kinfolio.fostering.models import FosterHousehold
+from kinfolio.postcodes.models import PostcodeLocation
 from kinfolio.recording import tokens
 from tests.factories import D
 from tests.factories_accounts import staff
@@ -137,6 +138,22 @@ def test_placement_search_is_refused_without_the_permission_and_outside_scope(cl
     assert client.get(_search_url(two_services["ours"])).status_code == 403
     client.force_login(staff(Role.SOCIAL_WORKER, team=two_services["team"]))
     assert client.get(_search_url(two_services["theirs"])).status_code == 404
+
+
+def test_placement_search_says_where_postcode_locations_come_from(client, two_services):
+    client.force_login(staff(Role.SOCIAL_WORKER, team=two_services["team"]))
+    url = _search_url(two_services["ours"])
+    assert "no postcode locations have been loaded" in client.get(url).content.decode()
+    for postcode, published in (("MK9 1AA", D(2025, 5, 1)), ("MK9 1AB", D(2025, 5, 1))):
+        PostcodeLocation.objects.create(
+            postcode=postcode,
+            latitude=52.0,
+            longitude=-0.75,
+            source="ONS Postcode Directory",
+            source_date=published,
+        )
+    text = " ".join(client.get(url).content.decode().split())
+    assert "located by the ONS Postcode Directory, May 2025." in text
 
 
 def test_a_chosen_placement_fills_in_the_start_care_page(client, two_services):
