@@ -1,8 +1,13 @@
-"""The indicator catalogue (issue 18): every indicator for the last complete year, beside
-one hand-written SQL query computing three of them (referrals, re-referrals within 12
-months, children on a child protection plan at 31 March), as a ratio; then the same
-three indicators through the catalogue, as a like-for-like ratio. The query's figures
-are checked against the catalogue's before anything is printed.
+"""The indicator catalogue (issue 18) on the last complete year, against one hand-written
+SQL query computing three of its indicators (referrals, re-referrals within 12 months,
+children on a child protection plan at 31 March); the query's figures are checked
+against the catalogue's before anything is printed.
+
+Two ratios, each saying what it compares:
+- like for like (the target, <= 2): the same three indicators through the catalogue
+  (figures, with the rows behind them ready for a drill-down) against the query;
+- the whole catalogue, every indicator, against the same three-indicator query: not
+  like for like (dozens of indicators against three), printed to show its cost.
 """
 
 from benchmarks.harness import is_postgresql, timed
@@ -64,8 +69,12 @@ def run(report) -> None:
         by_id["cp_plans"].numerator,
     )
     assert tuple(found) == expected, (found, expected)
-    report(f"whole catalogue, {len(CATALOGUE)} indicators, {period.key}", catalogue_seconds, "s")
-    report("one SQL query: referrals, re-referrals, CP plans at 31 March", sql_seconds, "s")
-    report("catalogue / query (target <= 2)", catalogue_seconds / sql_seconds, "x")
-    report("the same three indicators through the catalogue", three_seconds, "s")
-    report("  those three / query", three_seconds / sql_seconds, "x")
+    report("like for like: one SQL query (referrals, re-referrals, CP plans)", sql_seconds, "s")
+    report("like for like: the same three through the catalogue", three_seconds, "s")
+    report("like for like: catalogue / SQL (target <= 2)", three_seconds / sql_seconds, "x")
+    report(f"whole catalogue: {len(CATALOGUE)} indicators, {period.key}", catalogue_seconds, "s")
+    report(
+        f"whole catalogue / that SQL ({len(CATALOGUE)} to 3, not like for like)",
+        catalogue_seconds / sql_seconds,
+        "x",
+    )

@@ -2,9 +2,10 @@
 looked after child, as median times, the page's p95 as a ratio of the trivial page's
 in the same run, the number of places offered and the page's queries.
 
-The large authority's postcodes have no locations until the generator is run again;
-inside one transaction, rolled back at the end, every postcode it names is given its
-synthetic demo location (``demo_authority.geography``), so distances are computed.
+A large authority generated before the demo stored postcode locations has none; inside
+one transaction, rolled back at the end, the demo's postcode units missing a location
+are given the ONS Postcode Directory's (``demo_authority.geography``), so distances are
+computed.
 """
 
 from statistics import median, quantiles
@@ -24,36 +25,13 @@ def _times(client, url: str) -> list[float]:
 
 
 def _locate_every_postcode() -> int:
-    import datetime as dt
+    from kinfolio.demo_authority.geography import demo_locations
+    from kinfolio.postcodes.models import PostcodeLocation
 
-    from kinfolio.children_in_care.models import CareEpisode, PlacementProvider
-    from kinfolio.demo_authority.geography import SOURCE, synthetic_location
-    from kinfolio.fostering.models import FosterHousehold
-    from kinfolio.people.models import Address
-    from kinfolio.postcodes.models import PostcodeLocation, normalise_postcode
-
-    postcodes = {
-        *Address.objects.values_list("postcode", flat=True).distinct(),
-        *FosterHousehold.objects.values_list("postcode", flat=True),
-        *PlacementProvider.objects.values_list("postcode", flat=True),
-        *CareEpisode.objects.values_list("home_postcode", flat=True).distinct(),
-    }
-    wanted = {normalise_postcode(p) for p in postcodes} - {""}
-    wanted -= set(PostcodeLocation.objects.values_list("postcode", flat=True))
-    PostcodeLocation.objects.bulk_create(
-        [
-            PostcodeLocation(
-                postcode=p,
-                latitude=synthetic_location(p)[0],
-                longitude=synthetic_location(p)[1],
-                source=SOURCE,
-                source_date=dt.date.today(),
-            )
-            for p in sorted(wanted)
-        ],
-        batch_size=5000,
-    )
-    return len(wanted)
+    stored = set(PostcodeLocation.objects.values_list("postcode", flat=True))
+    missing = [found for found in demo_locations() if found.postcode not in stored]
+    PostcodeLocation.objects.bulk_create(missing)
+    return len(missing)
 
 
 def run(report) -> None:
@@ -92,7 +70,7 @@ def run(report) -> None:
         with CaptureQueriesContext(connection) as captured:
             client.get(page)
         transaction.set_rollback(True)
-    report("postcode locations added (synthetic, rolled back)", located, "rows")
+    report("postcode locations added (ONS Postcode Directory, rolled back)", located, "rows")
     report(f"placement search for a child aged {child.age_on(today)}: selector", seconds, "s")
     report("  places offered (all kinds, any distance)", len(found), "rows")
     report("  the page: median", median(page_times), "s")
