@@ -9,6 +9,7 @@ Each row keeps its source and date, so a distance can say where it came from.
 """
 
 import re
+from functools import lru_cache
 
 from django.db import models
 from django.db.models import Q
@@ -17,6 +18,7 @@ from django.db.models import Q
 POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")
 
 
+@lru_cache(maxsize=65_536)  # lists name the same postcodes over and over
 def normalise_postcode(text: str) -> str:
     """The postcode in capitals with one space before the inward code ("mk93ej" →
     "MK9 3EJ"); "" when the text is not shaped like a postcode."""
