@@ -4,9 +4,11 @@ stands on the census date.
 
 The goal is no error at all. The rules in ``STILL_OPEN`` are those the demo's data still
 breaks, each to be fixed at its cause and then removed here, so that no other rule can
-start failing unnoticed; ``SW12STG2`` is the validator's own: it reports the social
-worker episodes from before care that its message asks for
-(tests/returns/test_validator_defects.py).
+start failing unnoticed; ``SW12STG2`` and ``241`` are the validator's own
+(tests/returns/test_validator_defects.py). ``QUERIES`` are the CIN validator's queries
+(rules it marks as such, named with a Q) the demo raises, each for a reason a council
+would give the DfE: the DfE asks for them to be checked and either amended or
+explained, and they do not stop a return.
 """
 
 from datetime import datetime
@@ -23,19 +25,23 @@ from kinfolio.returns.years import CollectionYear, current_and_last_complete
 pytestmark = pytest.mark.django_db(serialized_rollback=True)
 YEARS = current_and_last_complete(DEFAULT_CENSUS_DATE)
 STILL_OPEN = {
-    # an unborn child's referral date and expected birth, an enquiry whose assessment
-    # ended the year before, fewer than eight disability codes in the whole census, an
-    # episode closed other than RC8/RC9 after one "no factors" assessment, an enquiry
-    # without a conference after 15 working days; assessments still open more than 45
-    # working days after they began (the demo keeps late assessments: the performance
-    # indicators count them); and, for the year in progress, the reference date (rule 100
-    # wants 31 March; a census made during the year is dated the day it is made, so the
-    # timeliness queries judge what is overdue that day)
-    "cin": {"8606", "8530Q", "2991Q", "2887Q", "8873Q", "8675Q", "8670Q", "100"},
+    # an unborn child's referral date and expected birth
+    "cin": {"8606"},
     # SDQs, URNs, previous permanence (LA_PERM is not recorded), placement orders, K3
-    # placements outside the authority (rule 241 compares the return's own authority), a
-    # new episode with neither placement nor legal status changed
+    # placements outside the authority, a new episode with neither placement nor legal
+    # status changed
     "ssda903": {"SW12STG2", "197B", "186", "218", "630", "553", "241", "435"},
+}
+QUERIES = {
+    # For the year in progress, the census is dated 31 March as the DfE's specification
+    # has it (rule 100) and holds the year so far: every assessment and enquiry still
+    # open on the day it is made is queried as if the year had ended with it open
+    # (8670Q, 8675Q), an unborn child due before March as one who should have been born
+    # (8530Q), and an episode whose "no factors" assessment was just authorised as closed
+    # other than RC8/RC9 (8873Q). Besides: an enquiry whose assessment was finished the
+    # year before (2991Q); fewer than eight disability codes in the whole census (2887Q).
+    "cin": {"8530Q", "2991Q", "2887Q", "8873Q", "8675Q", "8670Q"},
+    "ssda903": set(),
 }
 
 
@@ -55,8 +61,9 @@ def write(kind: str, year: CollectionYear, folder):
 def test_demo_return_passes_the_dfe_validator_but_for_rules_still_open(
     demo_authority, tmp_path, kind, year
 ):
-    findings = run_validator(kind, year, write(kind, year, tmp_path)).findings
-    unexpected = [str(f) for f in findings if f.rule not in STILL_OPEN[kind]]
+    result = run_validator(kind, year, write(kind, year, tmp_path))
+    unexpected = [str(f) for f in result.errors if f.rule not in STILL_OPEN[kind]]
+    unexpected += [str(f) for f in result.queries if f.rule not in QUERIES[kind]]
     assert unexpected == []
 
 

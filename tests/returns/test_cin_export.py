@@ -39,3 +39,19 @@ def test_export_uses_gender_current_before_2024_25(db, tmp_path):
     ChildProtectionPlanFactory()  # referral 4 March 2024: in 2023/24
     child = census(tmp_path, "2023-24").find("Children/Child/ChildIdentifiers")
     assert (child.findtext("GenderCurrent"), child.findtext("Sex")) == ("1", None)
+
+
+def test_a_census_made_during_the_year_is_dated_31_march(db, tmp_path):
+    ChildProtectionPlanFactory(
+        initial_conference__section47__strategy_discussion__cin_episode__referral_date=D(
+            2026, 5, 1
+        ),
+        initial_conference__section47__strategy_discussion__discussion_date=D(2026, 5, 2),
+        initial_conference__section47__start_date=D(2026, 5, 2),
+        initial_conference__conference_date=D(2026, 5, 20),
+    )
+    out = tmp_path / "cin.xml"
+    export_cin(CollectionYear.parse("2026-27"), out, now=at(2026, 10, 1))
+    root = ET.parse(out).getroot()
+    assert root.findtext("Header/CollectionDetails/ReferenceDate") == "2027-03-31"
+    assert root.findtext("Children/Child/CINdetails/CINreferralDate") == "2026-05-01"

@@ -35,3 +35,25 @@ def test_sw12_reports_the_social_worker_episodes_it_asks_for(tmp_path):
     assert {(f.rule, f.child, f.row) for f in findings if f.rule == "SW12STG2"} == {
         ("SW12STG2", "KF1", 0)
     }
+
+
+def test_241_compares_a_supported_accommodation_with_the_returning_authority(tmp_path):
+    """Rule 241 says "LA of placement is not an LA the provider has premises" (its text:
+    the placement's authority must be one in Ofsted's URN lookup for that URN), yet
+    compares the placement's authority with the authority making the return: registered
+    supported accommodation (K3) outside the authority is always reported, whichever
+    provider runs it."""
+    rows = {
+        "Header": ["KF1,F,03/02/2009,WBRI,UN2,0,"],
+        # Looked after since 2023, in supported accommodation in Stevenage from September.
+        "Episodes": [
+            "KF1,06/03/2023,S,C2,N1,U4,PR1,01/09/2025,X1,CHILD,MK14 7PQ,MK10 1JY,SC914770",
+            "KF1,01/09/2025,P,C2,N1,K3,PR4,,,,MK14 7PQ,SG1 6AA,SC952996",
+        ],
+    }
+    for name, lines in rows.items():
+        table = BY_NAME[name]
+        text = "\n".join([",".join(table.columns), *lines]) + "\n"
+        (tmp_path / table.file_name).write_text(text, encoding="utf-8")
+    findings = run_validator("ssda903", YEAR, tmp_path).findings
+    assert {(f.rule, f.child, f.row) for f in findings if f.rule == "241"} == {("241", "KF1", 1)}

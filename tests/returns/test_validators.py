@@ -5,7 +5,12 @@ from kinfolio.protection.models import ChildProtectionConference
 from kinfolio.returns.exports import default_target, write_return
 from kinfolio.returns.validation.client import run_validator
 from kinfolio.returns.years import CollectionYear
-from tests.factories import ChildProtectionPlanFactory, CINEpisodeFactory, D
+from tests.factories import (
+    AssessmentFactory,
+    ChildProtectionPlanFactory,
+    CINEpisodeFactory,
+    D,
+)
 from tests.factories_care import CareEpisodeFactory, PeriodOfCareFactory
 
 YEAR = CollectionYear.parse("2025-26")
@@ -39,6 +44,21 @@ def test_cin_validator_reports_a_protection_plan_without_an_initial_conference(d
         cin_episode=episode,
         start_date=D(2025, 5, 20),
     )
-    found = {(f.rule, f.child, f.field) for f in findings_of("cin", tmp_path)}
+    found = {(f.rule, f.child, f.field, f.query) for f in findings_of("cin", tmp_path)}
     # Rule 2885: the plan does not start on the day of an initial conference.
-    assert ("2885", "KF0000010", "DateOfInitialCPC") in found
+    assert ("2885", "KF0000010", "DateOfInitialCPC", False) in found
+
+
+def test_cin_validator_tells_a_query_from_an_error(db, tmp_path):
+    AssessmentFactory(
+        cin_episode__child__local_id="KF0000011",
+        cin_episode__referral_date=D(2025, 6, 2),
+        start_date=D(2025, 6, 2),
+    )
+    found = [f for f in findings_of("cin", tmp_path) if f.child == "KF0000011"]
+    # Rule 8670Q: an assessment still open more than 45 working days before 31 March,
+    # which the council is asked to check and either amend or explain.
+    assert ("8670Q", True) in {(f.rule, f.query) for f in found}
+    # The DfE names its queries with a Q; the child's other findings are errors (4220).
+    assert [f.rule for f in found if f.query != f.rule.endswith("Q")] == []
+    assert any(not f.query for f in found)

@@ -48,12 +48,11 @@ def census_child_ids(year: CollectionYear) -> list[int]:
     return list(Person.objects.filter(pk__in=ids).order_by("local_id").values_list("pk", flat=True))
 
 
-def reference_date(year: CollectionYear, today: date) -> date:
-    """The day the census describes: 31 March, or for the year still going on, the day
-    it is made. A census made during the year is the year so far, so the validator's
-    timeliness queries (an assessment open over 45 working days, rule 8670Q; an enquiry
-    with no conference after 15, rule 8675Q) judge what is overdue that day, not what
-    would be were the year to end with every case as it stands."""
+def as_at(year: CollectionYear, today: date) -> date:
+    """The last day the census describes: 31 March, or for the year still going on, the
+    day it is made (a later date is not yet known). Its header's reference date is 31
+    March either way, as the DfE's census specification has it (rule 100): a census
+    made during the year is the year so far."""
     return min(year.end, today)
 
 
@@ -82,7 +81,7 @@ class CensusChunk:
 
     def __init__(self, year: CollectionYear, ids: list[int], until: date) -> None:
         self.year = year
-        self.until = until  # the reference date: later dates are left out
+        self.until = until  # the day it is made, at the latest: later dates are left out
         in_year = overlapping
         self.people = (
             Person.objects.filter(pk__in=ids)
@@ -290,7 +289,7 @@ def header(year: CollectionYear, now: datetime) -> ET.Element:
     details = ET.SubElement(element, "CollectionDetails")
     add(details, "Collection", "CIN")
     add(details, "Year", str(year.end_year))
-    add(details, "ReferenceDate", reference_date(year, now.date()).isoformat())
+    add(details, "ReferenceDate", year.end.isoformat())
     source = ET.SubElement(element, "Source")
     add(source, "SourceLevel", "L")
     add(source, "LEA", settings.KINFOLIO_LA_CODE)
@@ -322,7 +321,7 @@ def export_cin(
         handle.write("    <Children>\n")
         done = 0
         for chunk_ids in chunks(ids):
-            chunk = CensusChunk(year, chunk_ids, reference_date(year, now.date()))
+            chunk = CensusChunk(year, chunk_ids, as_at(year, now.date()))
             for child in chunk.children():
                 handle.write(_text(child, 2))
             done += len(chunk_ids)

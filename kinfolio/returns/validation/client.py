@@ -31,10 +31,14 @@ class Finding:
     table: str
     field: str
     row: int | None
+    # A query (CIN rules such as 8670Q): the DfE asks the council to check it and either
+    # amend the data or give a reason; unlike an error, it does not stop the return.
+    query: bool = False
 
     def __str__(self) -> str:
         where = ".".join(part for part in (self.table, self.field) if part)
-        return f"{self.rule}\t{self.child or '(whole return)'}\t{where}\t{self.message}"
+        rule = f"{self.rule} (query)" if self.query else self.rule
+        return f"{rule}\t{self.child or '(whole return)'}\t{where}\t{self.message}"
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,14 @@ class Result:
     findings: list[Finding]
     seconds: float  # the validator's own time
     failed_rules: list[str]  # rules the validator could not run on this return
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [finding for finding in self.findings if not finding.query]
+
+    @property
+    def queries(self) -> list[Finding]:
+        return [finding for finding in self.findings if finding.query]
 
 
 def validators_python() -> Path:
@@ -79,6 +91,7 @@ def run_validator(kind: str, year: CollectionYear, target: Path) -> Result:
             table=line["table"],
             field=line["field"],
             row=line["row"],
+            query=line["query"],
         )
         for line in lines[:-1]
     ]

@@ -5,7 +5,9 @@ Kinfolio's: csc-validator-be-903 and csc-validator-be-cin pin old pandas and num
 It imports nothing from Kinfolio. It calls each validator the way its own command
 line does (``lac_validator.__main__`` ``run-offline``; ``cin_validator.__main__``
 ``run``), then prints one JSON object per finding:
-``{"rule", "message", "child", "table", "field", "row"}``, and a last line
+``{"rule", "message", "child", "table", "field", "row", "query"}`` ("query": the
+validator's rule is a query, which the DfE asks a council to check and either amend or
+explain, rather than an error; only the CIN validator has them), and a last line
 ``{"done": true, "seconds": ...}`` with the validator's own time.
 
     python runner.py ssda903 2026 E06000042 DIR
@@ -66,6 +68,7 @@ def run_903(end_year, la_code, folder):
                     "table": row["Table"],
                     "field": field,
                     "row": int(row["RowID"]),
+                    "query": False,
                 }
     FAILED_RULES.extend(str(code) for code in validator.fails)
 
@@ -78,7 +81,12 @@ def run_cin(end_year, path):
     root = ET.parse(path).getroot()
     data = cin_validator.process_data(cin_validator.convert_data(root))
     module = importlib.import_module(f"cin_validator.rules.cin{end_year - 1}_{end_year % 100:02d}")
+    from cin_validator.rule_engine import RuleType
+
     validator = cin_validator.CinValidator(data, module.registry)
+    queries = {
+        str(code) for code, rule in module.registry.items() if rule.rule_type == RuleType.QUERY
+    }
     for _, issue in validator.full_issue_df.iterrows():
         yield {
             "rule": _value(issue["rule_code"]),
@@ -87,6 +95,7 @@ def run_cin(end_year, path):
             "table": _value(issue["tables_affected"]),
             "field": _value(issue["columns_affected"]),
             "row": None if _value(issue["row_id"]) == "" else int(issue["row_id"]),
+            "query": _value(issue["rule_code"]) in queries,
         }
     for _, issue in validator.multichild_issues.iterrows():
         yield {
@@ -96,6 +105,7 @@ def run_cin(end_year, path):
             "table": "Header",
             "field": "",
             "row": None,
+            "query": _value(issue["rule_code"]) in queries,
         }
 
 

@@ -16,8 +16,9 @@ from kinfolio.returns.validation.client import (
 class Command(BaseCommand):
     help = (
         "Write a return for a collection year and validate it with the DfE's own "
-        "validator; print each error (rule, child, table.field, message) and a count. "
-        "Exits 1 when there are errors."
+        "validator; print each error and query (rule, child, table.field, message) and "
+        "their counts. Exits 1 when there are errors (a query, which the DfE asks the "
+        "council to check and either amend or explain, does not stop a return)."
     )
 
     def add_arguments(self, parser):
@@ -41,10 +42,11 @@ class Command(BaseCommand):
                 + ", ".join(result.failed_rules)
                 + " on this return (not counted as errors)."
             )
-        count = len(result.findings)
+        errors, queries = len(result.errors), len(result.queries)
         self.stdout.write(
-            f"{count} error{'s' if count != 1 else ''} in the {kind} return for {year} "
+            f"{errors} error{'s' if errors != 1 else ''} and {queries} "
+            f"quer{'ies' if queries != 1 else 'y'} in the {kind} return for {year} "
             f"(validator's own time {result.seconds:.1f} s)"
         )
-        if count:
+        if errors:
             raise SystemExit(1)
