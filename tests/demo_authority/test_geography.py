@@ -15,6 +15,7 @@ from kinfolio.demo_authority.providers_gen import in_area
 from kinfolio.fostering.models import FosterHousehold
 from kinfolio.people.models import Address
 from kinfolio.postcodes.models import PostcodeLocation
+from kinfolio.postcodes.selectors import out_of_area
 
 pytestmark = pytest.mark.django_db(serialized_rollback=True)
 
@@ -51,6 +52,14 @@ def test_demo_distances_are_the_directorys_grid_distances():
         assert haversine(located[home], located[place], unit=Unit.MILES) == pytest.approx(
             on_grid, rel=0.005, abs=0.01
         )
+
+
+def test_the_authoritys_districts_put_each_demo_unit_where_the_ons_does():
+    """Out of area by the authority's postcode districts (settings) is out of Milton
+    Keynes (E06000042) by the ONS Postcode Directory, for every unit the demo uses."""
+    with open(DATA, newline="", encoding="utf-8") as handle:
+        units = {r["postcode"]: r["local_authority"] for r in csv.DictReader(handle)}
+    assert {p: out_of_area(p) for p in units} == {p: la != "E06000042" for p, la in units.items()}
 
 
 def test_demo_households_name_their_agency_and_some_needs(demo_authority):
