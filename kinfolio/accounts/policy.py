@@ -118,6 +118,7 @@ POLICY: dict[str, Rule] = {
     "fostering:provider-new": Rule(Permission.MANAGE_CARERS),
     "fostering:provider": Rule(Permission.MANAGE_CARERS),
     "fostering:provider-edit": Rule(Permission.MANAGE_CARERS),
+    "fostering:household-exemption": Rule(Permission.MANAGE_CARERS),
     "fostering:placement-search": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE),
     "fostering:private-fostering": Rule(Permission.VIEW_CHILD_RECORD, ChildScope.VISIBLE),
     "fostering:private-notify": Rule(Permission.RECORD_CASEWORK, ChildScope.VISIBLE),

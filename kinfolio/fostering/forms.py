@@ -173,6 +173,69 @@ class CloseEnquiryForm(RecordingForm):
         ]
 
 
+class ExemptionForm(RecordingForm):
+    """An exemption from the usual fostering limit: the children are those placed now
+    (ticked) and any about to be placed (by their Kinfolio ID, among the children the
+    worker may see)."""
+
+    granted_by = forms.CharField(
+        label="Who granted the exemption?",
+        help_text="Their name and role, for example Sam Patel, Head of Children in Care",
+        max_length=200,
+        error_messages={"required": "Enter the name and role of the person who granted it"},
+    )
+    granted_on = _date("Date granted")
+    until = _date("Until when does it last?")
+    placed = forms.MultipleChoiceField(
+        label="Children placed now whom the exemption names",
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    other_children = forms.CharField(
+        label="Other children it names (their Kinfolio IDs)",
+        help_text="For example, a child about to be placed. Separate IDs with commas",
+        required=False,
+    )
+    conditions = forms.CharField(
+        label="Conditions the exemption is subject to (optional)",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+    def __init__(self, *args, placed=(), visible=None, **kwargs):
+        self.visible = visible
+        super().__init__(*args, **kwargs)
+        self.fields["placed"].choices = [(c.local_id, c.full_name) for c in placed]
+
+    def layout(self) -> list:
+        return [
+            Field.text("granted_by"),
+            Field("granted_on"),
+            Field("until"),
+            Field.checkboxes("placed", legend_size=Size.SMALL),
+            Field.text("other_children"),
+            Field.textarea("conditions"),
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        wanted = [*cleaned.get("placed", ())]
+        wanted += [i.strip() for i in cleaned.get("other_children", "").split(",") if i.strip()]
+        found = {c.local_id: c for c in self.visible.filter(local_id__in=wanted)}
+        unknown = [i for i in wanted if i not in found]
+        if unknown:
+            self.add_error(
+                "other_children", f"No child you can see has the ID {', '.join(unknown)}"
+            )
+        cleaned["children"] = list(found.values())
+        return cleaned
+
+    def service_arguments(self) -> dict:
+        answers = super().service_arguments()
+        del answers["placed"], answers["other_children"]
+        return answers
+
+
 class PlacementSearchForm(forms.Form):
     """The search's filters, sent with GET (a search changes nothing)."""
 

@@ -269,3 +269,40 @@ class PrivateFosteringArrangement(Recorded):
             raise ValidationError(
                 "This overlaps another private fostering arrangement of the same child."
             )
+
+
+class LimitExemption(Recorded):
+    """An exemption from the usual fostering limit granted by the local authority in
+    whose area the foster carer lives (Children Act 1989, Schedule 7, paragraph 4).
+
+    A person may not usually foster more than three children (paragraph 2) unless they
+    are all brothers and sisters (paragraph 3). The exemption names the children the
+    household may foster, who granted it and when, until when it lasts, and any
+    conditions it is subject to (paragraph 4(3)).
+    """
+
+    household = models.ForeignKey(
+        FosterHousehold, on_delete=models.PROTECT, related_name="limit_exemptions"
+    )
+    granted_by = models.CharField("Who granted it (name and role)", max_length=200)
+    granted_on = models.DateField("Date granted")
+    until = models.DateField("Exemption lasts until")
+    children = models.ManyToManyField("people.Person", related_name="fostering_limit_exemptions")
+    conditions = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["household", "-granted_on"]
+        constraints = [
+            dates_in_order(
+                "granted_on",
+                "until",
+                "limit_exemption_dates_in_order",
+                "An exemption cannot end before it was granted.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"Exemption for {self.household.reference} from {self.granted_on:%d/%m/%Y} "
+            f"to {self.until:%d/%m/%Y}"
+        )

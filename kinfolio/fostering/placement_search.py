@@ -5,7 +5,9 @@ with the 20-miles-from-home and outside-the-authority flags.
 
 Vacancies are counted, not typed in: approved places (or a provider's registered
 capacity) less the children placed there now. A household on hold has none; a
-connected persons household is approved for a named child and is not searched.
+connected persons household is approved for a named child and is not searched. A
+household already fostering three children (the usual fostering limit, Children Act
+1989, Schedule 7) is offered only under an exemption naming the child.
 """
 
 from dataclasses import dataclass
@@ -16,7 +18,8 @@ from django.db.models.functions import Coalesce
 
 from kinfolio import codesets
 from kinfolio.children_in_care.models import CareEpisode, PlacementProvider
-from kinfolio.fostering.models import FosterHousehold, HouseholdStatus
+from kinfolio.fostering.models import FosterHousehold, HouseholdStatus, LimitExemption
+from kinfolio.fostering.services.limits import USUAL_FOSTERING_LIMIT
 from kinfolio.people.models import Address, Person
 from kinfolio.postcodes.selectors import Distance, distance_between, locations, out_of_area
 
@@ -103,7 +106,9 @@ def _placed_now(field: str) -> Coalesce:
     return Coalesce(Subquery(placed), 0)
 
 
-def _households(kinds: set[str], age: int, needs: set[str]) -> list[tuple[str, FosterHousehold]]:
+def _households(
+    kinds: set[str], age: int, needs: set[str], child: Person, on: date
+) -> list[tuple[str, FosterHousehold]]:
     in_house = [k == IN_HOUSE_FOSTER for k in kinds & {IN_HOUSE_FOSTER, AGENCY_FOSTER}]
     rows = (
         FosterHousehold.objects.filter(
@@ -117,10 +122,17 @@ def _households(kinds: set[str], age: int, needs: set[str]) -> list[tuple[str, F
         .annotate(placed=_placed_now("foster_household"))
         .filter(approved_places__gt=F("placed"))
     )
+    # A household already fostering the usual limit is offered only under an exemption in
+    # force naming this child (placing checks the rest: ``limits.check_placement``).
+    exempt = set(
+        LimitExemption.objects.filter(
+            children=child, granted_on__lte=on, until__gte=on
+        ).values_list("household_id", flat=True)
+    )
     return [
         (IN_HOUSE_FOSTER if h.in_house else AGENCY_FOSTER, h)
         for h in rows
-        if needs <= set(h.needs_met)
+        if needs <= set(h.needs_met) and (h.placed < USUAL_FOSTERING_LIMIT or h.pk in exempt)
     ]
 
 
@@ -157,7 +169,7 @@ def search_placements(
         return []
     kinds = set(kinds or KINDS)
     home = home_postcode_of(child)
-    households = _households(kinds, age, set(needs))
+    households = _households(kinds, age, set(needs), child, on)
     providers = _providers(kinds, age, set(needs))
     known = locations(
         [home, *(h.postcode for _, h in households), *(p.postcode for _, p in providers)]

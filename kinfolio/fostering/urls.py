@@ -22,6 +22,11 @@ urlpatterns = [
     path(
         "providers/<int:provider_id>/change/", views_providers.provider_edit, name="provider-edit"
     ),
+    path(
+        "households/<int:household_id>/exemption/",
+        views.household_exemption,
+        name="household-exemption",
+    ),
     path("placement-search/<str:local_id>/", views.placement_search, name="placement-search"),
     path("private/<str:local_id>/", views_private.arrangements, name="private-fostering"),
     path("private/<str:local_id>/new/", views_private.notify, name="private-notify"),

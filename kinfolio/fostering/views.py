@@ -12,8 +12,9 @@ from kinfolio.children_in_care.models import PeriodOfCare
 from kinfolio.fostering import forms, selectors
 from kinfolio.fostering.models import FosterHousehold, HouseholdStatus
 from kinfolio.fostering.placement_search import home_postcode_of, needs_text, search_placements
-from kinfolio.fostering.services import households
+from kinfolio.fostering.services import households, limits
 from kinfolio.people.access import child_for
+from kinfolio.people.selectors import children_visible_to
 from kinfolio.postcodes.selectors import location_sources
 from kinfolio.recording.pages import record_page
 
@@ -71,6 +72,8 @@ def household_detail(request, household_id: int):
             "hidden": household.placed - len(placed),
             "vacancies": selectors.vacancies_of(household),
             "needs": needs_text(household.needs_met),
+            "exemptions": household.limit_exemptions.prefetch_related("children"),
+            "usual_limit": limits.USUAL_FOSTERING_LIMIT,
         },
     )
 
@@ -104,6 +107,29 @@ def household_step(request, household_id: int, step: str):
         success_url=_household_url(household),
         back_url=_household_url(household),
         success_message=f"{title}: saved",
+    )
+
+
+@permission_required(Permission.MANAGE_CARERS)
+def household_exemption(request, household_id: int):
+    household = get_object_or_404(FosterHousehold, pk=household_id)
+    placed = [e.period.child for e in selectors.children_placed_with(household, user=request.user)]
+    return record_page(
+        request,
+        form_class=forms.ExemptionForm,
+        form_kwargs={"placed": placed, "visible": children_visible_to(request.user)},
+        service=limits.grant_exemption,
+        arguments={"household": household},
+        title="Record an exemption from the usual fostering limit",
+        caption=str(household),
+        context={
+            "lead": "A foster carer may not usually foster more than three children unless "
+            "they are all brothers and sisters; the council where the carer lives may exempt "
+            "them, naming the children they may foster (Children Act 1989, Schedule 7)."
+        },
+        success_url=_household_url(household),
+        back_url=_household_url(household),
+        success_message="Exemption from the usual fostering limit recorded",
     )
 
 

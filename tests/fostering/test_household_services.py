@@ -106,8 +106,7 @@ def test_the_assessment_cannot_start_before_the_enquiry_or_twice(by):
 @pytest.mark.parametrize(
     ("answers", "message"),
     [
-        ({"approved_places": 4}, "usual fostering limit"),
-        ({"approved_places": 0}, "Approve between 1 and 3"),
+        ({"approved_places": 0}, "Approve at least 1 place"),
         ({"age_from": 12, "age_to": 10}, "age range"),
         ({"needs_met": ["flying"]}, "Select needs"),
         ({"approval_date": D(2025, 6, 30)}, "cannot be before the panel"),

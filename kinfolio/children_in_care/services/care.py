@@ -20,6 +20,7 @@ from kinfolio.children_in_care import episode_rules
 from kinfolio.children_in_care.models import CareEpisode, PeriodOfCare, PlacementProvider
 from kinfolio.children_in_care.services import reviews
 from kinfolio.fostering.models import FosterHousehold
+from kinfolio.fostering.services import limits
 from kinfolio.people.models import Person
 
 
@@ -71,6 +72,8 @@ def start_looked_after(
             category_of_need=category_of_need,
             placement=placement.as_rule(),
         )
+        if placement.foster_household is not None:
+            limits.check_placement(household=placement.foster_household, child=child, day=day)
         period = PeriodOfCare(child=child, start_date=day)
         period.full_clean()
         period.save()
@@ -99,6 +102,10 @@ def record_change(
     """A change of legal status and/or placement on ``day`` (possibly recorded late)."""
     with transaction.atomic():
         period = PeriodOfCare.objects.select_for_update().get(pk=period.pk)
+        if placement is not None and placement.foster_household is not None:
+            limits.check_placement(
+                household=placement.foster_household, child=period.child, day=day
+            )
         episodes = _ruled(
             episode_rules.change,
             _as_rules(period),

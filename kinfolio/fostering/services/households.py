@@ -24,9 +24,6 @@ from kinfolio.fostering.models import (
 )
 from kinfolio.postcodes.models import normalise_postcode
 
-# Children Act 1989, Schedule 7: a foster carer may usually foster no more than three
-# children (the "usual fostering limit"); an exemption is not recorded in Kinfolio.
-USUAL_FOSTERING_LIMIT = 3
 APPROVED = (HouseholdStatus.APPROVED, HouseholdStatus.ON_HOLD)
 
 
@@ -169,11 +166,10 @@ def approve(
     """The panel recommends and the agency decision maker approves the household for a
     number of children in an age range, and the needs it can meet."""
     errors = {}
-    if not 1 <= approved_places <= USUAL_FOSTERING_LIMIT:
-        errors["approved_places"] = (
-            f"Approve between 1 and {USUAL_FOSTERING_LIMIT} places: the usual fostering limit "
-            "(Children Act 1989, Schedule 7)"
-        )
+    # More than three places are terms of approval only: the children placed are held
+    # to the usual fostering limit when placed (``limits.check_placement``).
+    if approved_places < 1:
+        errors["approved_places"] = "Approve at least 1 place"
     if not 0 <= age_from <= age_to <= 17:
         errors["age_to"] = "The age range runs from a younger to an older age, up to 17"
     if set(needs_met) - set(codesets.PLACEMENT_NEED.values):
