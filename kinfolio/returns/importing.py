@@ -42,20 +42,43 @@ class ImportRefused(Exception):
         super().__init__(f"{len(problems)} problem(s): nothing was imported")
 
 
+MAX_LISTED = 100  # records left or to review listed one by one; the rest are counted
+
+
 @dataclass
 class Summary:
     created: Counter = field(default_factory=Counter)
     matched: Counter = field(default_factory=Counter)
-    left: list[str] = field(
-        default_factory=list
-    )  # what the return holds that Kinfolio does not keep
+    # What the return holds that Kinfolio does not keep (the importer's NOT_KEPT).
+    left: list[str] = field(default_factory=list)
+    # Records left, each with where it is: they break a rule of Kinfolio's records.
+    left_records: list[str] = field(default_factory=list)
     review: list[str] = field(default_factory=list)  # doubtful matches for a person to check
+    more: Counter = field(default_factory=Counter)  # beyond MAX_LISTED, by list
+
+    def leave(self, item: str) -> None:
+        self._list("left_records", item)
+
+    def note_review(self, item: str) -> None:
+        self._list("review", item)
+
+    def _list(self, name: str, item: str) -> None:
+        listed = getattr(self, name)
+        if len(listed) < MAX_LISTED:
+            listed.append(item)
+        else:
+            self.more[name] += 1
 
     def lines(self) -> list[str]:
         kinds = sorted(set(self.created) | set(self.matched))
         out = [
             f"{kind}: {self.created[kind]} created, {self.matched[kind]} matched" for kind in kinds
         ]
-        out += [f"left: {item}" for item in self.left]
+        out += [f"not kept: {item}" for item in self.left]
+        out += [f"left: {item}" for item in self.left_records]
+        if self.more["left_records"]:
+            out.append(f"left: {self.more['left_records']} more records")
         out += [f"to review: {item}" for item in self.review]
+        if self.more["review"]:
+            out.append(f"to review: {self.more['review']} more")
         return out

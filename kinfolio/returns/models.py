@@ -65,3 +65,36 @@ class ReturnIssue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rule} {self.la_child_id} {self.table}.{self.field}"
+
+
+class StagedRow(models.Model):
+    """One row of an SSDA903 table while it is imported, never longer: the import writes
+    each file's rows here a batch at a time, checks the tables against each other in the
+    database (a row duplicated, a child absent from Header) and then writes the records
+    a batch at a time, so an import's memory does not grow with the size of its files.
+    The import's own transaction removes them (``ssda903.importer``)."""
+
+    import_id = models.CharField(max_length=32)
+    table = models.CharField(max_length=20)
+    file = models.CharField(max_length=255)
+    line = models.PositiveIntegerField()
+    child = models.CharField(max_length=20)
+    day = models.DateField(null=True, help_text="The row's first date: a child's rows in order")
+    digest = models.CharField(max_length=40, help_text="SHA-1 of the row: duplicates")
+    values = models.JSONField(help_text="The row's values by column, as written in the file")
+    person = models.ForeignKey(
+        "people.Person",
+        on_delete=models.CASCADE,
+        null=True,
+        related_name="+",
+        help_text="On a Header row: the child in Kinfolio it was matched to or created as",
+    )
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["import_id", "table", "child", "day"]),
+            models.Index(fields=["import_id", "table", "digest"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.file} row {self.line}"

@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from kinfolio.children_in_care.models import CareEpisode, PeriodOfCare
+from kinfolio.children_in_care.models import CareEpisode, LACReview, PeriodOfCare
 from kinfolio.people.models import Person
 from kinfolio.returns.importing import ImportRefused
 from kinfolio.returns.ssda903.export import export_ssda903
@@ -143,6 +143,32 @@ def test_the_validators_own_sample_is_read_and_its_seeded_errors_reported(empty_
     assert ("dolo.csv", "row 2", "CHILD", "CHILD10") in found
     assert ("reviews.csv", "row 9826", "", "844067,18/05/2009,28/01/2020,PN1") in found
     assert not Person.objects.exists()
+
+
+# The published sample's structural problems, found by the test above: without them
+# it is a return a council could import (rows numbered as in the files).
+SAMPLE_STRUCTURAL = {"reviews.csv": (9826, 12074), "sw_episodes.csv": (2,), "dolo.csv": (2,)}
+
+
+def test_the_validators_own_sample_imports_once_its_structural_problems_are_gone(
+    empty_db, tmp_path
+):
+    """What the sample breaks beyond structure is for the DfE's validator to report on
+    the Returns page; records Kinfolio cannot hold at all (an episode with a reason it
+    ceased but no end, a review outside any period of care) are left and listed."""
+    sample = tmp_path / "sample"
+    shutil.copytree("tests/returns/data/ssda903", sample)
+    for name, rows in SAMPLE_STRUCTURAL.items():
+        lines = (sample / name).read_text(encoding="utf-8-sig").splitlines(keepends=True)
+        (sample / name).write_text(
+            "".join(line for n, line in enumerate(lines, 1) if n not in rows)
+        )
+    summary = import_ssda903(sample)
+    assert (summary.created["children"], summary.created["episodes"]) == (2675, 3636)
+    assert summary.created["reviews"] == LACReview.objects.count() == 6827
+    assert len(summary.left_records) + summary.more["left_records"] == 7169
+    assert "care_episode_reason_ceased_iff_ended" in summary.left_records[0]
+    assert f"left: {summary.more['left_records']} more records" in summary.lines()
 
 
 def test_an_episode_ended_since_the_return_keeps_its_end(db, tmp_path):

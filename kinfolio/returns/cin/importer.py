@@ -21,7 +21,7 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 
 from kinfolio import codesets
 from kinfolio.assessments.models import Assessment, AssessmentFactor
@@ -231,6 +231,23 @@ def _person(child: _Child, summary: Summary) -> Person | None:
     )
 
 
+def _keep(child: _Child, summary: Summary, what: str, write: Callable[[], object]):
+    """Write one record (with what hangs on it) in its own savepoint. One that breaks
+    a rule of Kinfolio's records (an assessment authorised before it started, say: the
+    DfE's validator reports it too) cannot be held: it is left and listed in the
+    summary, and the rest of the child imported. A structural problem (_Refuse) still
+    refuses the import."""
+    try:
+        with transaction.atomic():
+            return write()
+    except (IntegrityError, ValidationError) as error:
+        summary.leave(
+            f"{child.file}, {child.where}, {what}: breaks a rule of Kinfolio's records "
+            f"({error}); not imported"
+        )
+        return None
+
+
 def _count(summary: Summary, kind: str, made: bool) -> None:
     (summary.created if made else summary.matched)[kind] += 1
 
@@ -243,52 +260,82 @@ def _import_child(child: _Child, team: Team, summary: Summary) -> Person | None:
         referral = child.day(details, "CINreferralDate")
         if referral is None:
             child.refuse("CINreferralDate", "", "This value is needed.")
-        episode, made = CINEpisode.objects.get_or_create(
-            child=person,
-            referral_date=referral,
-            defaults={
-                "referral_source": child.text(details, "ReferralSource"),
-                "primary_need": child.text(details, "PrimaryNeedCode"),
-                "close_date": child.day(details, "CINclosureDate"),
-                "close_reason": child.text(details, "ReasonForClosure"),
-                "nfa": child.text(details, "ReferralNFA") in ("true", "1"),
-                "team": team,
-            },
+        _keep(
+            child,
+            summary,
+            f"CINdetails referred {referral}",
+            lambda details=details, referral=referral: _details(
+                child, details, referral, person, team, summary
+            ),
         )
-        _count(summary, "child in need episodes", made)
-        _assessments(child, details, person, episode, summary)
-        for block in details.findall("CINPlanDates"):
-            _, made = CINPlan.objects.get_or_create(
-                child=person,
-                cin_episode=episode,
-                start_date=child.day(block, "CINPlanStartDate"),
-                defaults={"end_date": child.day(block, "CINPlanEndDate"), "team": team},
-            )
-            _count(summary, "child in need plans", made)
-        conferences = _enquiries(child, details, person, episode, summary)
-        _plans(child, details, person, episode, conferences, summary)
     return person
+
+
+def _details(child, details, referral, person, team, summary) -> None:
+    episode, made = CINEpisode.objects.get_or_create(
+        child=person,
+        referral_date=referral,
+        defaults={
+            "referral_source": child.text(details, "ReferralSource"),
+            "primary_need": child.text(details, "PrimaryNeedCode"),
+            "close_date": child.day(details, "CINclosureDate"),
+            "close_reason": child.text(details, "ReasonForClosure"),
+            "nfa": child.text(details, "ReferralNFA") in ("true", "1"),
+            "team": team,
+        },
+    )
+    _count(summary, "child in need episodes", made)
+    _assessments(child, details, person, episode, summary)
+    for block in details.findall("CINPlanDates"):
+        start = child.day(block, "CINPlanStartDate")
+        _keep(
+            child,
+            summary,
+            f"CINPlanDates from {start}",
+            lambda block=block, start=start: _count(
+                summary,
+                "child in need plans",
+                CINPlan.objects.get_or_create(
+                    child=person,
+                    cin_episode=episode,
+                    start_date=start,
+                    defaults={"end_date": child.day(block, "CINPlanEndDate"), "team": team},
+                )[1],
+            ),
+        )
+    conferences = _enquiries(child, details, person, episode, summary)
+    _plans(child, details, person, episode, conferences, summary)
 
 
 def _assessments(child, details, person, episode, summary) -> None:
     for block in details.findall("Assessments"):
-        authorised = child.day(block, "AssessmentAuthorisationDate")
-        assessment, made = Assessment.objects.get_or_create(
-            child=person,
-            cin_episode=episode,
-            start_date=child.day(block, "AssessmentActualStartDate"),
-            defaults={
-                "authorised_date": authorised,
-                "outcome_other": authorised is not None,
-                "outcome_other_detail": "Not in the census" if authorised else "",
-            },
+        start = child.day(block, "AssessmentActualStartDate")
+        _keep(
+            child,
+            summary,
+            f"Assessments started {start}",
+            lambda block=block: _assessment(child, block, person, episode, summary),
         )
-        _count(summary, "assessments", made)
-        for factor in block.findall("FactorsIdentifiedAtAssessment/AssessmentFactors"):
-            code = (factor.text or "").strip()
-            if code not in codesets.ASSESSMENT_FACTORS:
-                child.refuse("AssessmentFactors", code, "Not a code of Assessment factors.")
-            AssessmentFactor.objects.get_or_create(assessment=assessment, factor=code)
+
+
+def _assessment(child, block, person, episode, summary) -> None:
+    authorised = child.day(block, "AssessmentAuthorisationDate")
+    assessment, made = Assessment.objects.get_or_create(
+        child=person,
+        cin_episode=episode,
+        start_date=child.day(block, "AssessmentActualStartDate"),
+        defaults={
+            "authorised_date": authorised,
+            "outcome_other": authorised is not None,
+            "outcome_other_detail": "Not in the census" if authorised else "",
+        },
+    )
+    _count(summary, "assessments", made)
+    for factor in block.findall("FactorsIdentifiedAtAssessment/AssessmentFactors"):
+        code = (factor.text or "").strip()
+        if code not in codesets.ASSESSMENT_FACTORS:
+            child.refuse("AssessmentFactors", code, "Not a code of Assessment factors.")
+        AssessmentFactor.objects.get_or_create(assessment=assessment, factor=code)
 
 
 def _enquiries(child, details, person, episode, summary) -> dict[date, list]:
@@ -297,73 +344,100 @@ def _enquiries(child, details, person, episode, summary) -> dict[date, list]:
     conferences: dict[date, list] = {}
     for block in details.findall("Section47"):
         started = child.day(block, "S47ActualStartDate")
-        discussion, _ = StrategyDiscussion.objects.get_or_create(
-            child=person,
-            cin_episode=episode,
-            discussion_date=started,
-            defaults={"held": True, "decision": "s47"},
+        _keep(
+            child,
+            summary,
+            f"Section47 started {started}",
+            lambda block=block, started=started: _enquiry(
+                child, block, started, person, episode, conferences, summary
+            ),
         )
-        enquiry, made = Section47Enquiry.objects.get_or_create(
-            child=person,
-            cin_episode=episode,
-            strategy_discussion=discussion,
-            defaults={"start_date": started, "icpc_due_date": child.day(block, "InitialCPCtarget")},
-        )
-        _count(summary, "section 47 enquiries", made)
-        held = child.day(block, "DateOfInitialCPC")
-        if held:
-            conferences[held] = [enquiry, None]
     return conferences
+
+
+def _enquiry(child, block, started, person, episode, conferences, summary) -> None:
+    discussion, _ = StrategyDiscussion.objects.get_or_create(
+        child=person,
+        cin_episode=episode,
+        discussion_date=started,
+        defaults={"held": True, "decision": "s47"},
+    )
+    enquiry, made = Section47Enquiry.objects.get_or_create(
+        child=person,
+        cin_episode=episode,
+        strategy_discussion=discussion,
+        defaults={"start_date": started, "icpc_due_date": child.day(block, "InitialCPCtarget")},
+    )
+    _count(summary, "section 47 enquiries", made)
+    held = child.day(block, "DateOfInitialCPC")
+    if held:
+        conferences[held] = [enquiry, None]
 
 
 def _plans(child, details, person, episode, conferences, summary) -> None:
     for block in details.findall("ChildProtectionPlans"):
         start = child.day(block, "CPPstartDate")
-        initial = child.text(block, "InitialCategoryOfAbuse")
-        enquiry = conferences.get(start, [None])[0]
-        known = ChildProtectionPlan.objects.filter(child=person, start_date=start).first()
-        if known is not None:  # matched: its conferences are already recorded
-            _count(summary, "child protection plans", False)
-            if start in conferences:
-                conferences[start][1] = known.initial_conference
-            continue
-        conference, _ = ChildProtectionConference.objects.get_or_create(
-            child=person,
-            conference_date=start,
-            conference_type="initial" if enquiry else "transfer_in",
-            defaults={"section47": enquiry, "plan_required": True, "category_of_abuse": initial},
+        _keep(
+            child,
+            summary,
+            f"ChildProtectionPlans started {start}",
+            lambda block=block, start=start: _plan(
+                child, block, start, person, episode, conferences, summary
+            ),
         )
-        if start in conferences:
-            conferences[start][1] = conference
-        ended = child.day(block, "CPPendDate")
-        plan, made = ChildProtectionPlan.objects.get_or_create(
-            child=person,
-            initial_conference=conference,
-            defaults={
-                "cin_episode": episode,
-                "start_date": start,
-                "end_date": ended,
-                "end_reason": "other" if ended else "",
-                "initial_category": initial,
-                "latest_category": child.text(block, "LatestCategoryOfAbuse"),
-            },
-        )
-        _count(summary, "child protection plans", made)
-        for review in block.findall("Reviews/CPPreviewDate"):
-            text = (review.text or "").strip()
-            try:
-                day = date.fromisoformat(text)
-            except ValueError:
-                child.refuse("CPPreviewDate", text, "Enter the date as yyyy-mm-dd.")
-            ChildProtectionConference.objects.get_or_create(
-                child=person, cp_plan=plan, conference_type="review", conference_date=day
-            )
     for held, (enquiry, conference) in conferences.items():
         if conference is None:  # an ICPC that decided no plan was needed
-            ChildProtectionConference.objects.get_or_create(
-                child=person,
-                section47=enquiry,
-                conference_type="initial",
-                conference_date=held,
-                defaults={"plan_required": False},
+            _keep(
+                child,
+                summary,
+                f"DateOfInitialCPC {held}",
+                lambda enquiry=enquiry, held=held: ChildProtectionConference.objects.get_or_create(
+                    child=person,
+                    section47=enquiry,
+                    conference_type="initial",
+                    conference_date=held,
+                    defaults={"plan_required": False},
+                ),
             )
+
+
+def _plan(child, block, start, person, episode, conferences, summary) -> None:
+    initial = child.text(block, "InitialCategoryOfAbuse")
+    enquiry = conferences.get(start, [None])[0]
+    known = ChildProtectionPlan.objects.filter(child=person, start_date=start).first()
+    if known is not None:  # matched: its conferences are already recorded
+        _count(summary, "child protection plans", False)
+        if start in conferences:
+            conferences[start][1] = known.initial_conference
+        return
+    conference, _ = ChildProtectionConference.objects.get_or_create(
+        child=person,
+        conference_date=start,
+        conference_type="initial" if enquiry else "transfer_in",
+        defaults={"section47": enquiry, "plan_required": True, "category_of_abuse": initial},
+    )
+    if start in conferences:
+        conferences[start][1] = conference
+    ended = child.day(block, "CPPendDate")
+    plan, made = ChildProtectionPlan.objects.get_or_create(
+        child=person,
+        initial_conference=conference,
+        defaults={
+            "cin_episode": episode,
+            "start_date": start,
+            "end_date": ended,
+            "end_reason": "other" if ended else "",
+            "initial_category": initial,
+            "latest_category": child.text(block, "LatestCategoryOfAbuse"),
+        },
+    )
+    _count(summary, "child protection plans", made)
+    for review in block.findall("Reviews/CPPreviewDate"):
+        text = (review.text or "").strip()
+        try:
+            day = date.fromisoformat(text)
+        except ValueError:
+            child.refuse("CPPreviewDate", text, "Enter the date as yyyy-mm-dd.")
+        ChildProtectionConference.objects.get_or_create(
+            child=person, cp_plan=plan, conference_type="review", conference_date=day
+        )
