@@ -3,7 +3,7 @@
 
 The DfE counts placements "more than 20 miles from home"; a placement whose distance
 cannot be calculated (a postcode missing or without a location) is neither counted in
-nor out: ``is_20_miles_or_more`` returns None and ``placement_distance`` says why.
+nor out: ``is_over_20_miles`` returns None and ``placement_distance`` says why.
 """
 
 from collections.abc import Iterable
@@ -21,8 +21,8 @@ def placement_distance_miles(placement: CareEpisode) -> float | None:
     return placement_distance(placement).miles
 
 
-def is_20_miles_or_more(placement: CareEpisode) -> bool | None:
-    return placement_distance(placement).twenty_miles_or_more
+def is_over_20_miles(placement: CareEpisode) -> bool | None:
+    return placement_distance(placement).over_twenty_miles
 
 
 def placement_distances(placements: Iterable[CareEpisode]) -> dict[int, Distance]:

@@ -24,9 +24,10 @@ class Distance:
     reason: str = ""
 
     @property
-    def twenty_miles_or_more(self) -> bool | None:
-        """True or False, or None when the distance cannot be calculated."""
-        return None if self.miles is None else self.miles >= TWENTY_MILES
+    def over_twenty_miles(self) -> bool | None:
+        """Over 20 miles from home, as the DfE counts ("Over 20 miles"; 20.0 miles exactly is
+        "20 miles or less"): True or False, or None when it cannot be calculated."""
+        return None if self.miles is None else self.miles > TWENTY_MILES
 
     def __str__(self) -> str:
         if self.miles is None:

@@ -100,7 +100,7 @@ def test_a_household_approved_with_a_vacancy_appears_in_placement_search(page, s
     found = page.get_by_test_id("placements")
     expect(found).to_contain_text("Priya and Tom Shah")
     expect(found).to_contain_text("24.2 miles")
-    expect(found).to_contain_text("20 miles or more")
+    expect(found).to_contain_text("Over 20 miles")
     expect(found).to_contain_text("Outside the authority")
     step(page, screenshot, "8-found", "Placement search")
 

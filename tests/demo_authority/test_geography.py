@@ -29,7 +29,7 @@ def test_every_demo_postcode_has_the_directorys_location(demo_authority):
 def test_demo_placements_far_from_home_are_the_out_of_area_ones(demo_authority):
     current = CareEpisode.objects.filter(end_date__isnull=True).exclude(placement_postcode="")
     distances = placement_distances(current.exclude(home_postcode=""))
-    far = {pk for pk, d in distances.items() if d.twenty_miles_or_more}
+    far = {pk for pk, d in distances.items() if d.over_twenty_miles}
     assert all(d.miles is not None for d in distances.values())
     assert far
     # Inside the authority's own districts every placement is within 20 miles of home.

@@ -61,18 +61,18 @@ def test_households_with_a_place_for_the_childs_age_nearest_first(child):
 
     assert names(found) == ["Near", "Far", "Unplaceable"]
     near, far, unplaceable = found
-    assert (near.vacancies, near.distance.twenty_miles_or_more, near.out_of_area) == (
+    assert (near.vacancies, near.distance.over_twenty_miles, near.out_of_area) == (
         2,
         False,
         False,
     )
-    assert (far.distance.twenty_miles_or_more, far.out_of_area, far.kind) == (
+    assert (far.distance.over_twenty_miles, far.out_of_area, far.kind) == (
         True,
         True,
         "agency_foster",
     )
     assert str(unplaceable.distance) == "cannot be calculated: no location for postcode LU1 1AA"
-    assert unplaceable.distance.twenty_miles_or_more is None
+    assert unplaceable.distance.over_twenty_miles is None
 
 
 def test_a_placed_child_leaves_one_vacancy_of_two(child):

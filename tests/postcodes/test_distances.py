@@ -5,13 +5,13 @@ from datetime import date
 import pytest
 
 from kinfolio.children_in_care.distances import (
-    is_20_miles_or_more,
+    is_over_20_miles,
     placement_distance,
     placement_distance_miles,
     placement_distances,
 )
 from kinfolio.postcodes.models import PostcodeLocation
-from kinfolio.postcodes.selectors import out_of_area
+from kinfolio.postcodes.selectors import Distance, out_of_area
 from tests.factories_care import CareEpisodeFactory
 
 pytestmark = pytest.mark.django_db
@@ -37,14 +37,21 @@ def episode(home: str, place: str):
 def test_a_placement_just_under_20_miles_is_not_flagged(places):
     placement = episode("MK9 1AA", "MK9 1AB")
     assert placement_distance_miles(placement) == pytest.approx(19.35, abs=0.01)
-    assert is_20_miles_or_more(placement) is False
+    assert is_over_20_miles(placement) is False
 
 
-def test_a_placement_20_miles_or_more_is_flagged(places):
+def test_a_placement_over_20_miles_is_flagged(places):
     placement = episode("mk91aa", "NN1 1AA")
     assert placement_distance_miles(placement) == pytest.approx(20.73, abs=0.01)
-    assert is_20_miles_or_more(placement) is True
+    assert is_over_20_miles(placement) is True
     assert str(placement_distance(placement)) == "20.7 miles"
+
+
+@pytest.mark.parametrize(("miles", "flagged"), [(19.99, False), (20.0, False), (20.01, True)])
+def test_exactly_20_miles_is_20_miles_or_less_as_the_dfe_counts(miles, flagged):
+    # DfE, Children looked after: a focus on placement location (2024): "20 miles or
+    # less" and "Over 20 miles".
+    assert Distance(miles).over_twenty_miles is flagged
 
 
 @pytest.mark.parametrize(
@@ -59,7 +66,7 @@ def test_a_placement_20_miles_or_more_is_flagged(places):
 def test_without_a_location_the_flag_says_why_rather_than_guessing(places, home, place, reason):
     placement = episode(home, place)
     assert placement_distance_miles(placement) is None
-    assert is_20_miles_or_more(placement) is None
+    assert is_over_20_miles(placement) is None
     assert str(placement_distance(placement)) == reason
 
 
@@ -67,7 +74,7 @@ def test_distances_for_many_placements_take_one_query(places, django_assert_num_
     placements = [episode("MK9 1AA", "NN1 1AA"), episode("MK9 1AA", "LU1 1AA")]
     with django_assert_num_queries(1):
         distances = placement_distances(placements)
-    assert [distances[p.pk].twenty_miles_or_more for p in placements] == [True, None]
+    assert [distances[p.pk].over_twenty_miles for p in placements] == [True, None]
 
 
 def test_out_of_area_reads_the_authoritys_postcode_districts(settings):

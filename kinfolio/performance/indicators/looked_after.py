@@ -90,7 +90,7 @@ def _placements_among(context: Context, keep) -> list[Row]:
 
 
 def _located(context: Context) -> dict[int, tuple[bool | None, bool | None]]:
-    """For each placement at the end of the period: whether it is 20 miles or more from
+    """For each placement at the end of the period: whether it is over 20 miles from
     home, and whether it is outside the authority (None when it cannot be said: a
     postcode missing or without a stored location)."""
 
@@ -98,7 +98,7 @@ def _located(context: Context) -> dict[int, tuple[bool | None, bool | None]]:
         placed = list(_placed_at_end(context).only("pk", "home_postcode", "placement_postcode"))
         distances = placement_distances(placed)
         return {
-            e.pk: (distances[e.pk].twenty_miles_or_more, out_of_area(e.placement_postcode))
+            e.pk: (distances[e.pk].over_twenty_miles, out_of_area(e.placement_postcode))
             for e in placed
         }
 
@@ -109,7 +109,7 @@ def placed_at_end(context: Context) -> list[Row]:
     return rows_of(_placed_at_end(context), on="start_date", child="period__child_id")
 
 
-def placed_20_miles_or_more(context: Context) -> list[Row]:
+def placed_over_20_miles(context: Context) -> list[Row]:
     located = _located(context)
     return _placements_among(context, lambda pk: located[pk][0] is True)
 
@@ -120,7 +120,7 @@ def placed_out_of_area(context: Context) -> list[Row]:
     return _placements_among(context, lambda pk: located[pk][1] is True)
 
 
-def placed_out_of_area_20_miles_or_more(context: Context) -> list[Row]:
+def placed_out_of_area_over_20_miles(context: Context) -> list[Row]:
     located = _located(context)
     return _placements_among(context, lambda pk: located[pk] == (True, True))
 
@@ -286,23 +286,23 @@ INDICATORS = [
         lait="LAC_LongStable%",
     ),
     _cla(
-        id="placed_20_miles_or_more",
-        name="Children placed 20 miles or more from home",
+        id="placed_over_20_miles",
+        name="Children placed over 20 miles from home",
         definition="Of the children looked after at the end of the period (except those "
         "looked after under an agreed series of short-term placements, legal status V3 or "
-        "V4), the share whose placement was 20 miles or more from their home postcode, as "
-        "the crow flies between the two postcodes' stored locations. A placement whose "
-        "distance cannot be calculated (a postcode not recorded, confidential or without a "
+        "V4), the share whose placement was over 20 miles (more than 20.0 miles) from "
+        "their home postcode, as the crow flies between the two postcodes' stored "
+        "locations. A placement whose distance cannot be calculated (a postcode not recorded, confidential or without a "
         "location) stays in the denominator, as the DfE's 'not known or not recorded'.",
         unit=Unit.PERCENT,
         polarity=Polarity.LOW,
         counted=Counted.AT_END,
-        numerator=placed_20_miles_or_more,
-        numerator_label="Children placed 20 miles or more from home",
+        numerator=placed_over_20_miles,
+        numerator_label="Children placed over 20 miles from home",
         denominator=placed_at_end,
         denominator_label="Children looked after (not in short-term placements)",
         source=f"{CLA_RELEASE}; DfE, Children looked after: a focus on placement location "
-        "(distance of placement from home)",
+        "(2024; distance of placement from home: 'Over 20 miles')",
     ),
     _cla(
         id="placed_out_of_area",
@@ -323,8 +323,8 @@ INDICATORS = [
         "(placement locality)",
     ),
     _cla(
-        id="placed_out_of_area_20_miles_or_more",
-        name="Children placed outside the authority and 20 miles or more from home",
+        id="placed_out_of_area_over_20_miles",
+        name="Children placed outside the authority and over 20 miles from home",
         definition="Of the children looked after at the end of the period (except those "
         "looked after under an agreed series of short-term placements, legal status V3 or "
         "V4), the share placed both outside the authority's own postcode districts and 20 "
@@ -332,8 +332,8 @@ INDICATORS = [
         unit=Unit.PERCENT,
         polarity=Polarity.LOW,
         counted=Counted.AT_END,
-        numerator=placed_out_of_area_20_miles_or_more,
-        numerator_label="Children placed outside the authority, 20 miles or more from home",
+        numerator=placed_out_of_area_over_20_miles,
+        numerator_label="Children placed outside the authority, over 20 miles from home",
         denominator=placed_at_end,
         denominator_label="Children looked after (not in short-term placements)",
     ),

@@ -88,7 +88,7 @@ def test_where_children_are_placed_at_the_end_of_the_year():
     assert triple("foster_care") == (1, 3, 33.3)
 
 
-def test_placements_20_miles_from_home_and_outside_the_authority(settings):
+def test_placements_over_20_miles_from_home_and_outside_the_authority(settings):
     settings.KINFOLIO_AUTHORITY_POSTCODE_DISTRICTS = ["MK9"]
     # Points on one meridian: 0.1 degree of latitude is 6.91 miles (haversine).
     for postcode, latitude in [
@@ -128,7 +128,7 @@ def test_placements_20_miles_from_home_and_outside_the_authority(settings):
     )
 
     # Six placements at the end of 31 March 2025 (short breaks left out).
-    far = figure("placed_20_miles_or_more")
+    far = figure("placed_over_20_miles")
     assert (far.numerator, far.denominator, far.value) == (2, 6, 33.3)
     assert children(far.numerator_rows) == {far_outside.pk, far_inside.pk}
     assert children(far.denominator_rows) == {
@@ -142,7 +142,7 @@ def test_placements_20_miles_from_home_and_outside_the_authority(settings):
     away = figure("placed_out_of_area")
     assert (away.numerator, away.denominator, away.value) == (3, 6, 50.0)
     assert children(away.numerator_rows) == {far_outside.pk, near_outside.pk, unknown_outside.pk}
-    both = figure("placed_out_of_area_20_miles_or_more")
+    both = figure("placed_out_of_area_over_20_miles")
     assert (both.numerator, both.denominator, both.value) == (1, 6, 16.7)
     assert children(both.numerator_rows) == {far_outside.pk}
 
