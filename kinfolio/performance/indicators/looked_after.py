@@ -292,8 +292,9 @@ INDICATORS = [
         "looked after under an agreed series of short-term placements, legal status V3 or "
         "V4), the share whose placement was over 20 miles (more than 20.0 miles) from "
         "their home postcode, as the crow flies between the two postcodes' stored "
-        "locations. A placement whose distance cannot be calculated (a postcode not recorded, confidential or without a "
-        "location) stays in the denominator, as the DfE's 'not known or not recorded'.",
+        "locations. A placement whose distance cannot be calculated (a postcode not "
+        "recorded, confidential or without a location) stays in the denominator, as the "
+        "DfE's 'not known or not recorded'.",
         unit=Unit.PERCENT,
         polarity=Polarity.LOW,
         counted=Counted.AT_END,
