@@ -6,11 +6,12 @@ from django import forms
 
 from kinfolio import codesets
 from kinfolio.adoption.models import AdopterHousehold
-from kinfolio.fostering.forms import YES_NO, _date
-from kinfolio.recording.forms import RecordingForm
+from kinfolio.core.form_fields import date_question, yes_no_question
+from kinfolio.fostering.forms import EnquiryFields
+from kinfolio.recording.forms import DayAndReasonForm, RecordingForm
 
 
-class AdopterEnquiryForm(RecordingForm):
+class AdopterEnquiryForm(EnquiryFields, RecordingForm):
     adopters = forms.CharField(
         label="Names of the people who want to adopt",
         max_length=200,
@@ -33,12 +34,6 @@ class AdopterEnquiryForm(RecordingForm):
         choices=[("", "Select"), *codesets.ADOPTER_LEGAL_STATUS.choices],
         error_messages={"required": "Select the legal status of the adopters"},
     )
-    postcode = forms.CharField(
-        label="Postcode of their home",
-        max_length=8,
-        error_messages={"required": "Enter the postcode of their home"},
-    )
-    enquiry_date = _date("Date the enquiry was received")
 
     def layout(self) -> list:
         return [
@@ -51,29 +46,15 @@ class AdopterEnquiryForm(RecordingForm):
         ]
 
 
-class StepForm(RecordingForm):
-    day = _date("Date")
-
-    def __init__(self, *args, label: str = "Date", **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["day"].label = label
-
-
-class AdopterLeavingForm(RecordingForm):
-    day = _date("Date they left the adoption process")
-    reason = forms.ChoiceField(
-        label="Why did they leave?",
-        choices=codesets.ADOPTER_LEAVING_REASON.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select why the adopters left the process"},
-    )
-
-    def layout(self) -> list:
-        return [Field("day"), Field.radios("reason", legend_size=Size.SMALL)]
+class AdopterLeavingForm(DayAndReasonForm):
+    day_label = "Date they left the adoption process"
+    reason_label = "Why did they leave?"
+    reason_missing = "Select why the adopters left the process"
+    reasons = codesets.ADOPTER_LEAVING_REASON.choices
 
 
 class MatchForm(RecordingForm):
-    day = _date("Date the child was matched with adopters")
+    day = date_question("Date the child was matched with adopters")
     adopters = forms.ModelChoiceField(
         label="Adopters",
         queryset=AdopterHousehold.objects.filter(
@@ -81,12 +62,9 @@ class MatchForm(RecordingForm):
         ),
         error_messages={"required": "Select the adopters"},
     )
-    adopted_by_foster_carer = forms.TypedChoiceField(
-        label="Are the adopters the child's foster carers?",
-        choices=YES_NO,
-        coerce=lambda value: value == "yes",
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select whether the adopters are the child's foster carers"},
+    adopted_by_foster_carer = yes_no_question(
+        "Are the adopters the child's foster carers?",
+        missing="Select whether the adopters are the child's foster carers",
     )
 
     def layout(self) -> list:
@@ -97,14 +75,8 @@ class MatchForm(RecordingForm):
         ]
 
 
-class ReverseForm(RecordingForm):
-    day = _date("Date of the decision that the child should no longer be placed for adoption")
-    reason = forms.ChoiceField(
-        label="Reason",
-        choices=[(c.code, f"{c.code}: {c.label}") for c in codesets.REASON_PLACED_CEASED.codes],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select why the child should no longer be placed"},
-    )
-
-    def layout(self) -> list:
-        return [Field("day"), Field.radios("reason", legend_size=Size.SMALL)]
+class ReverseForm(DayAndReasonForm):
+    day_label = "Date of the decision that the child should no longer be placed for adoption"
+    reason_label = "Reason"
+    reason_missing = "Select why the child should no longer be placed"
+    reasons = [(c.code, f"{c.code}: {c.label}") for c in codesets.REASON_PLACED_CEASED.codes]

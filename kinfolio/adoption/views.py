@@ -10,15 +10,16 @@ from kinfolio.adoption.models import AdopterHousehold, AdoptionPlan
 from kinfolio.adoption.services import adopters, plans
 from kinfolio.audit.services import record_access
 from kinfolio.people.access import child_for
+from kinfolio.recording.forms import DayForm
 from kinfolio.recording.pages import child_page, record_page
 
 PAGE_SIZE = 50
 # A child's adoption after the decision: each step's form, service and title.
 PLAN_STEPS = {
-    "placement-order": (forms.StepForm, plans.record_placement_order, "Placement order made"),
+    "placement-order": (DayForm, plans.record_placement_order, "Placement order made"),
     "match": (forms.MatchForm, plans.record_match, "Matched with adopters"),
-    "placed": (forms.StepForm, plans.record_placed, "Placed for adoption"),
-    "order": (forms.StepForm, plans.record_adoption_order, "Adoption order made"),
+    "placed": (DayForm, plans.record_placed, "Placed for adoption"),
+    "order": (DayForm, plans.record_adoption_order, "Adoption order made"),
     "reversed": (
         forms.ReverseForm,
         plans.reverse_decision,
@@ -78,7 +79,7 @@ def adopter_change(request, adopter_id: int, change: str):
         )
     else:
         title = step[1] if step else "No step left to record"
-        form_class, service, kwargs = forms.StepForm, adopters.record_step, {"label": title}
+        form_class, service, kwargs = DayForm, adopters.record_step, {"label": title}
     return record_page(
         request,
         form_class=form_class,
@@ -120,7 +121,7 @@ def plan_decision(request, local_id: str):
     return _child_page(
         request,
         child,
-        form_class=forms.StepForm,
+        form_class=DayForm,
         form_kwargs={"label": "Date of the agency decision maker's decision"},
         service=plans.record_decision,
         arguments={"child": child},
@@ -138,7 +139,7 @@ def plan_step(request, local_id: str, adoption_plan_id: int, step: str):
         request,
         child,
         form_class=form_class,
-        form_kwargs={"label": f"Date: {title.lower()}"} if form_class is forms.StepForm else {},
+        form_kwargs={"label": f"Date: {title.lower()}"} if form_class is DayForm else {},
         service=service,
         arguments={"plan": plan},
         instance=plan,

@@ -7,22 +7,8 @@ from django import forms
 
 from kinfolio import codesets
 from kinfolio.children_in_care.models import VirtualSchoolContact
-from kinfolio.core.form_fields import DateInputField, date_field
+from kinfolio.core.form_fields import date_question, yes_no_question
 from kinfolio.recording.forms import RecordingForm
-
-
-def _date(label: str, hint: str = "") -> DateInputField:
-    return date_field(label, missing=f"Enter the {label[0].lower()}{label[1:]}", hint=hint)
-
-
-def _yes_no(label: str, missing: str) -> forms.TypedChoiceField:
-    return forms.TypedChoiceField(
-        label=label,
-        choices=[("yes", "Yes"), ("no", "No")],
-        coerce=lambda answer: answer == "yes",
-        widget=forms.RadioSelect,
-        error_messages={"required": missing},
-    )
 
 
 class HealthAssessmentForm(RecordingForm):
@@ -32,21 +18,21 @@ class HealthAssessmentForm(RecordingForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Select the kind of health assessment"},
     )
-    assessment_date = _date("Date of the health assessment")
+    assessment_date = date_question("Date of the health assessment")
 
     def layout(self) -> list:
         return [Field.radios("kind", legend_size=Size.SMALL), Field("assessment_date")]
 
 
 class DentalCheckForm(RecordingForm):
-    check_date = _date("Date of the dental check")
+    check_date = date_question("Date of the dental check")
 
 
 class ImmunisationsForm(RecordingForm):
-    checked_on = _date("Date the immunisations were checked")
-    up_to_date = _yes_no(
+    checked_on = date_question("Date the immunisations were checked")
+    up_to_date = yes_no_question(
         "Were the child's immunisations up to date?",
-        "Select yes if the immunisations were up to date",
+        missing="Select yes if the immunisations were up to date",
     )
 
     def layout(self) -> list:
@@ -54,7 +40,7 @@ class ImmunisationsForm(RecordingForm):
 
 
 class SDQForm(RecordingForm):
-    completed_date = _date("Date of the strengths and difficulties questionnaire")
+    completed_date = date_question("Date of the strengths and difficulties questionnaire")
     score = forms.IntegerField(
         label="Total difficulties score (0 to 40)",
         required=False,
@@ -81,11 +67,11 @@ class SDQForm(RecordingForm):
 
 
 class PEPForm(RecordingForm):
-    pep_date = _date("Date the personal education plan was agreed")
+    pep_date = date_question("Date the personal education plan was agreed")
 
 
 class VirtualSchoolContactForm(RecordingForm):
-    contact_date = _date("Date of the contact")
+    contact_date = date_question("Date of the contact")
     role = forms.ChoiceField(
         label="Who at the virtual school was the contact with?",
         choices=VirtualSchoolContact.Role.choices,
@@ -127,20 +113,21 @@ class MissingForm(RecordingForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Select whether the child was missing or away"},
     )
-    start_date = _date("Date the child went missing or away")
+    start_date = date_question("Date the child went missing or away")
 
     def layout(self) -> list:
         return [Field.radios("missing_type", legend_size=Size.SMALL), Field("start_date")]
 
 
 class ReturnForm(RecordingForm):
-    end_date = _date("Date the child came back")
+    end_date = date_question("Date the child came back")
 
 
 class ReturnInterviewForm(RecordingForm):
-    offered_on = _date("Date the return home interview was offered")
-    accepted = _yes_no(
-        "Did the child accept the interview?", "Select yes if the child accepted the interview"
+    offered_on = date_question("Date the return home interview was offered")
+    accepted = yes_no_question(
+        "Did the child accept the interview?",
+        missing="Select yes if the child accepted the interview",
     )
 
     def layout(self) -> list:
@@ -148,10 +135,10 @@ class ReturnInterviewForm(RecordingForm):
 
 
 class UASCStartForm(RecordingForm):
-    start_date = _date("Date the child became an unaccompanied asylum-seeking child")
+    start_date = date_question("Date the child became an unaccompanied asylum-seeking child")
 
 
 class UASCEndForm(RecordingForm):
-    end_date = _date(
-        "Date UASC status ceased", "For example, when granted leave to remain, or at 18"
+    end_date = date_question(
+        "Date UASC status ceased", hint="For example, when granted leave to remain, or at 18"
     )

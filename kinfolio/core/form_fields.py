@@ -5,6 +5,7 @@ import datetime as dt
 import re
 
 from crispy_forms_gds import fields as gds
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 
@@ -44,6 +45,26 @@ class DateInputField(gds.DateInputField):
             raise ValidationError(
                 self.error_messages["not_a_real_date"], code="not_a_real_date"
             ) from error
+
+
+def yes_no_question(label: str, *, missing: str, hint: str = "") -> forms.TypedChoiceField:
+    """GOV.UK yes/no radios whose answer is ``True`` or ``False``."""
+    return forms.TypedChoiceField(
+        label=label,
+        help_text=hint,
+        choices=[("yes", "Yes"), ("no", "No")],
+        coerce=lambda answer: answer == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": missing},
+    )
+
+
+def date_question(label: str, *, hint: str = "", required: bool = True) -> DateInputField:
+    """``date_field`` whose "missing" error follows from the label ("Date of the visit":
+    "Enter the date of the visit")."""
+    return date_field(
+        label, missing=f"Enter the {label[0].lower()}{label[1:]}", hint=hint, required=required
+    )
 
 
 def date_field(

@@ -7,32 +7,31 @@ from django import forms
 
 from kinfolio import codesets
 from kinfolio.children_in_care.models import PlacementProvider
-from kinfolio.core.form_fields import DateInputField
+from kinfolio.core.form_fields import date_question, yes_no_question
 from kinfolio.fostering.models import EnquiryClosure
 from kinfolio.fostering.placement_search import KINDS
-from kinfolio.recording.forms import RecordingForm
-
-YES_NO = [("yes", "Yes"), ("no", "No")]
+from kinfolio.recording.forms import DayAndReasonForm, DayForm, RecordingForm
 
 
-def _date(label: str, **kwargs) -> DateInputField:
-    return DateInputField(
-        label=label, help_text="For example, 27 3 2026", require_all_fields=False, **kwargs
-    )
+class EnquiryFields(forms.Form):
+    """What an enquiry to foster or to adopt asks of every household besides their
+    names: their home's postcode and the day they asked. Put it before
+    ``RecordingForm`` in the bases."""
 
-
-class EnquiryForm(RecordingForm):
-    carers = forms.CharField(
-        label="Names of the people who want to foster",
-        max_length=200,
-        error_messages={"required": "Enter the names of the people who want to foster"},
-    )
     postcode = forms.CharField(
         label="Postcode of their home",
         max_length=8,
         error_messages={"required": "Enter the postcode of their home"},
     )
-    enquiry_date = _date("Date of the enquiry")
+    enquiry_date = date_question("Date the enquiry was received")
+
+
+class EnquiryForm(EnquiryFields, RecordingForm):
+    carers = forms.CharField(
+        label="Names of the people who want to foster",
+        max_length=200,
+        error_messages={"required": "Enter the names of the people who want to foster"},
+    )
     agency = forms.ChoiceField(
         label="Who will assess and approve them?",
         choices=[("in_house", "The council's own fostering service"), ("ifa", "An agency")],
@@ -74,13 +73,13 @@ class EnquiryForm(RecordingForm):
         }
 
 
-class AssessmentForm(RecordingForm):
-    day = _date("Date the assessment started")
+class AssessmentForm(DayForm):
+    day_label = "Date the assessment started"
 
 
 class ApprovalForm(RecordingForm):
-    panel_date = _date("Date of the fostering panel")
-    approval_date = _date("Date the agency decision maker approved the household")
+    panel_date = date_question("Date of the fostering panel")
+    approval_date = date_question("Date the agency decision maker approved the household")
     approved_places = forms.IntegerField(
         label="Number of children approved for",
         min_value=0,
@@ -108,13 +107,9 @@ class ApprovalForm(RecordingForm):
 
 
 class ReviewForm(RecordingForm):
-    review_date = _date("Date of the annual review")
-    approval_continued = forms.TypedChoiceField(
-        label="Does the approval continue?",
-        choices=YES_NO,
-        coerce=lambda value: value == "yes",
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select whether the approval continues"},
+    review_date = date_question("Date of the annual review")
+    approval_continued = yes_no_question(
+        "Does the approval continue?", missing="Select whether the approval continues"
     )
 
     def layout(self) -> list:
@@ -122,42 +117,28 @@ class ReviewForm(RecordingForm):
 
 
 class AvailabilityForm(RecordingForm):
-    taking_placements = forms.TypedChoiceField(
-        label="Is the household taking placements?",
-        help_text="A household on hold shows no vacancies in placement search",
-        choices=YES_NO,
-        coerce=lambda value: value == "yes",
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select whether the household is taking placements"},
+    taking_placements = yes_no_question(
+        "Is the household taking placements?",
+        hint="A household on hold shows no vacancies in placement search",
+        missing="Select whether the household is taking placements",
     )
 
     def layout(self) -> list:
         return [Field.radios("taking_placements", legend_size=Size.SMALL)]
 
 
-class DeregisterForm(RecordingForm):
-    day = _date("Date the household was deregistered")
-    reason = forms.ChoiceField(
-        label="Why was the household deregistered?",
-        choices=codesets.DEREGISTRATION_REASON.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select why the household was deregistered"},
-    )
-
-    def layout(self) -> list:
-        return [Field("day"), Field.radios("reason", legend_size=Size.SMALL)]
+class DeregisterForm(DayAndReasonForm):
+    day_label = "Date the household was deregistered"
+    reason_label = "Why was the household deregistered?"
+    reason_missing = "Select why the household was deregistered"
+    reasons = codesets.DEREGISTRATION_REASON.choices
 
 
-class CloseEnquiryForm(RecordingForm):
-    day = _date("Date the enquiry closed")
-    reason = forms.ChoiceField(
-        label="Why did it close?",
-        choices=EnquiryClosure.choices,
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": "Select whether the applicants withdrew or the service did not progress it"
-        },
-    )
+class CloseEnquiryForm(DayAndReasonForm):
+    day_label = "Date the enquiry closed"
+    reason_label = "Why did it close?"
+    reason_missing = "Select whether the applicants withdrew or the service did not progress it"
+    reasons = EnquiryClosure.choices
     detail = forms.CharField(
         label="What happened",
         help_text="For example, what the applicants said, or why the service did not go on",
@@ -166,11 +147,7 @@ class CloseEnquiryForm(RecordingForm):
     )
 
     def layout(self) -> list:
-        return [
-            Field("day"),
-            Field.radios("reason", legend_size=Size.SMALL),
-            Field.textarea("detail"),
-        ]
+        return [*super().layout(), Field.textarea("detail")]
 
 
 class ExemptionForm(RecordingForm):
@@ -184,8 +161,8 @@ class ExemptionForm(RecordingForm):
         max_length=200,
         error_messages={"required": "Enter the name and role of the person who granted it"},
     )
-    granted_on = _date("Date granted")
-    until = _date("Until when does it last?")
+    granted_on = date_question("Date granted")
+    until = date_question("Date the exemption ends")
     placed = forms.MultipleChoiceField(
         label="Children placed now whom the exemption names",
         widget=forms.CheckboxSelectMultiple,
@@ -277,12 +254,12 @@ class PrivateFosteringForm(RecordingForm):
         max_length=200,
         error_messages={"required": "Enter the name of the private foster carer"},
     )
-    notified_on = _date("Date the authority was notified")
-    start_date = _date("Date the arrangement started")
+    notified_on = date_question("Date the authority was notified")
+    start_date = date_question("Date the arrangement started")
 
     def layout(self) -> list:
         return [Field.text("carer_name"), Field("notified_on"), Field("start_date")]
 
 
-class EndArrangementForm(RecordingForm):
-    day = _date("Date the arrangement ended")
+class EndArrangementForm(DayForm):
+    day_label = "Date the arrangement ended"

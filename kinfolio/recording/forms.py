@@ -22,6 +22,7 @@ from django.forms.utils import ErrorDict
 from django.http import QueryDict
 
 from kinfolio.codesets.local import CHILDS_VOICE_NOT_RECORDED
+from kinfolio.core.form_fields import date_question
 
 OPENED_VERSION = "opened_version"
 
@@ -54,6 +55,39 @@ class RecordingForm(forms.Form):
     def service_arguments(self) -> dict[str, Any]:
         """The cleaned answers as the service's keyword arguments."""
         return {k: v for k, v in self.cleaned_data.items() if k != OPENED_VERSION}
+
+
+class DayForm(RecordingForm):
+    """A page asking one date: the day a step happened. The question is the class's
+    ``day_label``, or ``label=`` from the view when one form serves several steps."""
+
+    day_label = "Date"
+    day = date_question("Date")
+
+    def __init__(self, *args, label: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        question = date_question(label or self.day_label)
+        self.fields["day"].label = question.label
+        self.fields["day"].error_messages["required"] = question.error_messages["required"]
+
+
+class DayAndReasonForm(DayForm):
+    """A date and why, one of ``reasons`` (radios): leaving a process, ending a plan or
+    an approval. Subclasses name the question and the list."""
+
+    reason_label = "Why?"
+    reason_missing = "Select why"
+    reasons: list[tuple[str, str]] = []
+    reason = forms.ChoiceField(widget=forms.RadioSelect)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        reason = self.fields["reason"]
+        reason.label, reason.choices = self.reason_label, self.reasons
+        reason.error_messages["required"] = self.reason_missing
+
+    def layout(self) -> list:
+        return [Field("day"), Field.radios("reason", legend_size=Size.SMALL)]
 
 
 def as_query(data: dict[str, list[str]]) -> QueryDict:

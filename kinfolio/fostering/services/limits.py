@@ -15,9 +15,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from kinfolio.accounts.models import User
-from kinfolio.audit.models import ChangeEvent
-from kinfolio.audit.services.history import changes, record_event
 from kinfolio.children_in_care.models import CareEpisode
+from kinfolio.core.writes import create_record
 from kinfolio.fostering.models import FosterHousehold, HouseholdStatus, LimitExemption
 from kinfolio.people.models import Person, Relationship
 
@@ -102,20 +101,15 @@ def grant_exemption(
         household = FosterHousehold.objects.select_for_update(of=("self",)).get(pk=household.pk)
         if household.status not in (HouseholdStatus.APPROVED, HouseholdStatus.ON_HOLD):
             raise ValidationError("Only an approved household can be exempted.")
-        exemption = LimitExemption(
-            household=household,
-            granted_by=granted_by.strip(),
-            granted_on=granted_on,
-            until=until,
-            conditions=conditions.strip(),
-        )
-        exemption.full_clean()
-        exemption.save()
-        exemption.children.set(children)
-        record_event(
+        exemption = create_record(
+            instance=LimitExemption(
+                household=household,
+                granted_by=granted_by.strip(),
+                granted_on=granted_on,
+                until=until,
+                conditions=conditions.strip(),
+            ),
             by=by,
-            instance=exemption,
-            changes=changes(None, exemption),
-            kind=ChangeEvent.Kind.CREATED,
         )
+        exemption.children.set(children)
     return exemption
