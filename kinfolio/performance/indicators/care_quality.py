@@ -24,7 +24,11 @@ from kinfolio.performance.indicators.base import (
     first_per_child,
     rows_of,
 )
-from kinfolio.performance.indicators.looked_after import CLA_RELEASE, looked_after_at_end
+from kinfolio.performance.indicators.looked_after import (
+    CLA_RELEASE,
+    WITHOUT_SHORT_BREAKS,
+    looked_after_at_end,
+)
 from kinfolio.performance.indicators.safeguarding import LOCAL
 from kinfolio.performance.indicators.selection import in_period, on_time, overlapping
 from kinfolio.timescales.engine import add_months
@@ -172,7 +176,8 @@ def _oc2(id: str, name: str, what: str, numerator, label: str, lait: str) -> Ind
         id=id,
         name=name,
         definition="Of the children looked after at the end of the period who had been "
-        f"looked after continuously for at least 12 months, the share {what}.",
+        f"looked after continuously for at least 12 months, the share {what}. "
+        f"{WITHOUT_SHORT_BREAKS}",
         unit=Unit.PERCENT,
         polarity=Polarity.HIGH,
         counted=Counted.AT_END,
@@ -233,7 +238,7 @@ INDICATORS = [
         name="Strengths and difficulties questionnaires completed",
         definition="Of the children aged 4 to 16 looked after continuously for at least 12 "
         "months at the end of the period, the share with an SDQ score recorded in the 12 "
-        "months to the end of the period.",
+        f"months to the end of the period. {WITHOUT_SHORT_BREAKS}",
         unit=Unit.PERCENT,
         polarity=Polarity.HIGH,
         counted=Counted.AT_END,
@@ -265,7 +270,7 @@ INDICATORS = [
         name="Personal education plans in date",
         definition="Of the children aged 5 to 15 looked after at the end of the period, the "
         "share with a personal education plan agreed by then and none due by then (by the "
-        "date the timescales engine set) still not agreed.",
+        f"date the timescales engine set) still not agreed. {WITHOUT_SHORT_BREAKS}",
         unit=Unit.PERCENT,
         polarity=Polarity.HIGH,
         counted=Counted.AT_END,

@@ -201,7 +201,9 @@ INDICATORS = [
         id="adopted",
         name="Children who ceased to be looked after through adoption",
         definition="Of the children who ceased to be looked after in the period (counted "
-        "once), the share who ceased because they were adopted (reasons E11, E12).",
+        "once, the last time, leaving out periods of care that ended under an agreed series "
+        "of short-term placements, legal status V3 or V4, as the DfE does), the share who "
+        "ceased because they were adopted (reasons E11, E12).",
         unit=Unit.PERCENT,
         polarity=Polarity.HIGH,
         counted=Counted.IN_PERIOD,

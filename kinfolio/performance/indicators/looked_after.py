@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef, Q
 
 from kinfolio.children_in_care.distances import placement_distances
 from kinfolio.children_in_care.models import CareEpisode, PeriodOfCare
@@ -31,10 +31,32 @@ CHILDRENS_HOMES = ("K1", "K2")  # PLACEMENT_TYPE: secure children's homes, child
 FOSTER_CARE = ("U1", "U2", "U3", "U4", "U5", "U6")  # PLACEMENT_TYPE
 SHORT_BREAKS = ("V3", "V4")  # LEGAL_STATUS: an agreed series of short-term placements
 AREA = "Children looked after"
+WITHOUT_SHORT_BREAKS = (
+    "Children looked after then under an agreed series of short-term placements (legal "
+    "status V3 or V4) are not counted, as the DfE leaves them out of its published figures."
+)
+
+
+def _short_breaks(*match: Q, **fields) -> Exists:
+    """An episode of the period of care (``OuterRef("pk")``) under an agreed series of
+    short-term placements (legal status V3, V4) matching ``match`` and ``fields``."""
+    return Exists(
+        CareEpisode.objects.filter(
+            *match, period=OuterRef("pk"), legal_status__in=SHORT_BREAKS, **fields
+        )
+    )
 
 
 def looked_after_at_end(context: Context):
-    return context.scoped(open_on(PeriodOfCare.objects.all(), context.period.end))
+    """Periods of care open at the end of the period, except those whose episode then was
+    under an agreed series of short-term placements (V3, V4): the DfE's figures leave
+    those children out ("Children looked after in England including adoption")."""
+    end = context.period.end
+    open_then = open_on(PeriodOfCare.objects.all(), end)
+    short_break_then = _short_breaks(
+        Q(end_date__isnull=True) | Q(end_date__gt=end), start_date__lte=end
+    )
+    return context.scoped(open_then.exclude(short_break_then))
 
 
 def looked_after(context: Context) -> list[Row]:
@@ -42,14 +64,18 @@ def looked_after(context: Context) -> list[Row]:
 
 
 def started(context: Context) -> list[Row]:
-    """Children who started to be looked after in the period, each counted once."""
+    """Children who started to be looked after in the period, each counted once (the
+    first time), leaving out periods begun under short-term placements (V3, V4)."""
     periods = in_period(PeriodOfCare.objects.all(), "start_date", context.period)
+    periods = periods.exclude(_short_breaks(start_date=OuterRef("start_date")))
     return first_per_child(rows_of(context.scoped(periods), on="start_date"))
 
 
 def ceased(context: Context) -> list[Row]:
-    """Children who ceased to be looked after in the period, counted once (the last time)."""
+    """Children who ceased to be looked after in the period, counted once (the last
+    time), leaving out periods ended under short-term placements (V3, V4)."""
     periods = in_period(PeriodOfCare.objects.all(), "end_date", context.period)
+    periods = periods.exclude(_short_breaks(end_date=OuterRef("end_date")))
     return last_per_child(rows_of(context.scoped(periods), on="end_date"))
 
 
@@ -61,7 +87,7 @@ def _current_episodes(context: Context):
 
 def _placed(context: Context, **filters) -> list[Row]:
     return rows_of(
-        _current_episodes(context).filter(**filters), on="start_date", child="period__child_id"
+        _placed_at_end(context).filter(**filters), on="start_date", child="period__child_id"
     )
 
 
@@ -208,7 +234,7 @@ INDICATORS = [
         id="looked_after",
         name="Children looked after",
         definition="Children looked after at the end of the last day of the period (a child "
-        "who ceased that day is not counted).",
+        f"who ceased that day is not counted). {WITHOUT_SHORT_BREAKS}",
         unit=Unit.COUNT,
         polarity=Polarity.NEITHER,
         counted=Counted.AT_END,
@@ -220,7 +246,7 @@ INDICATORS = [
         id="looked_after_rate",
         name="Children looked after per 10,000 children",
         definition="Children looked after at the end of the period per 10,000 children "
-        "aged 0 to 17.",
+        f"aged 0 to 17. {WITHOUT_SHORT_BREAKS}",
         unit=Unit.RATE,
         polarity=Polarity.NEITHER,
         counted=Counted.AT_END,
@@ -232,7 +258,9 @@ INDICATORS = [
         id="started_looked_after",
         name="Children who started to be looked after",
         definition="Children who started to be looked after in the period, each counted once "
-        "however many times they started.",
+        "however many times they started. A period of care that began under an agreed "
+        "series of short-term placements (legal status V3 or V4) is not counted, as the DfE "
+        "leaves those children out of its published figures.",
         unit=Unit.COUNT,
         polarity=Polarity.NEITHER,
         counted=Counted.IN_PERIOD,
@@ -244,7 +272,9 @@ INDICATORS = [
         id="ceased_looked_after",
         name="Children who ceased to be looked after",
         definition="Children who ceased to be looked after in the period, each counted once "
-        "(the last time).",
+        "(the last time). A period of care that ended under an agreed series of short-term "
+        "placements (legal status V3 or V4) is not counted, as the DfE leaves those "
+        "children out of its published figures.",
         unit=Unit.COUNT,
         polarity=Polarity.NEITHER,
         counted=Counted.IN_PERIOD,
@@ -258,7 +288,7 @@ INDICATORS = [
         definition="Of the children looked after at the end of the period, the share who had "
         "three or more placements in it: the placement they were in when the period began "
         "and each placement started in it (a new episode for a new placement, carer or "
-        "both, or starting to be looked after).",
+        f"both, or starting to be looked after). {WITHOUT_SHORT_BREAKS}",
         unit=Unit.PERCENT,
         polarity=Polarity.LOW,
         counted=Counted.AT_END,
@@ -275,7 +305,7 @@ INDICATORS = [
         "been looked after continuously for at least 2½ years, the share whose current "
         "placement had lasted at least 2 years. (The DfE also counts a child placed for "
         "adoption whose adoptive and previous placements together lasted 2 years: Kinfolio "
-        "does not yet join those two placements.)",
+        f"does not yet join those two placements.) {WITHOUT_SHORT_BREAKS}",
         unit=Unit.PERCENT,
         polarity=Polarity.HIGH,
         counted=Counted.AT_END,
@@ -342,7 +372,8 @@ INDICATORS = [
         id="childrens_homes",
         name="Children placed in children's homes",
         definition="Of the children looked after at the end of the period, the share placed "
-        "in secure children's homes or children's homes (placement types K1, K2).",
+        "in secure children's homes or children's homes (placement types K1, K2). "
+        f"{WITHOUT_SHORT_BREAKS}",
         unit=Unit.PERCENT,
         polarity=Polarity.NEITHER,
         counted=Counted.AT_END,
@@ -356,7 +387,7 @@ INDICATORS = [
         id="foster_care",
         name="Children placed in foster care",
         definition="Of the children looked after at the end of the period, the share placed "
-        "with foster carers (placement types U1 to U6).",
+        f"with foster carers (placement types U1 to U6). {WITHOUT_SHORT_BREAKS}",
         unit=Unit.PERCENT,
         polarity=Polarity.HIGH,
         counted=Counted.AT_END,
@@ -370,7 +401,8 @@ INDICATORS = [
         id="three_or_more_social_workers",
         name="Children with three or more social workers in the period",
         definition="Of the children looked after at the end of the period, the share "
-        "allocated to three or more different social workers at some time in it.",
+        "allocated to three or more different social workers at some time in it. "
+        f"{WITHOUT_SHORT_BREAKS}",
         unit=Unit.PERCENT,
         polarity=Polarity.LOW,
         counted=Counted.AT_END,

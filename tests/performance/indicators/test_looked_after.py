@@ -48,6 +48,29 @@ def test_looked_after_started_and_ceased_count_each_child_once():
     assert triple("ceased_looked_after") == (2, None, 2)
 
 
+def test_short_term_placements_are_left_out_as_the_dfe_does():
+    # The DfE's figures exclude children looked after under an agreed series of
+    # short-term placements (legal status V3, V4).
+    home = ChildFactory()
+    placements(home, [D(2024, 1, 1)], placement_type="K2")
+    placements(ChildFactory(), [D(2024, 1, 1)], placement_type="K2", legal_status="V3")
+    placements(ChildFactory(), [D(2024, 6, 1)], legal_status="V4")
+    fostered = ChildFactory()
+    placements(fostered, [D(2024, 6, 1)], placement_type="U1")
+    for status, ended in (("V3", D(2024, 9, 1)), ("C2", D(2024, 10, 1))):
+        period = PeriodOfCareFactory(start_date=D(2024, 1, 1), end_date=ended)
+        CareEpisodeFactory(period=period, end_date=ended, legal_status=status, reason_ceased="E13")
+
+    # At 31 March: the child in the children's home on a care order and the one fostered.
+    assert children(figure("looked_after").numerator_rows) == {home.pk, fostered.pk}
+    # Started: the child fostered from June (not the short breaks from June).
+    assert children(figure("started_looked_after").numerator_rows) == {fostered.pk}
+    # Ceased: the child who left on 1 October (not the short breaks ending 1 September).
+    assert triple("ceased_looked_after") == (1, None, 1)
+    assert triple("childrens_homes") == (1, 2, 50.0)
+    assert triple("foster_care") == (1, 2, 50.0)
+
+
 def test_three_or_more_placements_count_the_one_carried_into_the_year():
     # Carried in from January 2024, then moved in June and September: 3 placements.
     three = ChildFactory()
