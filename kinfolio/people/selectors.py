@@ -49,6 +49,22 @@ def visible_child(user: User, field: str = "child") -> Exists:
     return Exists(children_visible_to(user).filter(pk=OuterRef(field)))
 
 
+def visible_children_of(user: User, allocations: QuerySet[Allocation]) -> list[int]:
+    """The ids of the children of these allocations that the user may see.
+
+    One query checks each child once; a page then reads its rows by these ids, so the
+    scope is neither checked again by each of its queries nor planned again (on a large
+    authority the planning alone cost a team's deadlines 30 ms a query)."""
+    visible = allocations.filter(visible_child(user)).order_by().values_list("child_id", flat=True)
+    return sorted(set(visible))
+
+
+def children_held(user: User, allocations: QuerySet[Allocation]) -> QuerySet[Person]:
+    """The children of these allocations that the user may see, by their ids
+    (``visible_children_of``)."""
+    return Person.objects.filter(pk__in=visible_children_of(user, allocations))
+
+
 def restricted_people_hidden_from(user: User) -> QuerySet[Person]:
     """People under a current restriction whom this user may not open.
 
@@ -57,9 +73,9 @@ def restricted_people_hidden_from(user: User) -> QuerySet[Person]:
     so a restricted child never appears by another route.
     """
     current = RestrictedRecord.objects.filter(child=OuterRef("pk"), lifted_on__isnull=True)
-    return Person.objects.filter(Exists(current)).exclude(
-        pk__in=children_visible_to(user).values("pk")
-    )
+    # Each of the few restricted people checked against the user's scope, rather than
+    # all of them against every child the user may see (300 ms on a large authority).
+    return Person.objects.filter(Exists(current)).exclude(visible_child(user, "pk"))
 
 
 def children_in_scope_ignoring_restrictions(user: User) -> QuerySet[Person]:

@@ -7,17 +7,33 @@ only a stable pseudonym and coarse facts (age band, sex, legal status, placement
 team). A child whose record is restricted is counted but never listed.
 """
 
+import hashlib
+import hmac
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Case, Count, Exists, OuterRef, Q, QuerySet, Subquery, When
-from django.utils.crypto import salted_hmac
+from django.conf import settings
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    FilteredRelation,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.utils.encoding import force_bytes
 
 from kinfolio import codesets
 from kinfolio.audit.models import RestrictedRecord
 from kinfolio.children_in_care.models import CareEpisode, PeriodOfCare
 from kinfolio.codesets.base import CodeSet
-from kinfolio.journey.status import with_status_flags
+from kinfolio.journey.status import FLAGS
 from kinfolio.people.models import Person
 from kinfolio.workforce.models import Allocation, Team
 
@@ -66,21 +82,45 @@ def responsible_team(field: str = "team_id") -> Subquery:
     return Subquery(current.values(field)[:1])
 
 
+def _open_children() -> QuerySet:
+    """The ids of children with any of ``STATUSES`` open (a child once per status)."""
+    parts = [
+        FLAGS[flag][0].objects.filter(**{f"{FLAGS[flag][1]}__isnull": True}).order_by()
+        for flag in STATUSES.values()
+    ]
+    ids = [part.values("child_id") for part in parts]
+    return ids[0].union(*ids[1:], all=True)
+
+
+def _joined_once(related: str, **condition) -> FilteredRelation:
+    """A child's row of ``related`` meeting ``condition``; the database allows at most
+    one (a unique open record per child, or per child and role), so the join cannot
+    multiply the child's row."""
+    return FilteredRelation(
+        related, condition=Q(**{f"{related}__{k}": v for k, v in condition.items()})
+    )
+
+
 def caseload_summary() -> list[TeamCounts]:
     """Children open as child in need, on a child protection plan, looked after or care
-    leavers, by team. A child counts once per team row and in every status that applies."""
-    flags = with_status_flags(Person.objects.filter(is_child_subject=True))
-    open_in_any = Q()
-    for flag in STATUSES.values():
-        open_in_any |= Q(**{flag: True})
+    leavers, by team. A child counts once per team row and in every status that applies.
+
+    Read from the open records (thousands) rather than every child (100,000 on a large
+    authority), each status and lead allocation joined once, which the database
+    guarantees (unique open record per child, per child and role)."""
+    joined = {}
+    for name, flag in STATUSES.items():
+        model, end = FLAGS[flag]
+        related = model._meta.get_field("child").remote_field.related_name
+        joined[f"open_{name}"] = _joined_once(related, **{f"{end}__isnull": True})
+    for role in LEAD_ROLES:
+        joined[f"lead_{role}"] = _joined_once("allocations", end_date__isnull=True, role=role)
     rows = list(
-        flags.filter(open_in_any)
-        .annotate(responsible_team_id=responsible_team())
+        Person.objects.filter(is_child_subject=True, pk__in=_open_children())
+        .alias(**joined)
+        .annotate(responsible_team_id=Coalesce(*(F(f"lead_{r}__team") for r in LEAD_ROLES)))
         .values("responsible_team_id")
-        .annotate(
-            children=Count("pk"),
-            **{name: Count("pk", filter=Q(**{flag: True})) for name, flag in STATUSES.items()},
-        )
+        .annotate(children=Count("pk"), **{name: Count(f"open_{name}") for name in STATUSES})
         .order_by()
     )
     teams = Team.objects.select_related("service").in_bulk(
@@ -112,8 +152,20 @@ def total_counts(summary: list[TeamCounts]) -> TeamCounts:
 def pseudonym(child_pk: int) -> str:
     """A stable pseudonym for a child: a keyed hash of the database key, so it cannot
     be reversed without the site's secret key and changes if that key does."""
-    digest = salted_hmac(PSEUDONYM_SALT, str(child_pk), algorithm="sha256").hexdigest()
-    return digest[:PSEUDONYM_LENGTH]
+    return pseudonymiser()(child_pk)
+
+
+def pseudonymiser() -> Callable[[int], str]:
+    """``pseudonym`` for a list of children: Django's ``salted_hmac`` with its key
+    derived once rather than once per child."""
+    hasher = hashlib.sha256
+    key = hasher(force_bytes(PSEUDONYM_SALT) + force_bytes(settings.SECRET_KEY)).digest()
+
+    def of(child_pk: int) -> str:
+        digest = hmac.new(key, msg=str(child_pk).encode(), digestmod=hasher).hexdigest()
+        return digest[:PSEUDONYM_LENGTH]
+
+    return of
 
 
 def age_band(date_of_birth: date | None, on: date) -> str:
@@ -131,8 +183,8 @@ def age_band(date_of_birth: date | None, on: date) -> str:
 
 
 def _looked_after_now() -> QuerySet[Person]:
-    in_care = PeriodOfCare.objects.filter(child=OuterRef("pk"), end_date__isnull=True)
-    return Person.objects.filter(Exists(in_care), is_child_subject=True)
+    in_care = PeriodOfCare.objects.filter(end_date__isnull=True).values("child")
+    return Person.objects.filter(pk__in=in_care, is_child_subject=True)
 
 
 def _restricted() -> Exists:
@@ -162,9 +214,10 @@ def looked_after_pseudonymised(*, on: date) -> list[PseudonymisedChild]:
             "team_name",
         )
     )
+    pseudonym_of = pseudonymiser()
     children = [
         PseudonymisedChild(
-            pseudonym=pseudonym(pk),
+            pseudonym=pseudonym_of(pk),
             age_band=age_band(born, on),
             sex=codesets.SEX.label(sex).split(" (")[0],
             legal_status=_coded(codesets.LEGAL_STATUS, legal_status),

@@ -6,7 +6,7 @@ from kinfolio.accounts.models import User
 from kinfolio.people.models import Person
 from kinfolio.people.record import NextAction
 from kinfolio.timescales.engine import Status
-from kinfolio.timescales.selectors import ACTION_NEEDED, child_deadlines
+from kinfolio.timescales.selectors import ACTION_NEEDED, open_deadlines_of
 
 
 def next_actions(child: Person, user: User) -> list[NextAction]:
@@ -18,6 +18,6 @@ def next_actions(child: Person, user: User) -> list[NextAction]:
             reason=f"{deadline.status.label}: {deadline.explanation}",
             urgent=deadline.status == Status.OVERDUE,
         )
-        for deadline in child_deadlines(child)["open"]
+        for deadline in open_deadlines_of(child)
         if deadline.status in ACTION_NEEDED
     ]

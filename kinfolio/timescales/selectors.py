@@ -19,10 +19,8 @@ from django.db.models import (
     BigIntegerField,
     Case,
     Count,
-    Exists,
     F,
     FilteredRelation,
-    OuterRef,
     Q,
     QuerySet,
     When,
@@ -31,7 +29,7 @@ from django.utils import timezone
 
 from kinfolio.accounts.models import User
 from kinfolio.people.models import Person
-from kinfolio.people.selectors import children_visible_to, visible_child
+from kinfolio.people.selectors import children_held, visible_children_of
 from kinfolio.timescales import clocks
 from kinfolio.timescales.calendar import CalendarHorizonError, default_calendar
 from kinfolio.timescales.engine import SOON_WORKING_DAYS, Clock, RuleBook, Status, assign
@@ -115,11 +113,6 @@ def present(
         key=lambda d: (order.index(d.status), d.clock.due_on or dt.date.max, d.child.family_name)
     )
     return rows
-
-
-def _allocated(children: QuerySet[Person], **allocation) -> QuerySet[Person]:
-    current = Allocation.objects.filter(child=OuterRef("pk"), end_date__isnull=True, **allocation)
-    return children.filter(Exists(current))
 
 
 def _with_holders(rows: QuerySet[StoredClock]) -> QuerySet[StoredClock]:
@@ -212,14 +205,17 @@ def status_counts(rows: QuerySet[StoredClock], *, today: dt.date) -> dict[Status
     return {status: counts[status.value] for status in conditions}
 
 
-def deadline_rows(rows: Iterable[StoredClock], *, today: dt.date) -> list[Deadline]:
+def deadline_rows(
+    rows: Iterable[StoredClock], *, today: dt.date, holders: bool = True
+) -> list[Deadline]:
     """Stored clocks (one page of them) as pages show them: with status, rule, worker
-    and team (three queries, whatever the number of rows)."""
+    and team (three queries, whatever the number of rows; one without ``holders``)."""
     rows = list(rows)
     calendar = default_calendar()
     rules = TimescaleRule.objects.in_bulk()
-    workers = Worker.objects.in_bulk({r.holder_worker for r in rows if r.holder_worker})
-    teams = Team.objects.in_bulk({r.holder_team for r in rows if r.holder_team})
+    held = rows if holders else []
+    workers = Worker.objects.in_bulk({r.holder_worker for r in held if r.holder_worker})
+    teams = Team.objects.in_bulk({r.holder_team for r in held if r.holder_team})
     found = []
     for row in rows:
         clock = Clock(
@@ -253,17 +249,23 @@ def deadlines_for_user(user: User, *, today: dt.date) -> QuerySet[StoredClock]:
     worker = getattr(user, "worker", None)
     if worker is None:
         return StoredClock.objects.none()
-    children = _allocated(children_visible_to(user), worker=worker)
+    held = Allocation.objects.filter(worker=worker, end_date__isnull=True)
+    children = children_held(user, held)
     return stored_clocks(children, today=today).filter(
         Q(due_on__isnull=True) | Q(due_on__lte=soon_limit(today)), holder_worker=worker.pk
     )
 
 
-def team_deadlines(team: Team, user: User, *, today: dt.date) -> QuerySet[StoredClock]:
-    """Every open deadline the team holds of its children that the user may see."""
-    held = Allocation.objects.filter(team=team, end_date__isnull=True).filter(visible_child(user))
-    children = Person.objects.filter(pk__in=held.values("child"))
-    return stored_clocks(children, today=today).filter(holder_team=team.pk)
+def team_deadlines(
+    team: Team, user: User, *, today: dt.date, children: list[int] | None = None
+) -> QuerySet[StoredClock]:
+    """Every open deadline the team holds of its children that the user may see (the
+    ids of those children, ``visible_children_of``, when the caller has them)."""
+    if children is None:
+        held = Allocation.objects.filter(team=team, end_date__isnull=True)
+        children = visible_children_of(user, held)
+    rows = stored_clocks(Person.objects.filter(pk__in=children), today=today)
+    return rows.filter(holder_team=team.pk)
 
 
 def child_deadlines(child: Person, *, today: dt.date | None = None) -> dict[str, list]:
@@ -275,6 +277,14 @@ def child_deadlines(child: Person, *, today: dt.date | None = None) -> dict[str,
         (d for d in found if not d.clock.is_open), key=lambda d: d.clock.stopped_on, reverse=True
     )
     return {"open": [d for d in found if d.clock.is_open], "met": met}
+
+
+def open_deadlines_of(child: Person, *, today: dt.date | None = None) -> list[Deadline]:
+    """One child's open deadlines with their status, without who holds them (two
+    queries), soonest first: what the record's "what needs doing" panel shows."""
+    today = today or timezone.localdate()
+    rows = stored_clocks(Person.objects.filter(pk=child.pk), today=today)
+    return deadline_rows(rows, today=today, holders=False)
 
 
 def rules_by_key() -> list[tuple[str, list[TimescaleRule]]]:

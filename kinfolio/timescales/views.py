@@ -18,9 +18,26 @@ from kinfolio.workforce.models import Team
 PAGE_SIZE = 50
 
 
-def _page_of_deadlines(request, rows, today):
+class CountedPaginator(Paginator):
+    """A paginator told its count (by a query the page makes anyway)."""
+
+    def __init__(self, rows, per_page: int, *, count: int):
+        super().__init__(rows, per_page)
+        self.known_count = count
+
+    @property
+    def count(self) -> int:
+        return self.known_count
+
+
+def _page_of_deadlines(request, rows, today, *, count: int | None = None):
     """One page of stored clocks as deadlines, and the page for the pagination links."""
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = (
+        Paginator(rows, PAGE_SIZE)
+        if count is None
+        else CountedPaginator(rows, PAGE_SIZE, count=count)
+    )
+    page = paginator.get_page(request.GET.get("page"))
     return selectors.deadline_rows(page.object_list, today=today), page
 
 
@@ -37,8 +54,8 @@ def team_deadlines(request, team_id: int):
     team = get_object_or_404(Team.objects.select_related("manager"), pk=team_id)
     today = timezone.localdate()
     rows = selectors.team_deadlines(team, request.user, today=today)
-    deadlines, page = _page_of_deadlines(request, rows, today)
-    counts = selectors.status_counts(rows, today=today)
+    counts = selectors.status_counts(rows, today=today)  # which add up to the rows' count
+    deadlines, page = _page_of_deadlines(request, rows, today, count=sum(counts.values()))
     groups = [(s, counts[s], list(g)) for s, g in groupby(deadlines, key=lambda d: d.status)]
     context = {"team": team, "counts": counts, "groups": groups, "page": page}
     return render(request, "timescales/team_deadlines.html", context)

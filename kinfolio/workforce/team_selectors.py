@@ -32,7 +32,7 @@ from kinfolio.assessments.models import Assessment
 from kinfolio.assessments.selectors import awaiting_authorisation
 from kinfolio.journey.status import FLAGS, with_status_flags
 from kinfolio.people.models import Person
-from kinfolio.people.selectors import children_visible_to, visible_child
+from kinfolio.people.selectors import children_visible_to, visible_child, visible_children_of
 from kinfolio.timescales.engine import Status
 from kinfolio.timescales.selectors import stored_clocks, team_deadlines
 from kinfolio.workforce.models import Allocation, SupervisionSession, Team, Transfer, Worker
@@ -101,7 +101,9 @@ def team_day(team: Team, user, *, today: dt.date | None = None) -> TeamDay:
     today = today or timezone.localdate()
     workers = list(current_workers(team, today=today))
     weights = _weighted_caseloads(workers)
-    deadlines = _deadlines_by_worker(team, user, today=today)
+    open_here = Allocation.objects.filter(team=team, end_date__isnull=True)
+    children = visible_children_of(user, open_here)  # the user's scope, checked once
+    deadlines = _deadlines_by_worker(team, user, today=today, children=children)
     rows = []
     for worker in workers:
         due_on = supervision_due_on(worker.last_supervision, worker.start_date)
@@ -116,9 +118,7 @@ def team_day(team: Team, user, *, today: dt.date | None = None) -> TeamDay:
                 supervision_overdue=due_on < today,
             )
         )
-    open_here = Allocation.objects.filter(team=team, end_date__isnull=True).filter(
-        visible_child(user)
-    )
+    open_here = open_here.filter(child__in=children)
     waiting = list(open_here.filter(worker__isnull=True).select_related("child"))
     for allocation in waiting:
         allocation.days_waiting = (today - allocation.start_date).days
@@ -133,7 +133,7 @@ def team_day(team: Team, user, *, today: dt.date | None = None) -> TeamDay:
         ),
         transfers_in=list(waiting_transfers(team, user)),
         awaiting_authorisation=list(records_awaiting_authorisation(team, user)),
-        children_count=open_here.values("child").distinct().count(),
+        children_count=len(children),
     )
 
 
@@ -201,12 +201,14 @@ def _weighted_caseloads(workers: list[Worker]) -> dict[int, float]:
     return dict(totals)
 
 
-def _deadlines_by_worker(team: Team, user, *, today: dt.date) -> dict[int, Counter]:
+def _deadlines_by_worker(
+    team: Team, user, *, today: dt.date, children: list[int]
+) -> dict[int, Counter]:
     """Per worker: open deadlines overdue, and those falling due in the next 7 days
-    (counted by the database from the stored clocks)."""
+    (counted by the database from the stored clocks of ``children``)."""
     week = today + timedelta(days=7)
     rows = (
-        team_deadlines(team, user, today=today)
+        team_deadlines(team, user, today=today, children=children)
         .order_by()
         .values("holder_worker")
         .annotate(

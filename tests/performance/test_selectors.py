@@ -1,4 +1,5 @@
 import pytest
+from django.utils.crypto import salted_hmac
 
 from kinfolio.audit.services import restrict_record
 from kinfolio.performance import selectors
@@ -140,6 +141,11 @@ def test_pseudonym_is_stable_distinct_and_keyed(settings):
     before = pseudonym(1)
     settings.SECRET_KEY = "another-secret-key-for-this-test-only-0123456789"
     assert pseudonym(1) != before
+
+
+def test_pseudonyms_are_djangos_salted_hmac_so_those_given_out_before_still_match():
+    given = salted_hmac("kinfolio.performance.pseudonym", "4321", algorithm="sha256")
+    assert pseudonym(4321) == given.hexdigest()[:10]
 
 
 @pytest.mark.parametrize(

@@ -7,16 +7,20 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from kinfolio.accounts.models import Role
+from kinfolio.notifications.models import Notification, NotificationKind
 from kinfolio.people.models import Person
 from kinfolio.timescales.services import refresh_clocks
 from kinfolio.workforce.models import Allocation
 from tests.factories import (
+    AssessmentFactory,
     CaseNoteFactory,
     ChildFactory,
     ChildProtectionPlanFactory,
     CINEpisodeFactory,
+    ContactFactory,
     D,
     TeamFactory,
     VisitFactory,
@@ -203,3 +207,57 @@ def test_the_record_of_200_events_shows_them(client, make_user, worker, team):
     assert client.get(reverse("people:child-chronology", args=args)).context["total"] >= 200
     deadlines = client.get(reverse("people:child-deadlines", args=args)).context["deadlines"]
     assert len(deadlines["met"]) >= 199  # each visit met the clock the one before started
+
+
+def test_notifications(client, make_user, db):
+    user = make_user(Role.SOCIAL_WORKER)
+    client.force_login(user)
+
+    def grow(n: int) -> None:
+        for _ in range(n):
+            Notification.objects.create(
+                recipient=user,
+                kind=NotificationKind.ASSESSMENT_AUTHORISED,
+                subject="Assessment authorised",
+                body="Signed off by the team manager.",
+                child=ChildFactory(),
+            )
+
+    first, second = counts_while_growing(client, reverse("notifications:list"), grow)
+    assert first == second
+
+
+def test_sign_off_queue(client, make_user, worker, team):
+    manager = WorkerFactory(team=team)
+    team.manager = manager
+    team.save()
+    client.force_login(make_user(Role.TEAM_MANAGER, worker=manager))
+
+    def grow(n: int) -> None:
+        for _ in range(n):
+            assessment = AssessmentFactory(
+                cin_episode=CINEpisodeFactory(team=team), worker=worker, submitted_at=timezone.now()
+            )
+            Allocation.objects.create(
+                child=assessment.child,
+                role="social_worker",
+                team=team,
+                worker=worker,
+                start_date=D(2025, 1, 6),
+            )
+
+    url = reverse("assessments:sign-off-queue")
+    first, second = counts_while_growing(client, url, grow)
+    assert first == second
+
+
+def test_a_partners_referrals(client, make_user, db):
+    partner = make_user(Role.PARTNER_REFERRER)
+    client.force_login(partner)
+
+    def grow(n: int) -> None:
+        for _ in range(n):
+            ContactFactory(referred_by=partner)
+
+    first, second = counts_while_growing(client, reverse("front_door:my-referrals"), grow)
+    assert first == second
