@@ -35,6 +35,14 @@ class PlacementDetails:
     provider: PlacementProvider | None = None
     postcode: str = ""
 
+    def check_room(self, *, child: Person, day: date) -> None:
+        """Refuse the placement on ``day`` when there is no room for ``child`` there
+        (``fostering.services.limits``)."""
+        if self.foster_household is not None:
+            limits.check_placement(household=self.foster_household, child=child, day=day)
+        if self.provider is not None:
+            limits.check_capacity(provider=self.provider, child=child, day=day)
+
     def as_rule(self) -> episode_rules.Placement:
         if self.foster_household and self.provider:
             raise ValidationError("Choose a foster household or a provider, not both.")
@@ -72,8 +80,7 @@ def start_looked_after(
             category_of_need=category_of_need,
             placement=placement.as_rule(),
         )
-        if placement.foster_household is not None:
-            limits.check_placement(household=placement.foster_household, child=child, day=day)
+        placement.check_room(child=child, day=day)
         period = PeriodOfCare(child=child, start_date=day)
         period.full_clean()
         period.save()
@@ -102,10 +109,8 @@ def record_change(
     """A change of legal status and/or placement on ``day`` (possibly recorded late)."""
     with transaction.atomic():
         period = PeriodOfCare.objects.select_for_update().get(pk=period.pk)
-        if placement is not None and placement.foster_household is not None:
-            limits.check_placement(
-                household=placement.foster_household, child=period.child, day=day
-            )
+        if placement is not None:
+            placement.check_room(child=period.child, day=day)
         episodes = _ruled(
             episode_rules.change,
             _as_rules(period),

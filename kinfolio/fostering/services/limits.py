@@ -1,8 +1,10 @@
-"""The usual fostering limit (Children Act 1989, Schedule 7): a person may not foster
-more than three children (paragraph 2) unless the children are all brothers and
-sisters (paragraph 3) or the local authority exempts them, naming the children they may
-foster (paragraph 4). Placing a child that would take a household over the limit is
-refused unless one of the two applies; an exemption is recorded here.
+"""Room for a child where they are placed: a foster household's approved places, a
+provider's registered capacity, and the usual fostering limit (Children Act 1989,
+Schedule 7): a person may not foster more than three children (paragraph 2) unless the
+children are all brothers and sisters (paragraph 3) or the local authority exempts them,
+naming the children they may foster (paragraph 4). Placing a child beyond the places or
+capacity is refused; over the limit, unless one of the two applies. An exemption is
+recorded here. A child who leaves on the day another arrives frees their place that day.
 """
 
 from collections.abc import Iterable
@@ -15,7 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from kinfolio.accounts.models import User
-from kinfolio.children_in_care.models import CareEpisode
+from kinfolio.children_in_care.models import CareEpisode, PlacementProvider
 from kinfolio.core.writes import create_record
 from kinfolio.fostering.models import FosterHousehold, HouseholdStatus, LimitExemption
 from kinfolio.people.models import Person, Relationship
@@ -27,10 +29,18 @@ SIBLINGS = ("sibling", "half_sibling", "step_sibling")
 
 def placed_on(household: FosterHousehold, day: date) -> set[int]:
     """The children placed with the household on ``day`` (ids)."""
-    rows = CareEpisode.objects.filter(foster_household=household, start_date__lte=day).filter(
+    return _placed(day, foster_household=household)
+
+
+def _placed(day: date, **where) -> set[int]:
+    rows = CareEpisode.objects.filter(start_date__lte=day, **where).filter(
         Q(end_date__isnull=True) | Q(end_date__gt=day)
     )
     return set(rows.values_list("period__child_id", flat=True))
+
+
+def _children(n: int) -> str:
+    return f"{n} child" if n == 1 else f"{n} children"
 
 
 def all_siblings(children: Iterable[int]) -> bool:
@@ -55,8 +65,19 @@ def exemption_for(household: FosterHousehold, children: set[int], day: date):
 
 def check_placement(*, household: FosterHousehold, child: Person, day: date) -> None:
     """Refuse placing ``child`` with ``household`` on ``day`` when it would take the
-    household over the usual fostering limit without siblings or an exemption."""
+    household beyond its approved places, or over the usual fostering limit without
+    siblings or an exemption."""
     children = placed_on(household, day) | {child.pk}
+    if len(children) > household.approved_places:
+        raise ValidationError(
+            {
+                "foster_household": f"{household.carers} are approved for "
+                f"{_children(household.approved_places)} and "
+                f"{_children(len(children - {child.pk}))} placed with them on "
+                f"{day:%-d %B %Y}: there is no place for this child. Choose another "
+                "placement, or change the household's approval first."
+            }
+        )
     if len(children) <= USUAL_FOSTERING_LIMIT:
         return
     if all_siblings(children) or exemption_for(household, children, day):
@@ -69,6 +90,24 @@ def check_placement(*, household: FosterHousehold, child: Person, day: date) -> 
             "exemption naming each child is recorded on the household's page."
         }
     )
+
+
+def check_capacity(*, provider: PlacementProvider, child: Person, day: date) -> None:
+    """Refuse placing ``child`` with ``provider`` on ``day`` beyond the number of children
+    it is registered for (an agency, with no capacity of its own, is not counted)."""
+    if provider.capacity is None:
+        return
+    children = _placed(day, provider=provider) | {child.pk}
+    if len(children) > provider.capacity:
+        raise ValidationError(
+            {
+                "provider": f"{provider.name} is registered for "
+                f"{_children(provider.capacity)} and has "
+                f"{_children(len(children - {child.pk}))} placed there on "
+                f"{day:%-d %B %Y}: there is no place for this child. Choose another "
+                "placement."
+            }
+        )
 
 
 def grant_exemption(
