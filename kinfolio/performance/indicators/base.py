@@ -126,15 +126,21 @@ class Rows(Sequence[Row]):
     ``value``, summed) by the database; the rows themselves are read, one query a
     queryset, only when a list needs them (a drill-down, a selector that filters them)."""
 
-    def __init__(self, *parts: tuple[QuerySet, Callable[[QuerySet], list[Row]], str | None]):
+    def __init__(
+        self,
+        *parts: tuple[QuerySet, Callable[[QuerySet], list[Row]], str | None],
+        total: float | None = None,
+    ):
+        """``total``, when the database has already counted the rows (with others, in
+        one query), saves counting them again."""
         self._parts = parts
         self._read: list[Row] | None = None
-        self._total: float | None = None
+        self._total: float | None = total
 
     @classmethod
-    def joined(cls, *rows: Rows) -> Rows:
+    def joined(cls, *rows: Rows, total: float | None = None) -> Rows:
         """The rows of several selections as one list, in date order."""
-        return cls(*(part for found in rows for part in found._parts))
+        return cls(*(part for found in rows for part in found._parts), total=total)
 
     def total(self) -> float:
         if self._total is None:

@@ -8,7 +8,7 @@ from kinfolio.assessments.models import Assessment
 from kinfolio.casework.models import Visit
 from kinfolio.children_in_care.models import LACReview, PeriodOfCare
 from kinfolio.core.models import VoiceStatus
-from kinfolio.core.voice import with_voice_status
+from kinfolio.core.voice import voice_status_counts, with_voice_status
 from kinfolio.performance.indicators.base import (
     Context,
     Counted,
@@ -29,39 +29,44 @@ SOCIAL_WORKER = "social_worker"  # ALLOCATION_ROLE
 AREA = "Workforce, allocation and the child's voice"
 
 
-def _open_children(context: Context):
-    """Children open to social care at the end of the period: a child in need episode,
-    a child protection plan or a period of care open then."""
+def _open_children(context: Context, *without: Exists):
+    """The ids of the children open to social care at the end of the period: a child in
+    need episode, a child protection plan or a period of care open then (each table's
+    open records, except those matching ``without``, united by the database: no person
+    is tested one by one)."""
     end = context.period.end
-    open_then = (
-        Exists(
-            open_on(
-                CINEpisode.objects.filter(child=OuterRef("pk")), end, "referral_date", "close_date"
-            )
+    parts = [
+        context.scoped(records).exclude(*without).values_list("child_id", flat=True)
+        for records in (
+            open_on(CINEpisode.objects.order_by(), end, "referral_date", "close_date"),
+            open_on(ChildProtectionPlan.objects.order_by(), end),
+            open_on(PeriodOfCare.objects.order_by(), end),
         )
-        | Exists(open_on(ChildProtectionPlan.objects.filter(child=OuterRef("pk")), end))
-        | Exists(open_on(PeriodOfCare.objects.filter(child=OuterRef("pk")), end))
-    )
-    return context.children().filter(open_then)
-
-
-def _person_rows(children) -> list[Row]:
-    return [
-        Row(f"people.person:{pk}", None, child_id=pk)
-        for pk in children.order_by("pk").values_list("pk", flat=True)
     ]
+    return parts[0].union(*parts[1:])
 
 
-def open_children(context: Context) -> list[Row]:
+def _person_rows(child_ids) -> Rows:
+    """One row per child of ``child_ids`` (counted by the database)."""
+
+    def read(found) -> list[Row]:
+        return [Row(f"people.person:{pk}", None, child_id=pk) for pk in sorted(found)]
+
+    return Rows((child_ids, read, None))
+
+
+def open_children(context: Context) -> Rows:
     return _person_rows(_open_children(context))
 
 
-def unallocated(context: Context) -> list[Row]:
+def unallocated(context: Context) -> Rows:
     allocated = open_on(
-        Allocation.objects.filter(child=OuterRef("pk"), role=SOCIAL_WORKER, worker__isnull=False),
+        Allocation.objects.filter(
+            child=OuterRef("child_id"), role=SOCIAL_WORKER, worker__isnull=False
+        ),
         context.period.end,
     )
-    return _person_rows(_open_children(context).exclude(Exists(allocated)))
+    return _person_rows(_open_children(context, Exists(allocated)))
 
 
 def _cases(context: Context):
@@ -118,14 +123,35 @@ VOICE_RECORDS = (
 )
 
 
+def _voice_records(context: Context):
+    """Each kind of record on which the child's views are expected, in the period, with
+    the day it is counted on."""
+    for model, day, extra in VOICE_RECORDS:
+        yield context.scoped(in_period(model.objects.filter(**extra), day, context.period)), day
+
+
+def _voice_counts(context: Context) -> dict[VoiceStatus | None, int]:
+    """How many records hold the child's views, a reason, or neither (``None``: all of
+    them), counted once for the indicators sharing them: one query a kind of record."""
+
+    def count() -> dict[VoiceStatus | None, int]:
+        totals: dict[VoiceStatus | None, int] = dict.fromkeys([None, *VoiceStatus], 0)
+        for found, _ in _voice_records(context):
+            for status, n in voice_status_counts(found).items():
+                totals[status] += n
+                totals[None] += n
+        return totals
+
+    return context.memo("voice_counts", count)
+
+
 def _voice(context: Context, status: VoiceStatus | None) -> Rows:
     parts = []
-    for model, day, extra in VOICE_RECORDS:
-        found = context.scoped(in_period(model.objects.filter(**extra), day, context.period))
+    for found, day in _voice_records(context):
         if status is not None:
             found = with_voice_status(found, status)
         parts.append(rows_of(found, on=day))
-    return Rows.joined(*parts)
+    return Rows.joined(*parts, total=_voice_counts(context)[status])
 
 
 def voice_expected(context: Context) -> list[Row]:

@@ -13,7 +13,13 @@ from tests.factories import (
     StrategyDiscussionFactory,
     VisitFactory,
 )
-from tests.performance.indicators.helpers import children, figure, population, triple
+from tests.performance.indicators.helpers import (
+    children,
+    counting_queries,
+    figure,
+    population,
+    triple,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -128,6 +134,9 @@ def test_plans_reviewed_on_time_by_the_engines_due_dates():
     found = figure("cp_reviewed_on_time")
     assert (found.numerator, found.denominator, found.value) == (1, 2, 50.0)
     assert children(found.numerator_rows) == {reviewed.child_id}
+    # Counted by the database: numerator and denominator, one query each.
+    queries = counting_queries("cp_reviewed_on_time")
+    assert [sql.startswith("SELECT COUNT(") for sql in queries] == [True, True]
 
 
 def test_cp_visits_and_first_core_groups_on_time():

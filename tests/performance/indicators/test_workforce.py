@@ -13,7 +13,7 @@ from tests.factories import (
     VisitFactory,
     WorkerFactory,
 )
-from tests.performance.indicators.helpers import children, figure, triple
+from tests.performance.indicators.helpers import children, counting_queries, figure, triple
 
 pytestmark = pytest.mark.django_db
 
@@ -51,6 +51,11 @@ def test_unallocated_children_and_caseloads_at_the_end_of_the_year():
     found = figure("unallocated")
     assert (found.numerator, found.denominator, found.value) == (1, 4, 25.0)
     assert children(found.numerator_rows) == {open_children[3].pk}
+    # Counted by the database (numerator and denominator), no child read to count them.
+    assert [sql.startswith("SELECT COUNT(") for sql in counting_queries("unallocated")] == [
+        True,
+        True,
+    ]
     # 3 cases held by 1.5 FTE of case holders: 2 each.
     assert triple("caseload_per_worker") == (3, 1.5, 2.0)
     # In post: 1 + 0.5 + 1 + 0.5 FTE, of whom 0.5 agency: 0.5 / 3 = 16.7%.
@@ -74,3 +79,8 @@ def test_the_childs_views_recorded_on_assessments_and_visits_where_seen():
     assert triple("childs_voice") == (2, 4, 50.0)
     # The assessment gives a reason; the visit with no views gives none: 1 / 4.
     assert triple("childs_voice_missing") == (1, 4, 25.0)
+    # Both figures from one count per kind of record (assessments, conferences, looked
+    # after reviews, visits), shared between them.
+    queries = counting_queries("childs_voice", "childs_voice_missing")
+    assert len(queries) == 4
+    assert all(sql.startswith("SELECT COUNT(") for sql in queries)
