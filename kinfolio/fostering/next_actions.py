@@ -1,5 +1,8 @@
-"""What fostering and adoption suggest on a child's record: finding a placement, and
-the child's private fostering and adoption pages (no query: always offered)."""
+"""What fostering and adoption suggest on a child's record, from what the record already
+knows of the child (``people.record.record_child``; no query): finding a placement for
+a looked after child or one on a child protection plan (where care may be considered),
+private fostering for a child not looked after or privately fostered before, adoption
+for a looked after child or one with an adoption plan."""
 
 from django.urls import reverse
 
@@ -12,13 +15,13 @@ from kinfolio.people.record import NextAction
 def next_actions(child: Person, user: User) -> list[NextAction]:
     if not has_permission(user, Permission.RECORD_CASEWORK) or child.date_of_birth is None:
         return []
-    return [
-        NextAction(
-            "Search for a placement",
-            reverse("fostering:placement-search", args=[child.local_id]),
-        ),
-        NextAction(
-            "Private fostering", reverse("fostering:private-fostering", args=[child.local_id])
-        ),
-        NextAction("Adoption", reverse("adoption:child", args=[child.local_id])),
-    ]
+    actions = []
+    if child.is_looked_after or child.on_cp_plan:
+        search = reverse("fostering:placement-search", args=[child.local_id])
+        actions.append(NextAction("Search for a placement", search))
+    if not child.is_looked_after or child.privately_fostered:
+        private = reverse("fostering:private-fostering", args=[child.local_id])
+        actions.append(NextAction("Private fostering", private))
+    if child.is_looked_after or child.has_adoption_plan:
+        actions.append(NextAction("Adoption", reverse("adoption:child", args=[child.local_id])))
+    return actions

@@ -3,18 +3,25 @@ panel, whose actions each app contributes.
 
 Each app that suggests next actions on a child's record has ``<app>/next_actions.py``
 with ``next_actions(child, user) -> list[NextAction]``, listed in ``PROVIDERS`` below.
-A provider runs a fixed number of queries (never one per event) and offers only what
-the user may do (check ``has_permission``); its buttons lead to recording pages.
+The child comes from ``record_child``: what it knows (the status flags of
+``journey.status``, an adoption plan, a private fostering arrangement) a provider reads
+without a query. A provider runs a fixed number of queries (never one per event) and
+offers only what the user may do (check ``has_permission``); its buttons lead to
+recording pages.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
 from django.utils.module_loading import import_string
 
 from kinfolio.accounts.models import User
+from kinfolio.adoption.models import AdoptionPlan
+from kinfolio.fostering.models import PrivateFosteringArrangement
+from kinfolio.journey.status import with_status_flags
 from kinfolio.people.models import Person
 
 # (url name, label): the record's sections in the order the sub navigation shows them.
@@ -61,7 +68,17 @@ def providers() -> tuple[Callable[[Person, User], list[NextAction]], ...]:
     return tuple(import_string(path) for path in PROVIDERS)
 
 
+def record_child(children: QuerySet[Person]) -> QuerySet[Person]:
+    """The children as the record's providers read them, in the one query that fetches
+    them: open work (``journey.status``), and whether an adoption plan or a private
+    fostering arrangement was ever recorded."""
+    return with_status_flags(children).annotate(
+        has_adoption_plan=Exists(AdoptionPlan.objects.filter(child=OuterRef("pk"))),
+        privately_fostered=Exists(PrivateFosteringArrangement.objects.filter(child=OuterRef("pk"))),
+    )
+
+
 def next_actions_for(child: Person, user: User) -> list[NextAction]:
-    """Every app's suggestions, urgent ones first."""
+    """Every app's suggestions for a child from ``record_child``, urgent ones first."""
     actions = [action for provider in providers() for action in provider(child, user)]
     return sorted(actions, key=lambda action: not action.urgent)

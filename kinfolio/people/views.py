@@ -5,7 +5,7 @@ from kinfolio.accounts.permissions import Permission, permission_required
 from kinfolio.audit.services import record_access
 from kinfolio.journey.status import current_status
 from kinfolio.people import selectors
-from kinfolio.people.record import next_actions_for, sub_navigation
+from kinfolio.people.record import next_actions_for, record_child, sub_navigation
 from kinfolio.returns.selectors import child_data_quality
 from kinfolio.workforce.team_selectors import oversight_for
 
@@ -31,7 +31,8 @@ def search(request):
 def child_record(request, local_id: str):
     """The summary of a child's record: who they are, what is open, who works with them,
     and what needs doing next. The other sections are in ``people.views_record``."""
-    child = selectors.children_visible_to(request.user).filter(local_id=local_id).first()
+    children = record_child(selectors.children_visible_to(request.user))
+    child = children.filter(local_id=local_id).first()
     if child is None:
         return _restricted_or_not_found(request, local_id)
     record_access(by=request.user, action="view_record", request=request, child=child)
