@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 
 from kinfolio.core.models import Recorded, Versioned
+from kinfolio.performance.indicators.periods import Period
 
 
 class Target(Recorded):
@@ -187,6 +188,11 @@ class Commentary(Recorded):
 
     def __str__(self) -> str:
         return f"{self.indicator_id} {self.period}"
+
+    @property
+    def period_label(self) -> str:
+        """The period in words ("February 2025"), as the page offers it."""
+        return Period.parse(self.period).label
 
 
 class CollectedFigure(Versioned, Recorded):

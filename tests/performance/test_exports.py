@@ -69,6 +69,8 @@ def test_a_manager_adds_commentary_and_a_team_manager_may_not(client, director):
     )
     assert response.status_code == 302
     assert Commentary.objects.get().written_by == director
+    # The page says which month it is for in words, as the month list offers it.
+    assert f"{director.get_full_name()}, for June 2024," in client.get(url).content.decode()
     client.force_login(UserFactory(role=Role.TEAM_MANAGER))
     assert client.post(url, {"period": "2024-06-m", "text": "x"}).status_code == 403
     assert Commentary.objects.count() == 1

@@ -29,8 +29,8 @@ PLAN_2015 = "Children and Families Plan 2015/16"
         (90.0, Polarity.LOW, Rag.GREEN),
         (95.0, Polarity.LOW, Rag.AMBER),
         (95.1, Polarity.LOW, Rag.RED),
-        (50.0, Polarity.NEITHER, Rag.NONE),
-        (None, Polarity.HIGH, Rag.NONE),
+        (50.0, Polarity.NEITHER, Rag.NOT_JUDGED),
+        (None, Polarity.HIGH, Rag.NO_VALUE),  # a target, but no value to compare
     ],
 )
 def test_rag_against_a_target_of_90_with_a_tolerance_of_5(value, polarity, expected):
@@ -95,8 +95,13 @@ def test_the_directors_dashboard_judges_each_headline_against_its_target(client)
     assert response.status_code == 200
     judged = {j.figure.indicator.id: j for j in response.context["judged"]}
     assert judged["referrals"].figure.numerator == 1
-    assert judged["referrals"].rag == Rag.NONE  # neither higher nor lower is better
-    assert judged["three_or_more_placements"].target.value == 12
+    assert judged["referrals"].rag == Rag.NOT_JUDGED  # neither higher nor lower is better
+    # A target of 12% (the 2015/16 plan's) and no child looked after: nothing to compare.
+    placements = judged["three_or_more_placements"]
+    assert (placements.target_display, placements.rag) == ("12%", Rag.NO_VALUE)
+    page = response.content.decode()
+    assert "No value to compare" in page
+    assert "Not judged" in page
 
 
 def test_a_team_dashboard_counts_only_the_teams_children(client):

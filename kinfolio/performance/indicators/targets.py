@@ -1,8 +1,9 @@
 """Targets, and the red, amber or green a figure earns against one.
 
 A figure on the right side of its target is green; one that misses it by no more than
-the tolerance is amber; one that misses it by more is red. An indicator for which
-neither higher nor lower is better, or a figure without a value or target, has none.
+the tolerance is amber; one that misses it by more is red. Without a target there is
+nothing to judge; with one, an indicator for which neither higher nor lower is better is
+not judged, and a figure without a value has nothing to compare.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from kinfolio.performance.indicators.base import Polarity
+from kinfolio.performance.indicators.base import Polarity, Unit
 from kinfolio.performance.indicators.engine import Figure
 from kinfolio.performance.indicators.periods import Period
 from kinfolio.performance.models import Target
@@ -22,6 +23,8 @@ class Rag(StrEnum):
     AMBER = "amber", "Close to target"
     RED = "red", "Off target"
     NONE = "none", "No target"
+    NOT_JUDGED = "not_judged", "Not judged"  # neither higher nor lower is better
+    NO_VALUE = "no_value", "No value to compare"
 
     def __new__(cls, value: str, words: str) -> Rag:
         member = str.__new__(cls, value)
@@ -35,8 +38,12 @@ class Rag(StrEnum):
 
 
 def rag(value: float | None, target: Decimal | float | None, tolerance, polarity: str) -> Rag:
-    if value is None or target is None or polarity not in (Polarity.HIGH, Polarity.LOW):
+    if target is None:
         return Rag.NONE
+    if polarity not in (Polarity.HIGH, Polarity.LOW):
+        return Rag.NOT_JUDGED
+    if value is None:
+        return Rag.NO_VALUE
     # How far the figure is on the wrong side of the target (negative: on the right side).
     short = float(target) - value if polarity == Polarity.HIGH else value - float(target)
     if short <= 0:
@@ -51,6 +58,14 @@ class Judged:
     figure: Figure
     target: Target | None
     rag: Rag
+
+    @property
+    def target_display(self) -> str:
+        """The target in the indicator's unit, as its value is shown ("12%")."""
+        if self.target is None:
+            return ""
+        shown = f"{float(self.target.value):,.1f}".removesuffix(".0")
+        return f"{shown}%" if self.figure.indicator.unit == Unit.PERCENT else shown
 
 
 def targets_for(period: Period) -> dict[str, Target]:
