@@ -66,6 +66,7 @@ def test_an_enquiry_becomes_an_approved_household_with_places_and_ages(by):
         ({"carers": " "}, "Enter the names"),
         ({"postcode": "nowhere"}, "Enter a real postcode"),
         ({"in_house": False}, "Select the independent fostering agency"),
+        ({"carers": "Ann Carer " * 21}, "at most 200 characters"),  # the model's own rules
     ],
 )
 def test_an_enquiry_is_refused_without_what_it_needs(by, answers, message):

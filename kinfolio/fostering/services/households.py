@@ -12,10 +12,8 @@ from django.utils import timezone
 
 from kinfolio import codesets
 from kinfolio.accounts.models import User
-from kinfolio.audit.models import ChangeEvent
-from kinfolio.audit.services.history import changes, record_event, snapshot
 from kinfolio.children_in_care.models import PlacementProvider
-from kinfolio.core.versions import guard_version
+from kinfolio.core.writes import create_record, edit_record
 from kinfolio.fostering.models import (
     EnquiryClosure,
     FosterHousehold,
@@ -62,42 +60,20 @@ def record_enquiry(
         household.save()
         # The reference follows the row's own number, so two enquiries never share one.
         household.reference = f"FE{household.pk:06d}"
-        household.save(update_fields=["reference"])
-        record_event(
-            by=by,
-            instance=household,
-            changes=changes(None, household),
-            kind=ChangeEvent.Kind.CREATED,
-        )
-    return household
-
-
-def _locked(household: FosterHousehold, opened_version: int | None) -> tuple:
-    household = FosterHousehold.objects.select_for_update(of=("self",)).get(pk=household.pk)
-    before = snapshot(household)
-    guard_version(instance=household, opened_version=opened_version)
-    return household, before
-
-
-def _save(household: FosterHousehold, before, by: User) -> FosterHousehold:
-    household.full_clean()
-    household.save()
-    record_event(by=by, instance=household, changes=changes(before, household))
-    return household
+        return create_record(instance=household, by=by)
 
 
 def start_assessment(
     *, household: FosterHousehold, day: date, by: User, opened_version: int | None = None
 ) -> FosterHousehold:
     """The assessment (Form F) starts."""
-    with transaction.atomic():
-        household, before = _locked(household, opened_version)
-        if household.status != HouseholdStatus.IN_ASSESSMENT or household.assessment_started_on:
+    with edit_record(instance=household, by=by, opened_version=opened_version) as row:
+        if row.status != HouseholdStatus.IN_ASSESSMENT or row.assessment_started_on:
             raise ValidationError("This household's assessment has already started.")
-        if household.enquiry_date and day < household.enquiry_date:
+        if row.enquiry_date and day < row.enquiry_date:
             raise ValidationError({"day": "The assessment cannot start before the enquiry."})
-        household.assessment_started_on = day
-        return _save(household, before, by)
+        row.assessment_started_on = day
+    return household
 
 
 def close_enquiry(
@@ -123,32 +99,21 @@ def close_enquiry(
         errors["day"] = "The enquiry cannot close on a day still to come"
     if errors:
         raise ValidationError(errors)
-    with transaction.atomic():
-        household, before = _locked(household, opened_version)
-        if household.status != HouseholdStatus.IN_ASSESSMENT:
+    with edit_record(instance=household, by=by, opened_version=opened_version) as row:
+        if row.status != HouseholdStatus.IN_ASSESSMENT:
             raise ValidationError(
                 "Only an enquiry not yet approved can be closed: "
-                f"this household is {household.stage.lower()}."
+                f"this household is {row.stage.lower()}."
             )
-        latest = max(
-            (
-                d
-                for d in (
-                    household.enquiry_date,
-                    household.assessment_started_on,
-                    household.panel_date,
-                )
-                if d
-            ),
-            default=None,
-        )
+        steps = (row.enquiry_date, row.assessment_started_on, row.panel_date)
+        latest = max((d for d in steps if d), default=None)
         if latest and day < latest:
             raise ValidationError(
                 {"day": f"The enquiry cannot close before {latest:%-d %B %Y}, its last step."}
             )
-        household.status, household.closed_on = HouseholdStatus.CLOSED, day
-        household.closure_reason, household.closure_detail = reason, detail.strip()
-        return _save(household, before, by)
+        row.status, row.closed_on = HouseholdStatus.CLOSED, day
+        row.closure_reason, row.closure_detail = reason, detail.strip()
+    return household
 
 
 def approve(
@@ -178,24 +143,19 @@ def approve(
         errors["approval_date"] = "The decision to approve cannot be before the panel"
     if errors:
         raise ValidationError(errors)
-    with transaction.atomic():
-        household, before = _locked(household, opened_version)
-        if household.status != HouseholdStatus.IN_ASSESSMENT:
+    with edit_record(instance=household, by=by, opened_version=opened_version) as row:
+        if row.status != HouseholdStatus.IN_ASSESSMENT:
             raise ValidationError("This household is already approved or has left fostering.")
-        started = household.assessment_started_on
+        started = row.assessment_started_on
         if started is None:
             raise ValidationError("Record the start of the assessment before the panel.")
         if panel_date < started:
             raise ValidationError({"panel_date": "The panel cannot be before the assessment."})
-        household.panel_date, household.approval_date = panel_date, approval_date
-        household.approved_places, household.age_from, household.age_to = (
-            approved_places,
-            age_from,
-            age_to,
-        )
-        household.needs_met = sorted(set(needs_met))
-        household.status = HouseholdStatus.APPROVED
-        return _save(household, before, by)
+        row.panel_date, row.approval_date = panel_date, approval_date
+        row.approved_places, row.age_from, row.age_to = approved_places, age_from, age_to
+        row.needs_met = sorted(set(needs_met))
+        row.status = HouseholdStatus.APPROVED
+    return household
 
 
 def record_review(
@@ -209,12 +169,7 @@ def record_review(
         review = FosteringReview(
             household=household, review_date=review_date, approval_continued=approval_continued
         )
-        review.full_clean()
-        review.save()
-        record_event(
-            by=by, instance=review, changes=changes(None, review), kind=ChangeEvent.Kind.CREATED
-        )
-    return review
+        return create_record(instance=review, by=by)
 
 
 def set_availability(
@@ -222,14 +177,11 @@ def set_availability(
 ) -> FosterHousehold:
     """An approved household takes placements (its vacancies show in placement search)
     or is on hold (none show)."""
-    with transaction.atomic():
-        household, before = _locked(household, opened_version)
-        if household.status not in APPROVED:
+    with edit_record(instance=household, by=by, opened_version=opened_version) as row:
+        if row.status not in APPROVED:
             raise ValidationError("Only an approved household takes placements or is on hold.")
-        household.status = (
-            HouseholdStatus.APPROVED if taking_placements else HouseholdStatus.ON_HOLD
-        )
-        return _save(household, before, by)
+        row.status = HouseholdStatus.APPROVED if taking_placements else HouseholdStatus.ON_HOLD
+    return household
 
 
 def deregister(
@@ -238,16 +190,15 @@ def deregister(
     """The household leaves fostering; refused while a child is placed with it."""
     if reason not in codesets.DEREGISTRATION_REASON.values:
         raise ValidationError({"reason": "Select why the household is deregistered"})
-    with transaction.atomic():
-        household, before = _locked(household, opened_version)
-        if household.status not in APPROVED:
+    with edit_record(instance=household, by=by, opened_version=opened_version) as row:
+        if row.status not in APPROVED:
             raise ValidationError("Only an approved household can be deregistered.")
-        if day < household.approval_date:
+        if day < row.approval_date:
             raise ValidationError({"day": "A household cannot leave before it was approved."})
-        if household.care_episodes.filter(end_date__isnull=True).exists():
+        if row.care_episodes.filter(end_date__isnull=True).exists():
             raise ValidationError(
                 "A child is placed with this household: record their move before deregistering."
             )
-        household.status, household.deregistered_on = HouseholdStatus.DEREGISTERED, day
-        household.deregistration_reason = reason
-        return _save(household, before, by)
+        row.status, row.deregistered_on = HouseholdStatus.DEREGISTERED, day
+        row.deregistration_reason = reason
+    return household
