@@ -59,12 +59,6 @@ def visible_children_of(user: User, allocations: QuerySet[Allocation]) -> list[i
     return sorted(set(visible))
 
 
-def children_held(user: User, allocations: QuerySet[Allocation]) -> QuerySet[Person]:
-    """The children of these allocations that the user may see, by their ids
-    (``visible_children_of``)."""
-    return Person.objects.filter(pk__in=visible_children_of(user, allocations))
-
-
 def restricted_people_hidden_from(user: User) -> QuerySet[Person]:
     """People under a current restriction whom this user may not open.
 

@@ -19,8 +19,10 @@ from django.db.models import (
     BigIntegerField,
     Case,
     Count,
+    Exists,
     F,
     FilteredRelation,
+    OuterRef,
     Q,
     QuerySet,
     When,
@@ -29,7 +31,7 @@ from django.utils import timezone
 
 from kinfolio.accounts.models import User
 from kinfolio.people.models import Person
-from kinfolio.people.selectors import children_held, visible_children_of
+from kinfolio.people.selectors import children_visible_to, visible_children_of
 from kinfolio.timescales import clocks
 from kinfolio.timescales.calendar import CalendarHorizonError, default_calendar
 from kinfolio.timescales.engine import SOON_WORKING_DAYS, Clock, RuleBook, Status, assign
@@ -113,6 +115,11 @@ def present(
         key=lambda d: (order.index(d.status), d.clock.due_on or dt.date.max, d.child.family_name)
     )
     return rows
+
+
+def _allocated(children: QuerySet[Person], **allocation) -> QuerySet[Person]:
+    current = Allocation.objects.filter(child=OuterRef("pk"), end_date__isnull=True, **allocation)
+    return children.filter(Exists(current))
 
 
 def _with_holders(rows: QuerySet[StoredClock]) -> QuerySet[StoredClock]:
@@ -249,8 +256,7 @@ def deadlines_for_user(user: User, *, today: dt.date) -> QuerySet[StoredClock]:
     worker = getattr(user, "worker", None)
     if worker is None:
         return StoredClock.objects.none()
-    held = Allocation.objects.filter(worker=worker, end_date__isnull=True)
-    children = children_held(user, held)
+    children = _allocated(children_visible_to(user), worker=worker)
     return stored_clocks(children, today=today).filter(
         Q(due_on__isnull=True) | Q(due_on__lte=soon_limit(today)), holder_worker=worker.pk
     )

@@ -1,12 +1,12 @@
 """Reads about the workforce: caseloads and teams."""
 
-from django.db.models import OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from kinfolio.accounts.models import User
 from kinfolio.core.queries import count_of
 from kinfolio.journey.status import with_status_flags
 from kinfolio.people.models import Person
-from kinfolio.people.selectors import children_held, children_visible_to
+from kinfolio.people.selectors import children_visible_to
 from kinfolio.workforce.models import Allocation, Team, Worker
 
 
@@ -14,7 +14,7 @@ def caseload_for_worker(worker: Worker, *, user: User) -> QuerySet[Person]:
     """The children a worker holds now that ``user`` may see (a restricted child only
     for those named on it), with what the caseload page shows about each."""
     current = Allocation.objects.filter(worker=worker, end_date__isnull=True)
-    children = children_held(user, current)
+    children = children_visible_to(user).filter(Exists(current.filter(child=OuterRef("pk"))))
     return (
         with_status_flags(children)
         .prefetch_related(
