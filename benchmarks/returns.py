@@ -132,6 +132,7 @@ def _one_return(report, kind, year, folder, importer) -> None:
     own = result.seconds or 1e-9
     report(f"{kind} {year}: validate (subprocess, all in)", validate_time, "s")
     report(f"{kind} {year}: the DfE validator's own time", result.seconds, "s")
-    report(f"{kind} {year}: errors found", len(result.findings), "")
+    report(f"{kind} {year}: errors found", len(result.errors), "")
+    report(f"{kind} {year}: queries found (check, amend or explain)", len(result.queries), "")
     report(f"{kind}: write / validator's own time", write_time / own, "x")
     report(f"{kind}: import / validator's own time", import_time / own, "x")

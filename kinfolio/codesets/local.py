@@ -190,6 +190,7 @@ PROVIDER_TYPE = _local(
     ("supported_accommodation", "Supported accommodation"),
     ("secure_unit", "Secure unit"),
     ("parent_and_child", "Parent and child unit"),
+    ("adoption_agency", "Adoption agency"),
 )
 
 # What a child needs of a placement, matched in placement search against what a foster

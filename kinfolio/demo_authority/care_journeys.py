@@ -10,7 +10,7 @@ figures follow from the records rather than being labels on them.
 
 from datetime import date, timedelta
 
-from kinfolio.demo_authority.care_episodes import CareHistory, Stay, legal_path
+from kinfolio.demo_authority.care_episodes import CareHistory, Stay, collection_year, legal_path
 from kinfolio.demo_authority.care_paths import CARE_NEEDS, CarePaths
 from kinfolio.demo_authority.care_records import birthday
 from kinfolio.demo_authority.families import add_child, new_family
@@ -242,6 +242,7 @@ class CareJourneys:
                 [(placed, "A6")],
                 provider_code="PR1" if adopters.in_house else "PR5",
                 postcode=adopters.postcode,
+                urn=self.providers.adoption_agencies[adopters.in_house].urn,
             )
             paths.placements(history, placed, "adopters", moves=max(1, moves), final=final)
             paths.adoption_plans(
@@ -272,6 +273,15 @@ class CareJourneys:
                 if world.chance(0.25) and order + timedelta(days=60) < census
                 else None
             )
+            if reversed_on:
+                # The court then revokes the placement order and makes a care order,
+                # six weeks later and within the collection year of the decision (its
+                # return holds both).
+                revoked = min(
+                    reversed_on + timedelta(weeks=6), date(collection_year(reversed_on), 3, 31)
+                )
+                if revoked < census:
+                    history.legal.append((revoked, "C2"))
             paths.adoption_plans(history, adm, order, reversed_on=reversed_on)
 
     # -- care leavers -------------------------------------------------------------------
@@ -448,6 +458,7 @@ class CareJourneys:
                 [(placed, "A6")],
                 provider_code="PR1" if adopters.in_house else "PR5",
                 postcode=adopters.postcode,
+                urn=self.providers.adoption_agencies[adopters.in_house].urn,
             )
             paths.placements(history, placed, "adopters", moves=1 + world.chance(0.3), final=final)
             paths.adoption_plans(

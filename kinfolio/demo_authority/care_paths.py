@@ -75,7 +75,13 @@ class CarePaths:
         stop = end or world.census
         if kind in ("in_house", "connected", "ffa"):
             household = providers.in_house_household(
-                children, start, end, connected=kind == "connected", local=local, required=required
+                children,
+                start,
+                end,
+                connected=kind == "connected",
+                local=local,
+                required=required,
+                leaving=history.stays[-1].household if history.stays else None,
             )
             if household is None:
                 return self.place("ifa", history, start, end, local=local, long_term=long_term)

@@ -23,7 +23,7 @@ from kinfolio.children_in_care.models import (
     SubstanceMisuse,
 )
 from kinfolio.demo_authority import names
-from kinfolio.demo_authority.care_episodes import CareHistory
+from kinfolio.demo_authority.care_episodes import CareHistory, collection_year
 from kinfolio.demo_authority.families import mk_postcode, out_of_area_postcode
 from kinfolio.demo_authority.providers_gen import in_area
 from kinfolio.demo_authority.safeguarding_records import SafeguardingRecords
@@ -50,6 +50,7 @@ MK_SCHOOLS = (
     ("college", "College", 2),
 )
 PEP_TERMS = ((11, 15), (3, 15), (6, 30))  # a PEP review each term, due by these days
+SDQ_MISSED = [("SDQ2", 2), ("SDQ4", 2), ("SDQ5", 3)]  # why a questionnaire did not come back
 
 
 def birthday(born: date, age: int) -> date:
@@ -215,22 +216,31 @@ class CareRecords:
             if day >= world.start and (child.age_on(day) or 0) >= 1 and world.chance(0.85):
                 world.rows.add(DentalCheck(child=child, check_date=day))
             day += timedelta(days=rng.randint(300, 420))
-        day = entry + timedelta(days=rng.randint(60, 250))
-        while day <= stop:
-            if day >= world.start and 4 <= (child.age_on(day) or 0) <= 16:
-                missed = world.chance(0.1)
-                world.rows.add(
-                    SDQScore(
-                        child=child,
-                        completed_date=day,
-                        score=None if missed else max(0, min(40, round(rng.gauss(14, 6.5)))),
-                        reason_not_completed=world.weighted([("SDQ2", 2), ("SDQ4", 2), ("SDQ5", 3)])
-                        if missed
-                        else "",
-                    )
-                )
-            day += timedelta(days=rng.randint(340, 390))
+        self._sdqs(child, entry, stop)
         self._offending_and_substances(child, entry, stop)
+
+    def _sdqs(self, child: Person, entry: date, stop: date) -> None:
+        """The council's yearly SDQ round, from April to September: a child looked after
+        on their day in it has a questionnaire if aged 4 to 16 that day (or the reason
+        none came back); one under 4 or over 16 that day who turns 4 or 17 during the
+        collection year is recorded as too young or too old then (SDQ1)."""
+        world, rng = self.world, self.world.rng
+        for year in range(collection_year(max(entry, world.start)), collection_year(stop) + 1):
+            first, last = date(year - 1, 4, 1), date(year, 3, 31)
+            day = world.between(first, date(year - 1, 9, 30))
+            if not (entry <= day <= stop and day >= world.start):
+                continue
+            if 4 <= (child.age_on(day) or 0) <= 16:
+                missed = world.chance(0.1)
+                score = None if missed else max(0, min(40, round(rng.gauss(14, 6.5))))
+                reason = world.weighted(SDQ_MISSED) if missed else ""
+            elif any(first <= birthday(child.date_of_birth, age) <= last for age in (4, 17)):
+                score, reason = None, "SDQ1"
+            else:
+                continue
+            world.rows.add(
+                SDQScore(child=child, completed_date=day, score=score, reason_not_completed=reason)
+            )
 
     def _offending_and_substances(self, child: Person, entry: date, stop: date) -> None:
         """Now and then a young person in care is convicted, or found to misuse drugs or

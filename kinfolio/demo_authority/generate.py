@@ -85,7 +85,11 @@ def build(
 ) -> tuple[World, Workforce]:
     """The whole authority as unsaved rows in memory (no database access)."""
     world = World(
-        profile=profile, rng=random.Random(seed), census=census_date, calendar=default_calendar()
+        profile=profile,
+        rng=random.Random(seed),
+        census=census_date,
+        calendar=default_calendar(),
+        seed=seed,
     )
     progress(
         f"Generating the {profile.size} authority: census date {census_date:%d %B %Y}, "

@@ -185,6 +185,27 @@ class Providers:
             for p in self.ifas + self.homes_external + self.supported
         }
         self.slots = self._households(profile.foster_households)
+        # The agencies whose adopters children are placed with: the council's own
+        # adoption service (at its fostering service's offices) and a voluntary
+        # adoption agency. A placement with adopters names its agency's URN (SSDA903).
+        self.adoption_agencies = {
+            True: world.rows.add(
+                PlacementProvider(
+                    name="Kinfolio adoption service",
+                    provider_type="adoption_agency",
+                    in_house=True,
+                    urn=self._urn(),
+                    postcode=self.fostering_service.postcode,
+                )
+            ),
+            False: world.rows.add(
+                PlacementProvider(
+                    name="Family Roots Adoption (voluntary adoption agency)",
+                    provider_type="adoption_agency",
+                    urn=self._urn(),
+                )
+            ),
+        }
 
     # -- providers -----------------------------------------------------------------
     def _urn(self) -> str:
@@ -308,16 +329,19 @@ class Providers:
         connected: bool = False,
         local: bool | None = None,
         required: bool = False,
+        leaving: FosterHousehold | None = None,
     ) -> FosterHousehold | None:
         """Book an in-house household with room for the children over [start, end); None
-        if there is none (unless ``required``: then the least bad household is adjusted)."""
+        if there is none (unless ``required``: then the least bad household is adjusted).
+        A move is to another household than the one the children are ``leaving``."""
         rng, n = self.world.rng, len(children)
         ages = [c.age_on(start) or 0 for c in children]
 
         def suitable(slot: Slot, check_age: bool) -> bool:
             h = slot.household
             return (
-                h.connected_persons == connected
+                h is not leaving
+                and h.connected_persons == connected
                 and (local is None or in_area(h.postcode) == local)
                 and (not check_age or (h.age_from <= min(ages) and max(ages) <= h.age_to))
             )

@@ -18,6 +18,7 @@ from kinfolio.people.models import Person
 from kinfolio.referrals.models import CINEpisode
 
 TWO_YEARS = 730
+PRE_BIRTH = timedelta(days=150)  # a pre-birth plan begins at most this long before the due date
 
 
 class SafeguardingJourneys:
@@ -79,6 +80,11 @@ class SafeguardingJourneys:
                     start = world.between(
                         child.date_of_birth + timedelta(days=14), world.census - timedelta(days=3)
                     )
+                elif child.date_of_birth is None:
+                    # An unborn child: the pre-birth conference is held during the
+                    # pregnancy, so the referral before it came less than 40 weeks
+                    # before the expected birth.
+                    start = max(plan_start, child.expected_date_of_birth - PRE_BIRTH)
                 else:
                     start = plan_start
                 self._protection_journey(child, plan_start=start, category=category)

@@ -80,6 +80,23 @@ COMMON_FACTORS = [
     ("18B", 1),
 ]
 NO_FACTORS = "21"
+NO_DISABILITY = "NONE"  # the census code for a child found to have no disability
+# Disabilities of children referred for one (the CIN census's codes; weights of our own,
+# learning disability and autism the most often recorded).
+DISABILITIES = [
+    ("LD", 30),
+    ("AUT", 25),
+    ("COMM", 12),
+    ("BEH", 10),
+    ("MOB", 6),
+    ("DDA", 5),
+    ("PC", 4),
+    ("HEAR", 3),
+    ("VIS", 3),
+    ("HAND", 2),
+    ("INC", 2),
+    ("CON", 2),
+]
 
 
 def add_factors(world, assessment: Assessment, *, no_factors: bool = False) -> None:
@@ -194,13 +211,20 @@ class SafeguardingRecords(ProtectionRecords):
         received = self.wd(referral_date, -waited) if waited else referral_date
         contact = self.contact(child, received, "referral", source, decided_on=referral_date)
         team = world.rng.choice(self.referral_teams)
+        need = need or world.weighted(PRIMARY_NEEDS)
+        if need == "N2" and child.disabilities in ("", NO_DISABILITY):
+            # A child referred for their disability has it recorded, with the DfE's codes.
+            draws = world.aside(f"disabilities {child.local_id}")
+            values, weights = zip(*DISABILITIES, strict=True)
+            codes = draws.choices(values, weights=weights, k=draws.randint(1, 3))
+            child.disabilities = ",".join(sorted(set(codes)))
         return world.rows.add(
             CINEpisode(
                 child=child,
                 contact=contact,
                 referral_date=referral_date,
                 referral_source=source,
-                primary_need=need or world.weighted(PRIMARY_NEEDS),
+                primary_need=need,
                 team=team,
                 worker=self.worker_on(team, referral_date, child),
             )
@@ -246,6 +270,8 @@ class SafeguardingRecords(ProtectionRecords):
             )
         )
         add_factors(world, assessment, no_factors=outcome == "nfa" and world.chance(0.15))
+        if done and not episode.child.disabilities and episode.child.date_of_birth:
+            episode.child.disabilities = NO_DISABILITY  # what the assessment found
         return authorised
 
     # -- child in need and early help ------------------------------------------------

@@ -16,6 +16,7 @@ class World:
     rng: random.Random
     census: date
     calendar: WorkingCalendar
+    seed: int = 0
     rows: RowWriter = field(default_factory=RowWriter)
     _person_numbers: itertools.count = field(default_factory=lambda: itertools.count(1))
     _reference_numbers: itertools.count = field(default_factory=lambda: itertools.count(1))
@@ -30,6 +31,11 @@ class World:
 
     def reference(self, prefix: str) -> str:
         return f"{prefix}{next(self._reference_numbers):06d}"
+
+    def aside(self, key: str) -> random.Random:
+        """Draws of their own for a detail keyed by ``key`` (such as a child's ID), so
+        that adding the detail leaves every other generated figure as it was."""
+        return random.Random(f"{self.seed} {key}")
 
     def chance(self, probability: float) -> bool:
         return self.rng.random() < probability

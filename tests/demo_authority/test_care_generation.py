@@ -8,9 +8,10 @@ the census date; placed for adoption, A3-A6, is not fostering); 76% of those 219
 166.4, so 166 are with the authority's own foster carers and 53 with agencies' carers.
 """
 
+import itertools
 import random
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.db.models import F, Q
@@ -275,3 +276,67 @@ def test_police_protection_lasts_72_hours_at_most_and_an_emergency_order_8_days(
         if path[0][1] in days:
             days[path[0][1]].add((path[1][0] - path[0][0]).days)
     assert days == {"L1": {1, 2, 3}, "L2": set(range(1, 9))}
+
+
+@pytest.mark.parametrize("first", [date(2025, 4, 1), date(2026, 4, 1)], ids=str)
+def test_demo_children_in_care_all_year_have_the_years_sdq(demo_authority, first):
+    """The yearly SDQ round: a child looked after from 1 April through the round (to
+    September) has one SDQ in the year if aged 4 to 16 at any time in it, and none
+    otherwise (the year in progress runs to the census date)."""
+    last = min(first.replace(year=first.year + 1, month=3, day=31), CENSUS)
+    periods = PeriodOfCare.objects.filter(start_date__lte=first).filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=last)
+    )
+    counts = Counter(
+        SDQScore.objects.filter(completed_date__range=(first, last)).values_list(
+            "child_id", flat=True
+        )
+    )
+    wrong = []
+    for period in periods.select_related("child"):
+        child = period.child
+        asked = child.age_on(first.replace(year=first.year + 1) - timedelta(days=1)) >= 4
+        asked = asked and child.age_on(first) <= 16
+        if counts[child.pk] != int(asked):
+            wrong.append((child.local_id, counts[child.pk]))
+    assert periods.count() > 150
+    assert wrong == []
+
+
+def test_demo_a_move_of_placement_is_to_another_household(demo_authority):
+    episodes = CareEpisode.objects.order_by("period", "start_date").values_list(
+        "period", "reason_new_episode", "foster_household"
+    )
+    moves, same = 0, []
+    for (period, _, before), (after_period, reason, after) in itertools.pairwise(episodes):
+        if period == after_period and reason in ("P", "B") and before and after:
+            moves += 1
+            if before == after:
+                same.append(period)
+    assert moves > 50
+    assert same == []
+
+
+def test_demo_a_reversed_adoption_decision_ends_the_placement_order_that_year(demo_authority):
+    reversed_plans = AdoptionPlan.objects.filter(decision_reversed_date__isnull=False)
+    still_placement_order = []
+    for plan in reversed_plans:
+        year_end = date(collection_year(plan.decision_reversed_date), 3, 31)
+        later = CareEpisode.objects.filter(period__child=plan.child_id, legal_status="E1")
+        later = later.filter(Q(end_date__isnull=True) | Q(end_date__gt=year_end))
+        if year_end < CENSUS and later.exists():
+            still_placement_order.append(plan.child_id)
+    assert reversed_plans.exists()
+    assert still_placement_order == []
+
+
+def test_demo_a_placement_with_adopters_names_the_adoption_agencys_urn(demo_authority):
+    agencies = set(
+        PlacementProvider.objects.filter(provider_type="adoption_agency").values_list(
+            "urn", flat=True
+        )
+    )
+    urns = set(CareEpisode.objects.filter(placement_type="A6").values_list("urn", flat=True))
+    assert len(agencies) == 2
+    assert urns
+    assert urns <= agencies

@@ -1,9 +1,11 @@
 """Where the DfE's validator itself is wrong, shown on the smallest return that shows it,
 so the demo's test can name the rule rather than bend the data to it."""
 
+from kinfolio.returns.exports import default_target, write_return
 from kinfolio.returns.ssda903.tables import BY_NAME
 from kinfolio.returns.validation.client import run_validator
 from kinfolio.returns.years import CollectionYear
+from tests.factories import CINEpisodeFactory, D
 
 YEAR = CollectionYear.parse("2025-26")
 ROWS = {
@@ -57,3 +59,14 @@ def test_241_compares_a_supported_accommodation_with_the_returning_authority(tmp
         (tmp_path / table.file_name).write_text(text, encoding="utf-8")
     findings = run_validator("ssda903", YEAR, tmp_path).findings
     assert {(f.rule, f.child, f.row) for f in findings if f.rule == "241"} == {("241", "KF1", 1)}
+
+
+def test_2887q_counts_the_children_with_no_disability(db, tmp_path):
+    """Query 2887Q says "Less than 8 disability codes have been used in your return" (its
+    text: the different codes used, NONE aside, should be more than 7), yet counts the
+    children recorded with NONE: a census using eight codes is queried."""
+    for code in ("AUT", "BEH", "COMM", "HEAR", "LD", "MOB", "PC", "VIS"):
+        CINEpisodeFactory(child__disabilities=code, referral_date=D(2025, 6, 2), nfa=True)
+    target = write_return("cin", YEAR, default_target("cin", YEAR, tmp_path))
+    findings = run_validator("cin", YEAR, target).findings
+    assert [(f.rule, f.child) for f in findings if f.rule == "2887Q"] == [("2887Q", "")]

@@ -23,7 +23,8 @@ class OfstedRating(models.TextChoices):
 class PlacementProvider(Versioned, Recorded):
     """A provider a child can be placed with, other than a foster household: a children's
     home (in-house or external), an independent fostering agency, supported
-    accommodation, a secure unit, a parent and child unit.
+    accommodation, a secure unit, a parent and child unit; or the adoption agency whose
+    adopters a child is placed with.
 
     The Ofsted URN is how an SSDA903 episode names a regulated placement (``URN``);
     capacity is the number of children it is registered for.

@@ -16,7 +16,7 @@ from kinfolio.postcodes.models import normalise_postcode
 
 # Fostering agencies place children with their households (each a foster household
 # here, with its own approved places): the agency itself has no capacity to search.
-NO_CAPACITY_TYPES = ("ifa", "other_local_authority")
+NO_CAPACITY_TYPES = ("ifa", "other_local_authority", "adoption_agency")
 
 
 def _checked(
