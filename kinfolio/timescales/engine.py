@@ -115,12 +115,17 @@ class Clock:
 
     def explanation(self) -> str:
         """Why the date is what it is, in words anyone can check."""
+        due = f"due {self.due_on:%-d %b %Y}" if self.due_on else "due date unknown"
+        return f"{due}: {self.basis()}"
+
+    def basis(self) -> str:
+        """How the due date follows from the rule, and the rule's source (for a page that
+        already shows the date)."""
         rule = self.rule
         start = f"{event_label(rule.start_event)} on {self.started_on:%-d %b %Y}"
         how = rule.describe()
         joined = f"{how} {start}" if rule.before else f"{how} from {start}"
-        due = f"due {self.due_on:%-d %b %Y}" if self.due_on else "due date unknown"
-        return f"{due}: {joined} — {rule.source}"
+        return f"{joined} — {rule.source}"
 
     def status(
         self, today: dt.date, calendar: WorkingCalendar, soon: int = SOON_WORKING_DAYS

@@ -74,6 +74,9 @@ def test_the_care_record_shows_the_next_health_assessment_due(client, worker, tw
 
     text = client.get(url).content.decode()
     assert "Initial health assessment due: <strong>31 March 2025</strong>" in text
+    due = text.split('data-testid="health-due"')[1].split("</div>")[0]
+    assert "due 31 Mar 2025" not in due  # the hint below the date says why, not the date
+    assert "20 working days from becoming looked after on 3 Mar 2025" in due
 
     _assess(child, "initial", D(2025, 3, 10), worker)
     text = client.get(url).content.decode()
