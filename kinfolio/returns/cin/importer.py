@@ -47,7 +47,9 @@ IMPORTED_NAME = "Not given in the return"
 IMPORT_TEAM = "Imported from a CIN census"
 NOT_KEPT = [
     "Header (collection details and source)",
-    "NumberOfPreviousCPP (Kinfolio counts the child's earlier plans itself)",
+    "NumberOfPreviousCPP (Kinfolio counts the plans it holds: earlier ones are not in the census)",
+    "DateOfInitialCPC of a CINdetails (an ICPC whose enquiry the census does not hold: the"
+    " plan is recorded as starting at a transfer-in conference)",
     "ICPCnotRequired and the end of a section 47 enquiry (the census gives no date)",
     "the outcome of an assessment (recorded as 'other: not in the census')",
     "the end reason of a protection plan (recorded as 'other')",
