@@ -82,6 +82,7 @@ class CarePaths:
                 local=local,
                 required=required,
                 leaving=history.stays[-1].household if history.stays else None,
+                home=history.home_postcode,
             )
             if household is None:
                 return self.place("ifa", history, start, end, local=local, long_term=long_term)

@@ -330,10 +330,12 @@ class Providers:
         local: bool | None = None,
         required: bool = False,
         leaving: FosterHousehold | None = None,
+        home: str = "",
     ) -> FosterHousehold | None:
         """Book an in-house household with room for the children over [start, end); None
         if there is none (unless ``required``: then the least bad household is adjusted).
-        A move is to another household than the one the children are ``leaving``."""
+        A move is to another household than the one the children are ``leaving``, and
+        never to one in the postcode unit of their ``home``."""
         rng, n = self.world.rng, len(children)
         ages = [c.age_on(start) or 0 for c in children]
 
@@ -341,6 +343,7 @@ class Providers:
             h = slot.household
             return (
                 h is not leaving
+                and h.postcode != home
                 and h.connected_persons == connected
                 and (local is None or in_area(h.postcode) == local)
                 and (not check_age or (h.age_from <= min(ages) and max(ages) <= h.age_to))

@@ -340,3 +340,9 @@ def test_demo_a_placement_with_adopters_names_the_adoption_agencys_urn(demo_auth
     assert len(agencies) == 2
     assert urns
     assert urns <= agencies
+
+
+def test_demo_no_child_is_fostered_in_house_in_their_home_postcode_unit(demo_authority):
+    in_house = CareEpisode.objects.filter(foster_household__in_house=True)
+    assert in_house.count() > 100
+    assert list(in_house.filter(placement_postcode=F("home_postcode")).values("pk")) == []
