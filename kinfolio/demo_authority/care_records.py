@@ -1,11 +1,13 @@
 """The records kept while a child is looked after: allocations, reviews, health, dental
-checks, SDQs, schools and PEPs, missing episodes and statutory visits.
+checks, SDQs, schools and PEPs, contacts with the virtual school, missing episodes and
+statutory visits.
 
 Records are written for the generated years only (from ``world.start``); a period of
 care that began earlier keeps its schedule (reviews and health assessments fall due
 from the day the child came into care) but its older records are not generated.
 """
 
+import random
 from datetime import date, timedelta
 
 from kinfolio.children_in_care.models import (
@@ -21,6 +23,7 @@ from kinfolio.children_in_care.models import (
     School,
     SDQScore,
     SubstanceMisuse,
+    VirtualSchoolContact,
 )
 from kinfolio.demo_authority import names
 from kinfolio.demo_authority.care_episodes import CareHistory, collection_year
@@ -51,6 +54,33 @@ MK_SCHOOLS = (
 )
 PEP_TERMS = ((11, 15), (3, 15), (6, 30))  # a PEP review each term, due by these days
 SDQ_MISSED = [("SDQ2", 2), ("SDQ4", 2), ("SDQ5", 3)]  # why a questionnaire did not come back
+# The demo's virtual school: its head and advisers (invented names).
+VIRTUAL_SCHOOL_HEAD = "Helen Ashworth"
+VIRTUAL_SCHOOL_ADVISERS = ("Marcus Reid", "Priya Nair", "Tomasz Kowalski")
+# (purpose, outcome) of a contact during the year, by the virtual school's adviser.
+DURING_THE_YEAR = (
+    (
+        "Pupil premium plus: the designated teacher asked for one-to-one tuition in maths.",
+        "Funding agreed for a term of tuition; its effect to be reviewed at the next PEP.",
+    ),
+    (
+        "Attendance below 90% this half term; the carers asked for advice.",
+        "Adviser met the designated teacher; a morning routine and a weekly check agreed.",
+    ),
+    (
+        "Quality check of the last PEP: its targets were not specific.",
+        "Targets rewritten with the designated teacher before the next PEP meeting.",
+    ),
+    (
+        "Preparing for a move of school at the end of the year.",
+        "Transition visits arranged; the new school's designated teacher has the PEP.",
+    ),
+)
+SUSPENSION = (
+    "Suspended from school for two days; the headteacher was considering a further step.",
+    "The head spoke to the headteacher; a reintegration meeting was held and extra "
+    "support in class agreed instead.",
+)
 
 
 def birthday(born: date, age: int) -> date:
@@ -310,6 +340,7 @@ class CareRecords:
                 )
             )
         self.peps(child, period, history, begin, stop)
+        self.virtual_school(child, period, history, cuts, stop)
 
     def peps(self, child, period, history: CareHistory, begin: date, stop: date) -> None:
         """The first PEP within 20 school days of coming into care, then one each term."""
@@ -335,6 +366,60 @@ class CareRecords:
                 held = None
             world.rows.add(
                 PersonalEducationPlan(child=child, period=period, due_date=due, pep_date=held)
+            )
+
+    def virtual_school(self, child, period, history: CareHistory, cuts, stop: date) -> None:
+        """A few contacts with the virtual school while the child is of school age: when
+        they come into care, when a move of placement changes their school, and now and
+        then during the year (tuition, attendance, a PEP's quality, a suspension). Their
+        own random stream, from the child and the day they came into care, leaves the
+        rest of the authority as it was."""
+        rng = random.Random(f"virtual-school:{child.local_id}:{history.entry}")
+        adviser = rng.choice(VIRTUAL_SCHOOL_ADVISERS)
+        contacts = []
+        if cuts[0] == history.entry:
+            contacts.append(
+                (
+                    self.wd(history.entry, rng.randint(3, 10)),
+                    adviser,
+                    "Told the child has come into care; school place and attendance checked.",
+                    "The child stays at their school; the designated teacher will arrange "
+                    "the first PEP meeting.",
+                )
+            )
+        for day in cuts[1:]:
+            if history.stay_on(day).start == day:
+                contacts.append(
+                    (
+                        self.wd(day, rng.randint(0, 5)),
+                        adviser,
+                        "A school place was needed after a move of placement.",
+                        "Admission agreed with the new school; the PEP to be updated there.",
+                    )
+                )
+        day = cuts[0] + timedelta(days=rng.randint(60, 240))
+        while day < stop:
+            if rng.random() < 0.1:
+                contacts.append((day, VIRTUAL_SCHOOL_HEAD, *SUSPENSION))
+            else:
+                contacts.append((day, adviser, *rng.choice(DURING_THE_YEAR)))
+            day += timedelta(days=rng.randint(200, 500))
+        for day, name, purpose, outcome in contacts:
+            if day >= stop:
+                continue
+            head = name == VIRTUAL_SCHOOL_HEAD
+            self.world.rows.add(
+                VirtualSchoolContact(
+                    child=child,
+                    period=period,
+                    contact_date=day,
+                    role=VirtualSchoolContact.Role.HEAD
+                    if head
+                    else VirtualSchoolContact.Role.ADVISER,
+                    contact_name=name,
+                    purpose=purpose,
+                    outcome=outcome,
+                )
             )
 
     # -- missing from care -------------------------------------------------------------

@@ -42,6 +42,7 @@ from kinfolio.children_in_care.models import (
     School,
     SDQScore,
     UASCStatus,
+    VirtualSchoolContact,
 )
 from kinfolio.core.invariants import violations
 from kinfolio.demo_authority.care_episodes import FOSTERED, collection_year, legal_path
@@ -72,6 +73,7 @@ CARE_MODELS = [
     SDQScore,
     EducationPlacement,
     PersonalEducationPlan,
+    VirtualSchoolContact,
     MissingEpisode,
     UASCStatus,
     PlacementProvider,
@@ -174,6 +176,22 @@ def test_demo_care_rows_pass_full_clean(demo_authority, model):
     sample = pks[:: max(1, len(pks) // 40)]
     for row in model.objects.filter(pk__in=sample):
         row.full_clean()
+
+
+def test_demo_virtual_school_contacts_a_few_for_children_in_care_of_school_age(demo_authority):
+    contacts = list(VirtualSchoolContact.objects.select_related("child", "period"))
+    for contact in contacts:
+        assert 4 <= contact.child.age_on(contact.contact_date) <= 18
+        assert contact.period.start_date <= contact.contact_date <= CENSUS
+        assert contact.period.end_date is None or contact.contact_date <= contact.period.end_date
+    children = Counter(contact.child_id for contact in contacts)
+    at_school = [
+        p.child_id
+        for p in PeriodOfCare.objects.covering(CENSUS).select_related("child")
+        if 5 <= p.child.age_on(CENSUS) <= 17 and p.start_date <= CENSUS - timedelta(days=365)
+    ]
+    assert sum(1 for child in at_school if children[child]) >= 0.6 * len(at_school)
+    assert max(children.values()) <= 12  # a few, not a log of every call
 
 
 def test_demo_placement_types_valid_in_their_collection_years(demo_authority):
