@@ -133,13 +133,35 @@ def test_malformed_census_is_refused_and_nothing_is_written(
     assert not CINEpisode.objects.exists()
 
 
+LONG_ID = "child_fails_assessments"  # longer than an LA child ID Kinfolio holds
+SHORT_ID = "child_fails"
+
+
+def sample(name: str, folder: Path) -> Path:
+    """The published sample with its one structural problem mended: an LA child ID of
+    23 characters, shortened."""
+    text = Path("tests/returns/data/cin", name).read_text()
+    (folder / name).write_text(text.replace(LONG_ID, SHORT_ID))
+    return folder / name
+
+
 @pytest.mark.parametrize("name", ["CIN_Census_2024.xml", "CIN_Census_2026.xml"])
-def test_the_validators_own_sample_census_imports_and_lists_what_it_cannot_hold(db, name):
+def test_the_validators_own_sample_census_is_refused_for_its_long_id(db, name):
+    with pytest.raises(ImportRefused) as refused:
+        import_cin(Path("tests/returns/data/cin") / name)
+    [problem] = refused.value.problems
+    assert (problem.field, problem.value) == ("LAchildID", LONG_ID)
+    assert "Longer than 20 characters" in problem.message
+    assert not Person.objects.exists()
+
+
+@pytest.mark.parametrize("name", ["CIN_Census_2024.xml", "CIN_Census_2026.xml"])
+def test_the_validators_own_sample_census_imports_and_lists_what_it_cannot_hold(db, name, tmp_path):
     """csc-validator-be-cin's published samples (tests/returns/data/SOURCE.md) break the
     DfE's rules on purpose: that is for the validator to report once they are imported.
     The one record Kinfolio cannot hold at all (an assessment authorised eight years
     before it started) is left and listed; the rest is imported."""
-    summary = import_cin(Path("tests/returns/data/cin") / name)
+    summary = import_cin(sample(name, tmp_path))
     [left] = summary.left_records
     assert "DfEX0000001, Assessments started 2028-04-28" in left
     assert summary.created["children"] == 2
@@ -166,10 +188,10 @@ def test_the_validators_sample_child_of_2024_25_round_trips(db, tmp_path):
     the year before and is left out of 2024/25 as the census asks."""
     from defusedxml.ElementTree import parse
 
-    sample = Path("tests/returns/data/cin/CIN_Census_2026.xml")
-    import_cin(sample)
+    given_file = sample("CIN_Census_2026.xml", tmp_path)
+    import_cin(given_file)
     export_cin(CollectionYear.parse("2024-25"), tmp_path / "again.xml", now=at(2025, 5, 1))
-    wanted = "child_fails_assessments"
+    wanted = SHORT_ID
 
     def child(path):
         return next(
@@ -178,7 +200,7 @@ def test_the_validators_sample_child_of_2024_25_round_trips(db, tmp_path):
             if c.findtext("ChildIdentifiers/LAchildID") == wanted
         )
 
-    given, made = _leaves(child(sample)), _leaves(child(tmp_path / "again.xml"))
+    given, made = _leaves(child(given_file)), _leaves(child(tmp_path / "again.xml"))
     assessment = [key for key in given if key.startswith("CINdetails/Assessments")]
     assert assessment == [
         "CINdetails/Assessments/AssessmentActualStartDate",

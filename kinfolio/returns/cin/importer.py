@@ -68,6 +68,7 @@ CODES = {
     "Disability": codesets.DISABILITY,
 }
 SEX_CODES = {"1": "M", "2": "F", "0": "U", "9": "U"}
+ID_LENGTH = Person._meta.get_field("local_id").max_length
 HISTORY_BATCH = 500  # children whose import is written to the change history at once
 
 
@@ -190,6 +191,8 @@ def _person(child: _Child, summary: Summary) -> Person | None:
     la_id = child.text(ids, "LAchildID")
     if not la_id:
         child.refuse("LAchildID", "", "This value is needed.")
+    if len(la_id) > ID_LENGTH:
+        child.refuse("LAchildID", la_id, f"Longer than {ID_LENGTH} characters.")
     child.where = f"Child {la_id}"
     born, upn = child.day(ids, "PersonBirthDate"), child.text(ids, "UPN")
     person = Person.objects.filter(local_id=la_id).first()

@@ -302,7 +302,7 @@ def _check_duplicates(import_id: str, problems: Problems) -> None:
                     row.file,
                     f"row {row.line}",
                     "",
-                    ",".join(row.values.values()),
+                    ",".join(row.values[c] for c in BY_NAME[row.table].columns),
                     "This row is a duplicate of an earlier one."
                     if row.table != "Header"
                     else "This child is a duplicate of an earlier row in Header.",
