@@ -27,13 +27,18 @@ def generated(django_db_blocker, profile, seed, *, store_clocks=True):
         )
     yield counts
     with django_db_blocker.unblock():
-        call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
-        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
-        # Restored rows keep their ids; PostgreSQL's sequences must move past them.
-        statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
-        with connection.cursor() as cursor:
-            for statement in statements:
-                cursor.execute(statement)
+        emptied()
+
+
+def emptied() -> None:
+    """The database as migrations leave it: emptied, and the reference data put back."""
+    call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+    connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+    # Restored rows keep their ids; PostgreSQL's sequences must move past them.
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
 
 
 @pytest.fixture(scope="package")

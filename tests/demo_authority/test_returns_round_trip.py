@@ -8,8 +8,6 @@ import re
 from datetime import datetime
 
 import pytest
-from django.core.management import call_command
-from django.db import connection
 from django.utils import timezone
 
 from kinfolio.demo_authority.profiles import DEFAULT_CENSUS_DATE
@@ -19,6 +17,7 @@ from kinfolio.returns.ssda903 import importer as ssda903_importer
 from kinfolio.returns.ssda903.export import export_ssda903
 from kinfolio.returns.ssda903.tables import BY_NAME
 from kinfolio.returns.years import current_and_last_complete
+from tests.demo_authority.conftest import emptied
 
 pytestmark = pytest.mark.django_db(serialized_rollback=True)
 _, YEAR = current_and_last_complete(DEFAULT_CENSUS_DATE)
@@ -41,13 +40,6 @@ def both_returns(folder):
     return folder
 
 
-def emptied() -> None:
-    """The database as migrations leave it (inside the test's transaction, rolled back
-    after it, so the other tests keep the demo)."""
-    call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
-    connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
-
-
 def kept(path) -> list[str]:
     lines = path.read_text().splitlines()
     if path.suffix == ".xml":
@@ -64,7 +56,7 @@ def test_the_not_kept_are_listed_by_the_importers():
 
 def test_the_last_complete_year_round_trips(demo_authority, tmp_path):
     first = both_returns(tmp_path / "first")
-    emptied()
+    emptied()  # inside the test's transaction: the other tests keep the demo
     cin_importer.import_cin(first / "cin.xml")
     ssda903_importer.import_ssda903(first / "ssda903")
     second = both_returns(tmp_path / "second")
