@@ -9,12 +9,10 @@ import pytest
 from playwright.sync_api import expect
 
 from kinfolio.accounts.models import Role
-from tests.browser.axe import assert_accessible
+from tests.browser.journey import fill_date, sign_in, step
 from tests.children_in_care.helpers import in_care
 from tests.factories_accounts import staff
 from tests.factories_care import AdopterHouseholdFactory
-
-PASSWORD = "a-long-test-password"
 
 
 @pytest.fixture
@@ -22,23 +20,6 @@ def people(make_user, two_services, settings):
     settings.KINFOLIO_DEMO_2FA_EXEMPT = True
     make_user(Role.SOCIAL_WORKER, worker=two_services["worker"], username="sw")
     return two_services
-
-
-def sign_in(page, username):
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-
-
-def fill_date(page, name, day, month, year):
-    for part, value in enumerate((day, month, year)):
-        page.locator(f"[name={name}_{part}]").fill(str(value))
-
-
-def step(page, screenshot, name, heading):
-    expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible()
-    screenshot(name)
-    assert_accessible(page)
 
 
 def save_dated(page, name="day", when=(1, 1, 2025)):

@@ -9,12 +9,11 @@ from playwright.sync_api import expect
 
 from kinfolio.accounts.models import Role
 from tests.browser.axe import assert_accessible
+from tests.browser.journey import fill_date, sign_in, step
 from tests.children_in_care.helpers import in_care
 from tests.factories import D
 from tests.factories_accounts import staff
 from tests.factories_care import CareEpisodeFactory, FosterHouseholdFactory
-
-PASSWORD = "a-long-test-password"
 
 
 @pytest.fixture
@@ -23,23 +22,6 @@ def people(make_user, two_services, settings):
     make_user(Role.SOCIAL_WORKER, worker=two_services["worker"], username="sw")
     make_user(Role.SERVICE_MANAGER, username="manager")
     return two_services
-
-
-def sign_in(page, username):
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-
-
-def fill_date(page, name, day, month, year):
-    for part, value in enumerate((day, month, year)):
-        page.locator(f"[name={name}_{part}]").fill(str(value))
-
-
-def step(page, screenshot, name, heading):
-    expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible()
-    screenshot(name)
-    assert_accessible(page)
 
 
 def test_a_virtual_school_contact_and_the_health_assessments_due(page, screenshot, people):

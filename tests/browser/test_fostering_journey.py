@@ -11,10 +11,8 @@ from kinfolio.accounts.models import Role
 from kinfolio.fostering.models import FosterHousehold
 from kinfolio.people.models import Address
 from kinfolio.postcodes.models import PostcodeLocation
-from tests.browser.axe import assert_accessible
+from tests.browser.journey import fill_date, sign_in, step
 from tests.factories import D, WorkerFactory
-
-PASSWORD = "a-long-test-password"
 
 
 @pytest.fixture
@@ -42,23 +40,6 @@ def people(make_user, two_services, settings):
     )
     make_user(Role.SOCIAL_WORKER, worker=two_services["worker"], username="sw")
     return two_services
-
-
-def sign_in(page, username):
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-
-
-def fill_date(page, name, day, month, year):
-    for part, value in enumerate((day, month, year)):
-        page.locator(f"[name={name}_{part}]").fill(str(value))
-
-
-def step(page, screenshot, name, heading):
-    expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible()
-    screenshot(name)
-    assert_accessible(page)
 
 
 def test_a_household_approved_with_a_vacancy_appears_in_placement_search(page, screenshot, people):

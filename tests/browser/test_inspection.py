@@ -11,15 +11,9 @@ from kinfolio.inspection.models import Inspection
 from kinfolio.quality_assurance import services
 from kinfolio.quality_assurance.models import AuditTool
 from tests.browser.axe import assert_accessible
+from tests.browser.journey import sign_in
 from tests.factories import ChildFactory
 from tests.inspection.factories import audit_of, make_action
-
-
-def sign_in(page, username: str) -> None:
-    page.goto("/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill("a-long-test-password")
-    page.get_by_role("button", name="Sign in").click()
 
 
 def moderated_audits(auditor, moderator) -> None:
@@ -40,7 +34,7 @@ def test_director_reads_history_action_plan_and_moderation(page, screenshot, mak
     make_action(owner=manager, due_on=date(2012, 7, 20), recommendation=recommendation)
     moderated_audits(manager, director)
 
-    sign_in(page, "dcs")
+    sign_in(page, "dcs", start="/")
     page.get_by_role("link", name="Inspection", exact=True).click()
 
     expect(page.get_by_role("heading", name="Inspection history")).to_be_visible()

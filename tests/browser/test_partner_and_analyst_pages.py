@@ -7,6 +7,7 @@ from kinfolio.accounts.models import Role
 from kinfolio.performance import views
 from kinfolio.performance.selectors import pseudonym
 from kinfolio.workforce.models import Allocation
+from tests.browser.journey import sign_in
 from tests.factories import (
     ChildFactory,
     ChildProtectionPlanFactory,
@@ -19,13 +20,6 @@ from tests.factories import (
     at,
 )
 from tests.factories_care import CareEpisodeFactory, CareLeaverStatusFactory
-
-
-def sign_in(page, username: str) -> None:
-    page.goto("/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill("a-long-test-password")
-    page.get_by_role("button", name="Sign in").click()
 
 
 def test_partner_referrer_sees_their_referrals_and_the_outcome_told(
@@ -55,7 +49,7 @@ def test_partner_referrer_sees_their_referrals_and_the_outcome_told(
     )
     ContactFactory(child=ChildFactory(given_name="Jakub", family_name="Nowak"), source="6")
 
-    sign_in(page, "pc-hughes")
+    sign_in(page, "pc-hughes", start="/")
 
     expect(page.get_by_role("heading", name="Your referrals")).to_be_visible()
     table = page.get_by_test_id("my-referrals")
@@ -98,7 +92,7 @@ def test_analyst_sees_the_caseload_summary_and_a_pseudonymised_list(
     CareLeaverStatusFactory(child=looked_after[1], start_date=D(2025, 9, 9))
     make_user(Role.PERFORMANCE_ANALYST, username="analyst", first_name="Ana", last_name="Lyst")
 
-    sign_in(page, "analyst")
+    sign_in(page, "analyst", start="/")
 
     expect(page.get_by_role("heading", name="Caseload summary")).to_be_visible()
     summary = page.get_by_test_id("caseload-summary")

@@ -10,14 +10,8 @@ from kinfolio.performance.models import Commentary
 from kinfolio.workforce.models import Allocation
 from tests.browser.axe import assert_accessible
 from tests.browser.conftest import SCREENSHOTS
+from tests.browser.journey import sign_in
 from tests.factories import CINEpisodeFactory, D, TeamFactory
-
-
-def sign_in(page, username: str) -> None:
-    page.goto("/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill("a-long-test-password")
-    page.get_by_role("button", name="Sign in").click()
 
 
 def test_director_reads_the_dashboard_an_indicator_and_the_pack(
@@ -44,7 +38,7 @@ def test_director_reads_the_dashboard_an_indicator_and_the_pack(
         written_by=director,
     )
 
-    sign_in(page, "director")
+    sign_in(page, "director", start="/")
     page.goto(reverse("performance:dashboard") + "?period=2024-25")
     expect(page.get_by_role("heading", name="Director's dashboard")).to_be_visible()
     expect(page.get_by_test_id("dashboard")).to_contain_text("Re-referrals within 12 months")
@@ -80,7 +74,7 @@ def test_an_analyst_enters_and_imports_collected_values(
     settings.KINFOLIO_DEMO_2FA_EXEMPT = True
     make_user(Role.PERFORMANCE_ANALYST, username="analyst", first_name="Priya", last_name="Shah")
 
-    sign_in(page, "analyst")
+    sign_in(page, "analyst", start="/")
     page.goto(reverse("performance:collected"))
     page.get_by_role("link", name="Children aged 0 to 17 living in the authority").click()
     expect(page.get_by_text("ONS mid-year population estimates").first).to_be_visible()
