@@ -57,6 +57,7 @@ def record_enquiry(
             connected_persons=connected_persons,
             fostering_agency=fostering_agency,
         )
+        household.full_clean()  # before the first save: PostgreSQL refuses an overlong name
         household.save()
         # The reference follows the row's own number, so two enquiries never share one.
         household.reference = f"FE{household.pk:06d}"
