@@ -1,6 +1,7 @@
 """What the care of a looked after child suggests doing on their record: open their
-care record, hold a review that is due; a care leaver's record. Four queries at most
-whatever the child's history."""
+care record, hold a review that is due; a care leaver's record. The open period, care
+leaver status and episode come with the child (``people.record.record_child``); one
+query at most, whatever the child's history."""
 
 from django.urls import reverse
 from django.utils import timezone
@@ -15,12 +16,12 @@ def next_actions(child: Person, user: User) -> list[NextAction]:
     if not has_permission(user, Permission.RECORD_CASEWORK):
         return []
     care = reverse("children_in_care:care", args=[child.local_id])
-    period = child.periods_of_care.filter(end_date__isnull=True).first()
+    period = child.open_period
     if period is None:
-        if child.care_leaver_statuses.filter(end_date__isnull=True).exists():
+        if child.open_care_leaver_status is not None:
             leaving = reverse("care_leavers:record", args=[child.local_id])
             return [NextAction("Leaving care: pathway plan and personal adviser", leaving)]
-        if child.cin_episodes.filter(close_date__isnull=True).exists():
+        if child.open_cin_episode is not None:
             return [NextAction("Looked after: care and episodes", care)]
         return []
     actions = [

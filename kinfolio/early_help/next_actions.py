@@ -1,7 +1,8 @@
 """What early help suggests doing on a child's record: the open episode's next step,
 a step-down into early help when social care's plan has ended, or starting early help
-for a child social care does not hold. Four queries at most, whatever the child's
-history."""
+for a child social care does not hold. The open episode and child protection plan come
+with the child (``people.record.record_child``); three queries at most, whatever the
+child's history."""
 
 from django.urls import reverse
 
@@ -18,7 +19,7 @@ def next_actions(child: Person, user: User) -> list[NextAction]:
     if not has_permission(user, Permission.RECORD_CASEWORK):
         return []
     local_id = child.local_id
-    episode = child.early_help_episodes.filter(end_date__isnull=True).first()
+    episode = child.open_early_help
     if episode is not None:
         actions = [
             NextAction("Early help", reverse("early_help:episode", args=[local_id, episode.pk]))
@@ -52,9 +53,7 @@ def _ready_to_step_down(child: Person, cin) -> bool:
         return False
     if cin.close_reason == CLOSED_TO_EARLY_HELP:
         return True
-    plans = child.cp_plans.filter(cin_episode=cin)
-    return (
-        cin.close_date is None
-        and plans.exists()
-        and not plans.filter(end_date__isnull=True).exists()
-    )
+    open_plan = child.open_cp_plan
+    if cin.close_date is not None or (open_plan is not None and open_plan.cin_episode_id == cin.pk):
+        return False
+    return child.cp_plans.filter(cin_episode=cin).exists()

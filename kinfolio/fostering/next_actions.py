@@ -16,12 +16,13 @@ def next_actions(child: Person, user: User) -> list[NextAction]:
     if not has_permission(user, Permission.RECORD_CASEWORK) or child.date_of_birth is None:
         return []
     actions = []
-    if child.is_looked_after or child.on_cp_plan:
+    looked_after = child.open_period is not None
+    if looked_after or child.open_cp_plan is not None:
         search = reverse("fostering:placement-search", args=[child.local_id])
         actions.append(NextAction("Search for a placement", search))
-    if not child.is_looked_after or child.privately_fostered:
+    if not looked_after or child.privately_fostered:
         private = reverse("fostering:private-fostering", args=[child.local_id])
         actions.append(NextAction("Private fostering", private))
-    if child.is_looked_after or child.has_adoption_plan:
+    if looked_after or child.has_adoption_plan:
         actions.append(NextAction("Adoption", reverse("adoption:child", args=[child.local_id])))
     return actions

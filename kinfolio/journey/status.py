@@ -3,15 +3,15 @@ early help), for one record or as annotations on a list without extra queries pe
 
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, FilteredRelation, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from kinfolio.care_leavers.models import CareLeaverStatus, PathwayPlan
+from kinfolio.care_leavers.models import CareLeaverStatus
 from kinfolio.children_in_care.models import PeriodOfCare
 from kinfolio.early_help.models import EarlyHelpEpisode
 from kinfolio.people.models import Person
 from kinfolio.protection.models import ChildProtectionPlan
-from kinfolio.referrals.models import CINEpisode, CINPlan
+from kinfolio.referrals.models import CINEpisode
 
 FLAGS = {
     "open_cin": (CINEpisode, "close_date"),
@@ -32,6 +32,42 @@ def with_status_flags(children: QuerySet[Person]) -> QuerySet[Person]:
     )
 
 
+# The child's open record of each kind: (relation, the field that closes it). Each is
+# unique per child in the database (a partial unique constraint "one_open_..._per_child").
+OPEN_RECORDS = {
+    "open_cin_episode": ("cin_episodes", "close_date"),
+    "open_cp_plan": ("cp_plans", "end_date"),
+    "open_period": ("periods_of_care", "end_date"),
+    "open_care_leaver_status": ("care_leaver_statuses", "end_date"),
+    "open_pathway_plan": ("pathway_plans", "end_date"),
+    "open_cin_plan": ("cin_plans", "end_date"),
+    "open_early_help": ("early_help_episodes", "end_date"),
+}
+
+
+def first_with_open_records(children: QuerySet[Person]) -> Person | None:
+    """The first of ``children`` with their open record of each kind as attributes
+    (``child.open_cp_plan``..., None when there is none), joined in the one query that
+    fetches the child: each kind is unique per child in the database, so the joins
+    cannot add rows."""
+    child = (
+        children.annotate(
+            **{
+                name: FilteredRelation(
+                    relation, condition=Q(**{f"{relation}__{end}__isnull": True})
+                )
+                for name, (relation, end) in OPEN_RECORDS.items()
+            }
+        )
+        .select_related(*OPEN_RECORDS)
+        .first()
+    )
+    for name in OPEN_RECORDS if child is not None else ():
+        if not hasattr(child, name):  # Django sets nothing for an empty filtered relation
+            setattr(child, name, None)
+    return child
+
+
 @dataclass
 class Status:
     age: int | None
@@ -45,9 +81,11 @@ class Status:
 
 
 def current_status(child: Person) -> Status:
-    """What the child record's header shows: tags, and each open piece of work and plan."""
+    """What the child record's header shows: tags, and each open piece of work and plan,
+    from the child's open records (``with_open_records``); one query more for a looked
+    after child (the current SSDA903 episode)."""
     status = Status(age=child.age_on(timezone.localdate()))
-    period = PeriodOfCare.objects.filter(child=child, end_date__isnull=True).first()
+    period, plan = child.open_period, child.open_cp_plan
     if period:
         episode = period.episodes.filter(end_date__isnull=True).first()
         detail = (
@@ -58,7 +96,6 @@ def current_status(child: Person) -> Status:
         status.add(
             "Looked after", "red", "Looked after since", f"{period.start_date:%-d %B %Y}. {detail}"
         )
-    plan = ChildProtectionPlan.objects.filter(child=child, end_date__isnull=True).first()
     if plan:
         status.add(
             "Child protection plan",
@@ -66,20 +103,15 @@ def current_status(child: Person) -> Status:
             "Child protection plan since",
             f"{plan.start_date:%-d %B %Y} ({plan.get_latest_category_display().lower()})",
         )
-    leaver = CareLeaverStatus.objects.filter(child=child, end_date__isnull=True).first()
-    if leaver:
+    if leaver := child.open_care_leaver_status:
         status.add("Care leaver", "purple", "Care leaver status", leaver.get_eligibility_display())
-    pathway = PathwayPlan.objects.filter(child=child, end_date__isnull=True).first()
-    if pathway:
+    if pathway := child.open_pathway_plan:
         status.add(None, "", "Pathway plan since", pathway.start_date)
-    episode = CINEpisode.objects.filter(child=child, close_date__isnull=True).first()
-    if episode:
+    if episode := child.open_cin_episode:
         tag = None if period or plan else "Child in need"
         status.add(tag, "blue", "Referral (open episode)", episode.referral_date)
-    cin_plan = CINPlan.objects.filter(child=child, end_date__isnull=True).first()
-    if cin_plan:
+    if cin_plan := child.open_cin_plan:
         status.add(None, "", "Child in need plan since", cin_plan.start_date)
-    early_help = EarlyHelpEpisode.objects.filter(child=child, end_date__isnull=True).first()
-    if early_help:
+    if early_help := child.open_early_help:
         status.add("Early help", "green", "Early help since", early_help.start_date)
     return status

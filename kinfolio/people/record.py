@@ -3,11 +3,12 @@ panel, whose actions each app contributes.
 
 Each app that suggests next actions on a child's record has ``<app>/next_actions.py``
 with ``next_actions(child, user) -> list[NextAction]``, listed in ``PROVIDERS`` below.
-The child comes from ``record_child``: what it knows (the status flags of
-``journey.status``, an adoption plan, a private fostering arrangement) a provider reads
-without a query. A provider runs a fixed number of queries (never one per event) and
-offers only what the user may do (check ``has_permission``); its buttons lead to
-recording pages.
+The child comes from ``record_child``: what it knows (its open records,
+``child.open_cin_episode``, ``open_cp_plan``, ``open_period``...; whether an adoption
+plan or a private fostering arrangement was ever recorded) a provider reads without a
+query, rather than reading it again. A provider runs a fixed number of queries (never
+one per event) and offers only what the user may do (check ``has_permission``); its
+buttons lead to recording pages.
 """
 
 from collections.abc import Callable
@@ -21,7 +22,7 @@ from django.utils.module_loading import import_string
 from kinfolio.accounts.models import User
 from kinfolio.adoption.models import AdoptionPlan
 from kinfolio.fostering.models import PrivateFosteringArrangement
-from kinfolio.journey.status import with_status_flags
+from kinfolio.journey.status import first_with_open_records
 from kinfolio.people.models import Person
 
 # (url name, label): the record's sections in the order the sub navigation shows them.
@@ -68,13 +69,18 @@ def providers() -> tuple[Callable[[Person, User], list[NextAction]], ...]:
     return tuple(import_string(path) for path in PROVIDERS)
 
 
-def record_child(children: QuerySet[Person]) -> QuerySet[Person]:
-    """The children as the record's providers read them, in the one query that fetches
-    them: open work (``journey.status``), and whether an adoption plan or a private
-    fostering arrangement was ever recorded."""
-    return with_status_flags(children).annotate(
-        has_adoption_plan=Exists(AdoptionPlan.objects.filter(child=OuterRef("pk"))),
-        privately_fostered=Exists(PrivateFosteringArrangement.objects.filter(child=OuterRef("pk"))),
+def record_child(children: QuerySet[Person], local_id: str) -> Person | None:
+    """The child with this ID among ``children`` (None if not among them) as the record's
+    header and providers read them, in the one query that fetches them: their open records
+    (``journey.status.first_with_open_records``), and whether an adoption plan or a
+    private fostering arrangement was ever recorded."""
+    return first_with_open_records(
+        children.filter(local_id=local_id).annotate(
+            has_adoption_plan=Exists(AdoptionPlan.objects.filter(child=OuterRef("pk"))),
+            privately_fostered=Exists(
+                PrivateFosteringArrangement.objects.filter(child=OuterRef("pk"))
+            ),
+        )
     )
 
 

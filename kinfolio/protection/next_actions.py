@@ -1,5 +1,6 @@
 """What the referral-to-protection work suggests doing on a child's record: the next
-step of an open referral, assessment, enquiry, conference or plan. Five queries
+step of an open referral, assessment, enquiry, conference or plan. The open episode and
+plan come with the child (``people.record.record_child``); three queries at most,
 whatever the child's history."""
 
 from django.urls import reverse
@@ -19,7 +20,7 @@ def next_actions(child: Person, user: User) -> list[NextAction]:
     if not has_permission(user, Permission.RECORD_CASEWORK):
         return []
     local_id, today = child.local_id, timezone.localdate()
-    episode = child.cin_episodes.filter(close_date__isnull=True).first()
+    episode = child.open_cin_episode
     if episode is None:
         return [NextAction("Open a referral", _url("referrals:open", local_id))]
     actions = [NextAction("Referral and child protection", _url("protection:journey", local_id))]
@@ -59,7 +60,7 @@ def next_actions(child: Person, user: User) -> list[NextAction]:
                 urgent=True,
             )
         )
-    plan = child.cp_plans.filter(end_date__isnull=True).first()
+    plan = child.open_cp_plan
     if plan:
         actions.append(
             NextAction("Record a visit", _url("protection:visit-new", local_id, plan.pk))

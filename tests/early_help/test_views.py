@@ -26,7 +26,7 @@ DATES = {"assessment_date", "joined_on", "review_date", "end_date", "referral_da
 
 
 def _offered(child, user) -> list[str]:
-    known = record_child(Person.objects.filter(pk=child.pk)).get()
+    known = record_child(Person.objects.all(), child.local_id)
     return [action.label for action in next_actions_for(known, user)]
 
 

@@ -28,7 +28,7 @@ def worker():
 
 
 def _offered(child, user, queries=None):
-    known = record_child(Person.objects.filter(pk=child.pk)).get()
+    known = record_child(Person.objects.all(), child.local_id)
     if queries is None:
         return [action.label for action in next_actions(known, user)]
     with queries(0):
