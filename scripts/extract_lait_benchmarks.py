@@ -10,6 +10,7 @@ with its source; and the DfE's statistical neighbours of every authority.
 """
 
 import csv
+import datetime as dt
 import subprocess
 import sys
 from pathlib import Path
@@ -38,6 +39,8 @@ def main(repo: Path) -> None:
         f"(dfe-analytical-services/local-authority-interactive-tool {DATA}/bds_long_0.parquet, "
         f"commit {commit[0]}, {commit[1]})"
     )
+    published = dt.date.fromisoformat(commit[1])
+    cited_as = f"Department for Education, Local Authority Interactive Tool ({published:%B %Y})"
     with open(repo / DATA / "lait_data_dictionary.csv", encoding="utf-8") as handle:
         dictionary = {row["Measure_short"]: row for row in csv.DictReader(handle)}
     rows = [
@@ -61,11 +64,13 @@ def main(repo: Path) -> None:
                 )
     with open(OUT / "lait_sources.csv", "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["lait", "measure", "publication", "source"])
+        writer.writerow(["lait", "measure", "publication", "source", "cited_as"])
         for code in sorted(codes):
             meta = dictionary.get(code, {})
             links = (meta.get("Hyperlink(s)") or "").split()
-            writer.writerow([code, meta.get("Chart_title", ""), links[0] if links else "", source])
+            writer.writerow(
+                [code, meta.get("Chart_title", ""), links[0] if links else "", source, cited_as]
+            )
     book = openpyxl.load_workbook(repo / DATA / "sn_may_2025.xlsx", read_only=True)
     sheet = book.worksheets[0]
     table = list(sheet.iter_rows(values_only=True))[3:]

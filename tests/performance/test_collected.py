@@ -148,6 +148,11 @@ def test_a_change_keeps_the_history_and_refuses_a_stale_version(analyst):
         ("", "52,000"),
         ("52,000", "52,310"),
     ]
+    named = ChangeEvent.objects.get(object_id=str(first.pk), field="indicator")
+    assert (named.field_label, named.new_value) == (
+        "Indicator",
+        "Children aged 0 to 17 living in the authority",
+    )
 
 
 def test_the_change_page_opens_the_value_and_shows_its_history(client, analyst):

@@ -28,6 +28,16 @@ class Unit(StrEnum):
         member.words = words
         return member
 
+    def show(self, value: float | None) -> str:
+        """A value as every page, chart and export shows it in this unit."""
+        if value is None:
+            return "No value"
+        if self is Unit.PERCENT:
+            return f"{value:.1f}%"
+        if self is Unit.COUNT:
+            return f"{value:,.0f}"
+        return f"{value:,.1f}"
+
 
 class Polarity(StrEnum):
     HIGH = "high", "Higher is better"

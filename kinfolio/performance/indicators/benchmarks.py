@@ -20,7 +20,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from kinfolio.performance.indicators.base import Indicator
+from kinfolio.performance.indicators.base import Indicator, Unit
 from kinfolio.performance.indicators.periods import Period
 
 DATA = Path(__file__).resolve().parent.parent / "benchmarks"
@@ -31,6 +31,11 @@ ENGLAND = "England"
 class Benchmark:
     label: str
     value: float
+    unit: Unit
+
+    @property
+    def display(self) -> str:
+        return self.unit.show(self.value)
 
 
 @dataclass(frozen=True)
@@ -39,7 +44,8 @@ class Benchmarks:
     values: list[Benchmark]
     measure: str
     publication: str
-    source: str
+    source: str  # where the figures were taken from, in full
+    cited_as: str  # the publication as pages name it
     neighbours: list[str]
 
 
@@ -83,21 +89,19 @@ def benchmarks_for(indicator: Indicator, period: Period) -> Benchmarks | None:
         return None
     areas = _values()[(indicator.lait, years[-1])]
     authority = settings.KINFOLIO_BENCHMARK_AUTHORITY
+    unit = indicator.unit
     found = []
     if ENGLAND in areas:
-        found.append(Benchmark(ENGLAND, areas[ENGLAND][0]))
+        found.append(Benchmark(ENGLAND, areas[ENGLAND][0], unit))
     region = areas.get(authority, (None, ""))[1]
     if region in areas:
-        found.append(Benchmark(region, areas[region][0]))
+        found.append(Benchmark(region, areas[region][0], unit))
     if authority in areas:
-        found.append(Benchmark(f"{authority} (published)", areas[authority][0]))
+        found.append(Benchmark(f"{authority} (published)", areas[authority][0], unit))
     near = [areas[name][0] for name in neighbours() if name in areas]
     if near:
-        found.append(
-            Benchmark(
-                f"Statistical neighbours' average ({len(near)})", round(statistics.mean(near), 1)
-            )
-        )
+        average = round(statistics.mean(near), 1)
+        found.append(Benchmark(f"Statistical neighbours' average ({len(near)})", average, unit))
     source = _sources().get(indicator.lait, {})
     return Benchmarks(
         year=f"{years[-1] - 1}-{years[-1] % 100:02d}",
@@ -105,5 +109,6 @@ def benchmarks_for(indicator: Indicator, period: Period) -> Benchmarks | None:
         measure=source.get("measure", ""),
         publication=source.get("publication", ""),
         source=source.get("source", ""),
+        cited_as=source.get("cited_as", ""),
         neighbours=neighbours(),
     )

@@ -25,7 +25,9 @@ GOVUK = Style(
 
 
 def trend_svg(title: str, figures: list[Figure], target: float | None = None) -> bytes:
-    """A line chart of the figures in order, with the target as a dashed line."""
+    """A line chart of the figures in order, with the target as a dashed line; the value
+    axis is labelled in the indicator's unit."""
+    unit = figures[0].indicator.unit if figures else None
     chart = pygal.Line(
         style=GOVUK,
         js=[],
@@ -37,6 +39,8 @@ def trend_svg(title: str, figures: list[Figure], target: float | None = None) ->
         allow_interruptions=True,
         title=title,
         disable_xml_declaration=False,
+        y_title=unit.words.capitalize() if unit else None,
+        value_formatter=unit.show if unit else str,
     )
     chart.x_labels = [figure.period.short_label for figure in figures]
     chart.add("Value", [figure.value for figure in figures])

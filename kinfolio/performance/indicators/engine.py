@@ -70,14 +70,7 @@ class Figure:
 
     @property
     def display(self) -> str:
-        value = self.value
-        if value is None:
-            return "No value"
-        if self.indicator.unit == Unit.PERCENT:
-            return f"{value:.1f}%"
-        if self.indicator.unit == Unit.COUNT:
-            return f"{value:,.0f}"
-        return f"{value:,.1f}"
+        return self.indicator.unit.show(self.value)
 
 
 def _total(rows: Sequence[Row]) -> float:

@@ -102,8 +102,15 @@ def _write(entry: Entry, *, by, opened_version: int | None = None) -> CollectedF
 
 
 def _shown(entry: Entry, figure: CollectedFigure) -> dict:
-    """The figure as its change history shows it: the value in its indicator's unit."""
-    return {**snapshot(figure), "value": entry.indicator.display(figure.value)}
+    """The figure as its change history shows it: the indicator by name, the value in
+    its unit."""
+    shown = snapshot(figure)
+    del shown["indicator_id"]
+    return {
+        **shown,
+        "indicator": entry.indicator.name,
+        "value": entry.indicator.display(figure.value),
+    }
 
 
 def record_collected_value(
