@@ -214,5 +214,18 @@ class RuleBook:
         )
 
 
-def assign(clock: Clock, worker_id: int | None, team_id: int | None) -> Clock:
-    return replace(clock, worker_id=worker_id, team_id=team_id)
+Holders = dict[tuple[int, str], tuple[int | None, int]]
+
+
+def held(clock: Clock, holders: Holders) -> Clock:
+    """The clock with who holds it now, the one rule for it: the worker and team of the
+    child's current allocation in the clock's role, else as social worker, else those
+    named on the record. ``holders`` maps (child, role) to the open allocation's worker
+    (None while the child waits, or once their worker is past their leaving date) and
+    team (``records.CaseRecords.holders``)."""
+    holder = holders.get((clock.child_id, clock.role)) or holders.get(
+        (clock.child_id, "social_worker")
+    )
+    if holder is None:
+        return clock
+    return replace(clock, worker_id=holder[0], team_id=holder[1])

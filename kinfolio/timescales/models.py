@@ -157,8 +157,15 @@ class StoredClock(models.Model):
     Written only by ``timescales.services.refresh_clocks`` (through the one engine).
     The due date is fixed when the clock is first stored: a closure day added later does
     not move it; a new version of its rule, which makes it a different clock, does.
-    ``worker`` and ``team`` are those named on the record; who holds the deadline now is
-    read from the child's current allocations (``timescales.selectors``).
+
+    ``holder_worker`` and ``holder_team`` say who holds the deadline now
+    (``engine.held``): the child's current allocation in the clock's role, else as
+    social worker, else the worker and team named on the record; a worker past their
+    leaving date holds nothing (the team does, until it allocates another worker). Every
+    allocation change refreshes the child's clocks when it commits (through
+    ``audit.services.record_event``), a leaving date those of the worker's children,
+    and the daily ``refresh_clocks`` catches a leaving date that has passed; so a team's
+    or a worker's deadlines are one indexed range, counted by the database.
     """
 
     child = models.ForeignKey(
@@ -170,10 +177,10 @@ class StoredClock(models.Model):
     due_on = models.DateField(null=True, blank=True)
     stopped_on = models.DateField(null=True, blank=True)
     role = models.CharField(max_length=30)
-    worker = models.ForeignKey(
+    holder_worker = models.ForeignKey(
         "workforce.Worker", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    team = models.ForeignKey(
+    holder_team = models.ForeignKey(
         "workforce.Team", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     problem = models.CharField(max_length=300, blank=True)
@@ -188,6 +195,17 @@ class StoredClock(models.Model):
             ),
             models.Index(
                 fields=["due_on"], condition=Q(stopped_on__isnull=True), name="open_clocks_by_due"
+            ),
+            # A team's deadlines (team deadlines, the manager's home), a worker's (mine).
+            models.Index(
+                fields=["holder_team", "due_on"],
+                condition=Q(stopped_on__isnull=True),
+                name="open_clocks_by_team",
+            ),
+            models.Index(
+                fields=["holder_worker", "due_on"],
+                condition=Q(stopped_on__isnull=True),
+                name="open_clocks_by_worker",
             ),
         ]
 

@@ -83,12 +83,15 @@ class CaseRecords:
         return dict(Person.objects.filter(pk__in=self.children).values_list("pk", "date_of_birth"))
 
     @cached_property
-    def allocations(self) -> dict[tuple[int, str], tuple[int | None, int]]:
-        """(child, role) → (worker, team) of the open allocation."""
+    def holders(self) -> dict[tuple[int, str], tuple[int | None, int]]:
+        """(child, role) → (worker, team) of the open allocation (``engine.held``): the
+        worker only up to their leaving date (their last day in post); after it the
+        team holds the child until it allocates another worker."""
         rows = Allocation.objects.filter(child__in=self.children, end_date__isnull=True)
+        rows = rows.values_list("child_id", "role", "worker_id", "team_id", "worker__end_date")
         return {
-            (c, role): (w, t)
-            for c, role, w, t in rows.values_list("child_id", "role", "worker_id", "team_id")
+            (c, role): (w if left is None or left >= self.today else None, t)
+            for c, role, w, t, left in rows
         }
 
     @cached_property

@@ -16,16 +16,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import (
-    BigIntegerField,
-    Case,
     Count,
     Exists,
     F,
-    FilteredRelation,
     OuterRef,
     Q,
     QuerySet,
-    When,
 )
 from django.utils import timezone
 
@@ -34,7 +30,7 @@ from kinfolio.people.models import Person
 from kinfolio.people.selectors import children_visible_to, visible_children_of
 from kinfolio.timescales import clocks
 from kinfolio.timescales.calendar import CalendarHorizonError, default_calendar
-from kinfolio.timescales.engine import SOON_WORKING_DAYS, Clock, RuleBook, Status, assign
+from kinfolio.timescales.engine import SOON_WORKING_DAYS, Clock, RuleBook, Status, held
 from kinfolio.timescales.models import SchoolTerm, StoredClock, TimescaleRule
 from kinfolio.timescales.records import CaseRecords
 from kinfolio.workforce.models import Allocation, Team, Worker
@@ -56,8 +52,7 @@ def clocks_for(
     open_only: bool = False,
 ) -> list[Clock]:
     """Every clock of these children (only those still running if ``open_only``), each
-    given the worker and team responsible: the child's current allocation in the
-    clock's role (or as social worker), else the worker named on the record."""
+    with who holds it (``engine.held``)."""
     records = CaseRecords(children, today, open_only=open_only)
     found = [
         c
@@ -66,14 +61,8 @@ def clocks_for(
     ]
     if open_only:
         found = [c for c in found if c.is_open]
-    allocations = records.allocations
-    assigned = []
-    for clock in found:
-        holder = allocations.get((clock.child_id, clock.role)) or allocations.get(
-            (clock.child_id, "social_worker")
-        )
-        assigned.append(assign(clock, *holder) if holder else clock)
-    return assigned
+    holders = records.holders
+    return [held(clock, holders) for clock in found]
 
 
 @dataclass(frozen=True)
@@ -122,32 +111,6 @@ def _allocated(children: QuerySet[Person], **allocation) -> QuerySet[Person]:
     return children.filter(Exists(current))
 
 
-def _with_holders(rows: QuerySet[StoredClock]) -> QuerySet[StoredClock]:
-    """Each stored clock with who holds it now (``holder_worker``, ``holder_team``): the
-    child's current allocation in the clock's role, else as social worker, else the one
-    on the record. Joined, not probed per clock: a child has at most one current
-    allocation in a role, so neither join adds rows."""
-    current = Q(child__allocations__end_date__isnull=True)
-    rows = rows.alias(
-        in_role=FilteredRelation(
-            "child__allocations", condition=current & Q(child__allocations__role=F("role"))
-        ),
-        as_social_worker=FilteredRelation(
-            "child__allocations", condition=current & Q(child__allocations__role="social_worker")
-        ),
-    )
-    return rows.annotate(holder_worker=_holder("worker"), holder_team=_holder("team"))
-
-
-def _holder(field: str) -> Case:
-    return Case(
-        When(in_role__isnull=False, then=F(f"in_role__{field}")),
-        When(as_social_worker__isnull=False, then=F(f"as_social_worker__{field}")),
-        default=F(field),
-        output_field=BigIntegerField(),
-    )
-
-
 # What a deadline row shows: the child's name and ID, and the clock (its rule is shared
 # from one read of the rules). Every other column, and the rules' own rows, would cost
 # a model and its timestamps per deadline on an authority-wide read.
@@ -158,6 +121,8 @@ CLOCK_COLUMNS = (
     "due_on",
     "stopped_on",
     "role",
+    "holder_worker_id",
+    "holder_team_id",
     "problem",
     "child__local_id",
     "child__given_name",
@@ -171,8 +136,8 @@ def stored_clocks(
     children: QuerySet[Person], *, today: dt.date, open_only: bool = True
 ) -> QuerySet[StoredClock]:
     """The stored clocks of these children that have started (those counted back from
-    an event matter before it), shown to workers (not reporting-only), each with who
-    holds it now (``holder_worker``, ``holder_team``); soonest due first, unknown last."""
+    an event matter before it), shown to workers (not reporting-only); soonest due
+    first, unknown last."""
     rows = StoredClock.objects.filter(
         Q(started_on__lte=today) | Q(rule__before=True),
         child__in=children.order_by().values("pk"),
@@ -181,8 +146,7 @@ def stored_clocks(
     if open_only:
         rows = rows.filter(stopped_on__isnull=True)
     return (
-        _with_holders(rows)
-        .select_related("child")
+        rows.select_related("child")
         .only(*CLOCK_COLUMNS)
         .order_by(F("due_on").asc(nulls_last=True), "child__family_name", "pk")
     )
@@ -220,9 +184,9 @@ def deadline_rows(
     rows = list(rows)
     calendar = default_calendar()
     rules = TimescaleRule.objects.in_bulk()
-    held = rows if holders else []
-    workers = Worker.objects.in_bulk({r.holder_worker for r in held if r.holder_worker})
-    teams = Team.objects.in_bulk({r.holder_team for r in held if r.holder_team})
+    shown = rows if holders else []
+    workers = Worker.objects.in_bulk({r.holder_worker_id for r in shown if r.holder_worker_id})
+    teams = Team.objects.in_bulk({r.holder_team_id for r in shown if r.holder_team_id})
     found = []
     for row in rows:
         clock = Clock(
@@ -233,8 +197,8 @@ def deadline_rows(
             stopped_on=row.stopped_on,
             source=row.source,
             role=row.role,
-            worker_id=row.holder_worker,
-            team_id=row.holder_team,
+            worker_id=row.holder_worker_id,
+            team_id=row.holder_team_id,
             problem=row.problem,
         )
         found.append(
@@ -242,8 +206,8 @@ def deadline_rows(
                 clock,
                 clock.status(today, calendar),
                 row.child,
-                workers.get(row.holder_worker),
-                teams.get(row.holder_team),
+                workers.get(row.holder_worker_id),
+                teams.get(row.holder_team_id),
             )
         )
     return found
@@ -258,7 +222,7 @@ def deadlines_for_user(user: User, *, today: dt.date) -> QuerySet[StoredClock]:
         return StoredClock.objects.none()
     children = _allocated(children_visible_to(user), worker=worker)
     return stored_clocks(children, today=today).filter(
-        Q(due_on__isnull=True) | Q(due_on__lte=soon_limit(today)), holder_worker=worker.pk
+        Q(due_on__isnull=True) | Q(due_on__lte=soon_limit(today)), holder_worker=worker
     )
 
 
@@ -271,7 +235,7 @@ def team_deadlines(
         held = Allocation.objects.filter(team=team, end_date__isnull=True)
         children = visible_children_of(user, held)
     rows = stored_clocks(Person.objects.filter(pk__in=children), today=today)
-    return rows.filter(holder_team=team.pk)
+    return rows.filter(holder_team=team)
 
 
 def child_deadlines(child: Person, *, today: dt.date | None = None) -> dict[str, list]:

@@ -19,10 +19,11 @@ from kinfolio.accounts.models import User
 from kinfolio.people.models import Person
 from kinfolio.timescales import clocks
 from kinfolio.timescales.calendar import default_calendar
-from kinfolio.timescales.engine import NoRuleInForce, RuleBook
+from kinfolio.timescales.engine import NoRuleInForce, RuleBook, held
 from kinfolio.timescales.models import SchoolTerm, StoredClock, TimescaleRule
 from kinfolio.timescales.records import CaseRecords
 from kinfolio.timescales.selectors import rule_book
+from kinfolio.workforce.models import Allocation
 
 
 def due_date(rule_key: str, started_on: dt.date) -> dt.date:
@@ -124,17 +125,28 @@ def send_deadline_digests(*, today: dt.date) -> int:
 # Children whose clocks are recomputed together: bounds the memory of a whole-authority
 # refresh (the records of this many children at a time) while keeping queries few.
 REFRESH_CHUNK = 2000
-_CLOCK_FIELDS = ("due_on", "stopped_on", "role", "worker_id", "team_id", "problem")
+# A stored clock's field for each of the engine's clock's (the engine's worker and team,
+# once ``held``, are who holds the deadline).
+_CLOCK_FIELDS = {
+    "due_on": "due_on",
+    "stopped_on": "stopped_on",
+    "role": "role",
+    "holder_worker_id": "worker_id",
+    "holder_team_id": "team_id",
+    "problem": "problem",
+}
 
 
 def refresh_clocks(children: QuerySet[Person], *, today: dt.date | None = None) -> int:
-    """Store the engine's clocks of these children: new clocks are added with their due
-    date, running ones updated (stopped, reassigned), vanished ones removed. A stored
-    due date is kept as it is unless it could not be calculated before.
+    """Store the engine's clocks of these children with who holds each
+    (``engine.held``): new clocks are added with their due date, running ones updated
+    (stopped, handed to another worker), vanished ones removed. A stored due date is
+    kept as it is unless it could not be calculated before.
 
-    Every service that changes a child's record calls ``audit...history.record_event``,
-    which calls ``refresh_clocks_on_commit(child)``; the daily job ``refresh_clocks``
-    (run before ``send_deadline_digest``) catches clocks that depend on the date itself.
+    Every service that changes a child's record (an allocation among them) calls
+    ``audit...history.record_event``, which calls ``refresh_clocks_on_commit(child)``;
+    the daily job ``refresh_clocks`` (run before ``send_deadline_digest``) catches
+    clocks that depend on the date itself, and workers whose leaving date has passed.
     Returns how many clocks the children have.
     """
     book = rule_book()
@@ -154,6 +166,14 @@ def refresh_clocks_on_commit(child: Person) -> None:
     transaction.on_commit(lambda: refresh_clocks(Person.objects.filter(pk=child.pk)))
 
 
+def refresh_held_by_on_commit(worker) -> None:
+    """Once the transaction commits, store again the clocks of the children the worker
+    holds (a leaving date already passed hands their deadlines to the team)."""
+    held = Allocation.objects.filter(worker=worker, end_date__isnull=True)
+    children = Person.objects.filter(pk__in=held.values("child_id"))
+    transaction.on_commit(lambda: refresh_clocks(children))
+
+
 def _identity(rule_id: int, child_id: int, source: str, started_on: dt.date) -> tuple:
     return (rule_id, child_id, source, started_on)
 
@@ -161,8 +181,9 @@ def _identity(rule_id: int, child_id: int, source: str, started_on: dt.date) -> 
 @transaction.atomic
 def _refresh_chunk(child_ids: list[int], book: RuleBook, today: dt.date | None) -> int:
     records = CaseRecords(Person.objects.filter(pk__in=child_ids), today)
+    holders = records.holders
     fresh = {
-        _identity(c.rule.pk, c.child_id, c.source, c.started_on): c
+        _identity(c.rule.pk, c.child_id, c.source, c.started_on): held(c, holders)
         for c in clocks.compute(records, book)
     }
     stored = StoredClock.objects.filter(child_id__in=child_ids)
@@ -174,12 +195,12 @@ def _refresh_chunk(child_ids: list[int], book: RuleBook, today: dt.date | None) 
             continue
         if row.due_on is not None:  # fixed when first stored
             clock = replace(clock, due_on=row.due_on, problem="")
-        if any(getattr(row, f) != getattr(clock, f) for f in _CLOCK_FIELDS):
-            for field in _CLOCK_FIELDS:
-                setattr(row, field, getattr(clock, field))
+        if any(getattr(row, f) != getattr(clock, c) for f, c in _CLOCK_FIELDS.items()):
+            for field, attribute in _CLOCK_FIELDS.items():
+                setattr(row, field, getattr(clock, attribute))
             changed.append(row)
     StoredClock.objects.filter(pk__in=gone).delete()
-    StoredClock.objects.bulk_update(changed, _CLOCK_FIELDS, batch_size=1000)
+    StoredClock.objects.bulk_update(changed, list(_CLOCK_FIELDS), batch_size=1000)
     StoredClock.objects.bulk_create(
         [
             StoredClock(
@@ -187,7 +208,7 @@ def _refresh_chunk(child_ids: list[int], book: RuleBook, today: dt.date | None) 
                 rule=c.rule,
                 source=c.source,
                 started_on=c.started_on,
-                **{f: getattr(c, f) for f in _CLOCK_FIELDS},
+                **{f: getattr(c, a) for f, a in _CLOCK_FIELDS.items()},
             )
             for c in fresh.values()
         ],

@@ -1,5 +1,5 @@
-"""Stored clocks: written by the engine, due dates kept once stored, read by the pages
-with who holds each deadline now."""
+"""Stored clocks: written by the engine with who holds each deadline now, due dates kept
+once stored (how the holder follows allocations: tests/workforce/test_deadline_holders)."""
 
 import datetime as dt
 
@@ -92,7 +92,7 @@ def test_a_new_rule_version_gives_the_clocks_started_since_its_new_due_date(epis
     assert (clock.rule.interval, clock.due_on) == (40, D(2025, 2, 19))
 
 
-def test_the_deadline_follows_the_child_to_a_new_worker_without_a_refresh(episode, make_user):
+def test_refresh_stores_who_holds_each_deadline(episode, make_user):
     first, second = WorkerFactory(team=episode.team), WorkerFactory(team=episode.team)
     allocation = Allocation.objects.create(
         child=episode.child,
@@ -101,6 +101,7 @@ def test_the_deadline_follows_the_child_to_a_new_worker_without_a_refresh(episod
         worker=first,
         start_date=REFERRAL,
     )
+    refresh(episode.child)
     today = dt.date(2025, 2, 20)
     assert deadlines_for_user(make_user(Role.SOCIAL_WORKER, worker=first), today=today).exists()
     allocation.end_date = D(2025, 1, 6)
@@ -112,6 +113,9 @@ def test_the_deadline_follows_the_child_to_a_new_worker_without_a_refresh(episod
         worker=second,
         start_date=D(2025, 1, 6),
     )
+    refresh(episode.child)
+    clock = assessment_clock(episode.child)
+    assert (clock.holder_worker, clock.holder_team) == (second, episode.team)
     [held] = deadlines_for_user(make_user(Role.SOCIAL_WORKER, worker=second), today=today)
     assert held.rule.key == "assessment_45wd"
 

@@ -320,6 +320,8 @@ def test_overdue_and_due_this_week_are_counted_per_worker_and_per_team(client, w
             started_on=D(2026, 9, 1),
             due_on=due,
             role="social_worker",
+            holder_worker=world["sam"],
+            holder_team=world["team"],
         )
     day = team_day(world["team"], world["manager"], today=today)
     sam = next(row for row in day.workers if row.worker == world["sam"])

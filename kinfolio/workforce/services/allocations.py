@@ -16,6 +16,7 @@ from django.db import transaction
 from kinfolio import codesets
 from kinfolio.audit.models import ChangeEvent
 from kinfolio.audit.services import changes, record_event, snapshot
+from kinfolio.timescales.services import refresh_held_by_on_commit
 from kinfolio.workforce.models import Allocation, Team, Worker
 from kinfolio.workforce.services import notify
 
@@ -166,7 +167,9 @@ def _close(allocation: Allocation, *, end_date: dt.date, reason: str, by) -> Non
 @transaction.atomic
 def record_leaving_date(*, worker: Worker, end_date: dt.date, by) -> Worker:
     """Record the day a worker leaves (their last day in post). The children they hold
-    then appear on their reallocation list until each has another worker."""
+    then appear on their reallocation list until each has another worker; after that
+    day their deadlines are held by the team (a leaving date already passed hands them
+    over when this commits, a later one in the daily ``refresh_clocks``)."""
     worker = Worker.objects.select_for_update().get(pk=worker.pk)
     if end_date < worker.start_date:
         raise ValidationError(
@@ -182,5 +185,6 @@ def record_leaving_date(*, worker: Worker, end_date: dt.date, by) -> Worker:
     worker.full_clean()
     worker.save(update_fields=["end_date", "updated_at"])
     record_event(by=by, instance=worker, changes=changes(before, worker))
+    refresh_held_by_on_commit(worker)
     transaction.on_commit(partial(notify.worker_leaving, worker_id=worker.pk))
     return worker
