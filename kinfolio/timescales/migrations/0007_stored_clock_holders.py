@@ -49,7 +49,6 @@ class Migration(migrations.Migration):
     operations = [
         migrations.RenameField("storedclock", "worker", "holder_worker"),
         migrations.RenameField("storedclock", "team", "holder_team"),
-        migrations.RunPython(fill_holders, migrations.RunPython.noop, elidable=True),
         migrations.AddIndex(
             model_name="storedclock",
             index=models.Index(
@@ -66,4 +65,7 @@ class Migration(migrations.Migration):
                 name="open_clocks_by_worker",
             ),
         ),
+        # Last: PostgreSQL cannot build an index on a table with the update's pending
+        # foreign key checks in the same transaction.
+        migrations.RunPython(fill_holders, migrations.RunPython.noop, elidable=True),
     ]
