@@ -23,6 +23,7 @@ NAVIGATION = [
     ("Teams compared", "workforce:compare-teams", Permission.COMPARE_TEAMS),
     ("IRO workload", "iros:workload", Permission.VIEW_TEAMS),
     ("Foster households", "fostering:households", Permission.MANAGE_CARERS),
+    ("Placement providers", "fostering:providers", Permission.MANAGE_CARERS),
     ("Adopters", "adoption:adopters", Permission.MANAGE_CARERS),
     ("Timescale rules", "timescales:rules", Permission.MANAGE_TIMESCALES),
     ("Unusual access", "audit:unusual-access", Permission.VIEW_ACCESS_LOG),

@@ -118,6 +118,15 @@ def test_provider_pages_are_refused_to_a_social_worker(client):
         assert client.get(url).status_code == 403
 
 
+def test_the_menu_leads_a_placements_officer_to_the_register_and_no_one_else(client):
+    def menu(role):
+        client.force_login(staff(role))
+        return {item["label"]: item["url"] for item in client.get("/").context["navigation"]}
+
+    assert menu(Role.FOSTERING_ADOPTION_WORKER)["Placement providers"] == LIST
+    assert "Placement providers" not in menu(Role.SOCIAL_WORKER)
+
+
 def _post(client, url, **answers):
     data = {tokens.FIELD: client.get(url).context["draft_token"], **answers}
     return client.post(url, data, follow=True)

@@ -5,6 +5,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.formats import date_format
 
 from kinfolio import codesets
 from kinfolio.core.intervals import overlapping_rows
@@ -66,8 +67,8 @@ class PeriodOfCare(Recorded):
         ]
 
     def __str__(self) -> str:
-        ended = f" to {self.end_date:%d/%m/%Y}" if self.end_date else ""
-        return f"Looked after from {self.start_date:%d/%m/%Y}{ended}"
+        ended = f" to {date_format(self.end_date)}" if self.end_date else ""
+        return f"Looked after from {date_format(self.start_date)}{ended}"
 
     def clean(self) -> None:
         if self.child_id is None or self.start_date is None:
