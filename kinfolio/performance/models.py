@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from kinfolio import codesets
 from kinfolio.core.models import Recorded, Versioned
 from kinfolio.performance.indicators.periods import Period
 
@@ -218,3 +219,50 @@ class CollectedFigure(Versioned, Recorded):
 
     def __str__(self) -> str:
         return f"{self.indicator_id} {self.period}"
+
+
+class OpenChild(models.Model):
+    """A child open to children's social care now, as the caseload summary counts them:
+    the team responsible (that of their allocated social worker, else their personal
+    adviser), each status open, and, when looked after, the current episode's legal
+    status and placement type for the pseudonymised list.
+
+    Derived, never entered: stored again for a child whenever their deadline clocks are
+    (``timescales.services.refresh_clocks``: on commit of every service's change to the
+    child's record, after an import, and by the daily job), by
+    ``performance.services.open_children.store``. A child with nothing open has no row.
+    """
+
+    child = models.OneToOneField(
+        "people.Person", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    team = models.ForeignKey(
+        "workforce.Team", on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    child_in_need = models.BooleanField()
+    child_protection = models.BooleanField()
+    looked_after = models.BooleanField()
+    care_leaver = models.BooleanField()
+    date_of_birth = models.DateField(null=True)
+    sex = models.CharField(max_length=codesets.SEX.max_length)
+    legal_status = models.CharField(max_length=codesets.LEGAL_STATUS.max_length, blank=True)
+    placement_type = models.CharField(max_length=codesets.PLACEMENT_TYPE.max_length, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["team"], condition=Q(looked_after=True), name="open_children_looked_after"
+            )
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(child_in_need=True)
+                | Q(child_protection=True)
+                | Q(looked_after=True)
+                | Q(care_leaver=True),
+                name="open_child_has_a_status_open",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Child {self.child_id} open"

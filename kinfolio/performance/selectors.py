@@ -9,36 +9,21 @@ team). A child whose record is restricted is counted but never listed.
 
 import hashlib
 import hmac
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import reduce
+from operator import or_
 
 from django.conf import settings
-from django.db.models import (
-    Case,
-    Count,
-    Exists,
-    F,
-    FilteredRelation,
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-    When,
-)
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, QuerySet, Value, When
 from django.utils.encoding import force_bytes
 
 from kinfolio import codesets
 from kinfolio.audit.models import RestrictedRecord
-from kinfolio.children_in_care.models import CareEpisode, PeriodOfCare
 from kinfolio.codesets.base import CodeSet
-from kinfolio.journey.status import FLAGS
-from kinfolio.people.models import Person
-from kinfolio.workforce.models import Allocation, Team
+from kinfolio.performance.models import OpenChild
 
-# The allocations that make a team responsible for a child, in order of precedence.
-LEAD_ROLES = ("social_worker", "personal_adviser")
 NO_TEAM = "No current allocation"
 # The age bands of the DfE's looked after children statistics.
 AGE_BANDS = ((1, "Under 1"), (5, "1 to 4"), (10, "5 to 9"), (16, "10 to 15"))
@@ -74,68 +59,28 @@ class PseudonymisedChild:
     team: str
 
 
-def responsible_team(field: str = "team_id") -> Subquery:
-    """The child's team: that of their allocated social worker, else personal adviser."""
-    current = Allocation.objects.filter(
-        child=OuterRef("pk"), end_date__isnull=True, role__in=LEAD_ROLES
-    ).order_by(Case(When(role=LEAD_ROLES[0], then=0), default=1), "-start_date", "-pk")
-    return Subquery(current.values(field)[:1])
-
-
-def _open_children() -> QuerySet:
-    """The ids of children with any of ``STATUSES`` open (a child once per status)."""
-    parts = [
-        FLAGS[flag][0].objects.filter(**{f"{FLAGS[flag][1]}__isnull": True}).order_by()
-        for flag in STATUSES.values()
-    ]
-    ids = [part.values("child_id") for part in parts]
-    return ids[0].union(*ids[1:], all=True)
-
-
-def _joined_once(related: str, **condition) -> FilteredRelation:
-    """A child's row of ``related`` meeting ``condition``; the database allows at most
-    one (a unique open record per child, or per child and role), so the join cannot
-    multiply the child's row."""
-    return FilteredRelation(
-        related, condition=Q(**{f"{related}__{k}": v for k, v in condition.items()})
-    )
-
-
 def caseload_summary() -> list[TeamCounts]:
     """Children open as child in need, on a child protection plan, looked after or care
     leavers, by team. A child counts once per team row and in every status that applies.
 
-    Read from the open records (thousands) rather than every child (100,000 on a large
-    authority), each status and lead allocation joined once, which the database
-    guarantees (unique open record per child, per child and role)."""
-    joined = {}
-    for name, flag in STATUSES.items():
-        model, end = FLAGS[flag]
-        related = model._meta.get_field("child").remote_field.related_name
-        joined[f"open_{name}"] = _joined_once(related, **{f"{end}__isnull": True})
-    for role in LEAD_ROLES:
-        joined[f"lead_{role}"] = _joined_once("allocations", end_date__isnull=True, role=role)
-    rows = list(
-        Person.objects.filter(is_child_subject=True, pk__in=_open_children())
-        .alias(**joined)
-        .annotate(responsible_team_id=Coalesce(*(F(f"lead_{r}__team") for r in LEAD_ROLES)))
-        .values("responsible_team_id")
-        .annotate(children=Count("pk"), **{name: Count(f"open_{name}") for name in STATUSES})
+    Counted from the stored rows (``OpenChild``, one a child with anything open, kept by
+    ``services.open_children``) in one query: no join multiplies a child's row."""
+    rows = (
+        OpenChild.objects.values("team__name", "team__service__name")
+        .annotate(
+            children=Count("pk"),
+            **{name: Count("pk", filter=Q(**{name: True})) for name in STATUSES},
+        )
         .order_by()
     )
-    teams = Team.objects.select_related("service").in_bulk(
-        [row["responsible_team_id"] for row in rows if row["responsible_team_id"]]
-    )
-    summary = []
-    for row in rows:
-        team = teams.get(row.pop("responsible_team_id"))
-        summary.append(
-            TeamCounts(
-                team=team.name if team else NO_TEAM,
-                service=team.service.name if team else "",
-                **row,
-            )
+    summary = [
+        TeamCounts(
+            team=row.pop("team__name") or NO_TEAM,
+            service=row.pop("team__service__name") or "",
+            **row,
         )
+        for row in rows
+    ]
     return sorted(summary, key=lambda counts: (counts.team == NO_TEAM, counts.service, counts.team))
 
 
@@ -158,12 +103,11 @@ def pseudonym(child_pk: int) -> str:
 def pseudonymiser() -> Callable[[int], str]:
     """``pseudonym`` for a list of children: Django's ``salted_hmac`` with its key
     derived once rather than once per child."""
-    hasher = hashlib.sha256
-    key = hasher(force_bytes(PSEUDONYM_SALT) + force_bytes(settings.SECRET_KEY)).digest()
+    key = hashlib.sha256(force_bytes(PSEUDONYM_SALT) + force_bytes(settings.SECRET_KEY)).digest()
 
     def of(child_pk: int) -> str:
-        digest = hmac.new(key, msg=str(child_pk).encode(), digestmod=hasher).hexdigest()
-        return digest[:PSEUDONYM_LENGTH]
+        digest = hmac.digest(key, str(child_pk).encode(), "sha256")  # OpenSSL's, in one call
+        return digest.hex()[:PSEUDONYM_LENGTH]
 
     return of
 
@@ -182,60 +126,115 @@ def age_band(date_of_birth: date | None, on: date) -> str:
     return OLDEST_BAND
 
 
-def _looked_after_now() -> QuerySet[Person]:
-    in_care = PeriodOfCare.objects.filter(end_date__isnull=True).values("child")
-    return Person.objects.filter(pk__in=in_care, is_child_subject=True)
-
-
 def _restricted() -> Exists:
     return Exists(RestrictedRecord.objects.filter(child=OuterRef("pk"), lifted_on__isnull=True))
 
 
-def looked_after_pseudonymised(*, on: date) -> list[PseudonymisedChild]:
-    """Every child looked after now whose record is not restricted, pseudonymised, in
-    order of team, age band and pseudonym (never in an order that follows the record)."""
-    episode = CareEpisode.objects.filter(
-        period__child=OuterRef("pk"), period__end_date__isnull=True, end_date__isnull=True
+def _years_before(on: date, years: int) -> date:
+    """The latest date of birth of someone ``years`` old or more on ``on``."""
+    try:
+        return on.replace(year=on.year - years)
+    except ValueError:  # 29 February, in a year without one
+        return on.replace(year=on.year - years, day=28)
+
+
+def _band_order(on: date) -> Case:
+    """The place of ``age_band(date_of_birth, on)`` in the bands' order, by the database:
+    youngest first, then 16 and over, then not known."""
+    bands = [
+        When(date_of_birth__gt=_years_before(on, below), then=Value(i))
+        for i, (below, _) in enumerate(AGE_BANDS)
+    ]
+    return Case(
+        When(date_of_birth__isnull=True, then=Value(len(AGE_BANDS) + 1)),
+        *bands,
+        default=Value(len(AGE_BANDS)),
     )
-    rows = (
-        _looked_after_now()
-        .exclude(_restricted())
-        .annotate(
-            current_legal_status=Subquery(episode.values("legal_status")[:1]),
-            current_placement_type=Subquery(episode.values("placement_type")[:1]),
-            team_name=responsible_team("team__name"),
+
+
+class _Listed(Sequence):
+    """The pseudonymised list in its order, read a page at a time: the database counts
+    the children in each team and age band, and only the groups a page reaches are read
+    and sorted by pseudonym (a keyed hash the database cannot compute)."""
+
+    def __init__(self, children: QuerySet, on: date):
+        self._children = children.annotate(band=_band_order(on))
+        self._on = on
+        groups = (
+            self._children.values("team_id", "band")
+            .annotate(n=Count("pk"))
+            .order_by(F("team__name").asc(nulls_last=True), "band")
         )
-        .values_list(
-            "pk",
+        self._groups = [(row["team_id"], row["band"], row["n"]) for row in groups]
+
+    def __len__(self) -> int:
+        return sum(n for _, _, n in self._groups)
+
+    def __iter__(self):
+        return iter(self[: len(self)])
+
+    def __getitem__(self, index):
+        if isinstance(index, int):
+            found = self[index:][:1] if index < 0 else self[index : index + 1]
+            if not found:
+                raise IndexError(index)
+            return found[0]
+        if index.step not in (None, 1):
+            raise ValueError("The pseudonymised list is read in pages, without steps.")
+        start, stop, _ = index.indices(len(self))
+        reached, first, at = [], None, 0
+        for order, (team, band, n) in enumerate(self._groups):
+            if at < stop and at + n > start:
+                reached.append((order, team, band))
+                first = at if first is None else first
+            at += n
+        if not reached:
+            return []
+        return [self._shown(*row) for _, row in self._sorted(reached)[start - first : stop - first]]
+
+    def _sorted(self, reached: list[tuple]) -> list[tuple]:
+        """The children of the groups (team and age band) reached, in the list's order."""
+        which = reduce(or_, (Q(team_id=team, band=band) for _, team, band in reached))
+        place = {(team, band): order for order, team, band in reached}
+        found = self._children.filter(which).values_list(
+            "child_id",
+            "team_id",
+            "band",
             "date_of_birth",
             "sex",
-            "current_legal_status",
-            "current_placement_type",
-            "team_name",
+            "legal_status",
+            "placement_type",
+            "team__name",
         )
-    )
-    pseudonym_of = pseudonymiser()
-    children = [
-        PseudonymisedChild(
-            pseudonym=pseudonym_of(pk),
-            age_band=age_band(born, on),
+        pseudonym_of = pseudonymiser()
+        rows = []
+        for pk, team, band, *shown in found:
+            pseudonym = pseudonym_of(pk)
+            rows.append(((place[(team, band)], pseudonym), (pseudonym, *shown)))
+        rows.sort(key=lambda row: row[0])
+        return rows
+
+    def _shown(self, pseudonym, born, sex, legal, placement, team) -> PseudonymisedChild:
+        return PseudonymisedChild(
+            pseudonym=pseudonym,
+            age_band=age_band(born, self._on),
             sex=codesets.SEX.label(sex).split(" (")[0],
-            legal_status=_coded(codesets.LEGAL_STATUS, legal_status),
-            placement_type=_coded(codesets.PLACEMENT_TYPE, placement_type),
+            legal_status=_coded(codesets.LEGAL_STATUS, legal),
+            placement_type=_coded(codesets.PLACEMENT_TYPE, placement),
             team=team or NO_TEAM,
         )
-        for pk, born, sex, legal_status, placement_type, team in rows
-    ]
-    band_order = {label: i for i, label in enumerate([b for _, b in AGE_BANDS] + [OLDEST_BAND])}
-    return sorted(
-        children,
-        key=lambda c: (c.team == NO_TEAM, c.team, band_order.get(c.age_band, 99), c.pseudonym),
-    )
+
+
+def looked_after_pseudonymised(*, on: date) -> Sequence[PseudonymisedChild]:
+    """Every child looked after now whose record is not restricted, pseudonymised, in
+    order of team, age band and pseudonym (never in an order that follows the record).
+    Read from the stored rows (``OpenChild``); a page of the list reads only its own."""
+    return _Listed(OpenChild.objects.filter(looked_after=True).exclude(_restricted()), on)
 
 
 def restricted_looked_after_count() -> int:
     """Children looked after now who are counted but left out of the pseudonymised list."""
-    return _looked_after_now().filter(_restricted()).count()
+    return OpenChild.objects.filter(looked_after=True).filter(_restricted()).count()
 
 
 def _coded(codeset: CodeSet, code: str | None) -> str:

@@ -17,6 +17,7 @@ from django.urls import reverse
 
 from kinfolio.accounts.models import User
 from kinfolio.people.models import Person
+from kinfolio.performance.services import open_children
 from kinfolio.timescales import clocks
 from kinfolio.timescales.calendar import default_calendar
 from kinfolio.timescales.engine import NoRuleInForce, RuleBook, held
@@ -214,4 +215,6 @@ def _refresh_chunk(child_ids: list[int], book: RuleBook, today: dt.date | None) 
         ],
         batch_size=2000,
     )
+    # The caseload summary's rows change with the same records, so they are kept here too.
+    open_children.store(child_ids)
     return stored.count()

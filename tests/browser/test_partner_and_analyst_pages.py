@@ -4,8 +4,10 @@ performance analyst sees the caseload summary and the pseudonymised list."""
 from playwright.sync_api import expect
 
 from kinfolio.accounts.models import Role
+from kinfolio.people.models import Person
 from kinfolio.performance import views
 from kinfolio.performance.selectors import pseudonym
+from kinfolio.timescales.services import refresh_clocks
 from kinfolio.workforce.models import Allocation
 from tests.browser.journey import sign_in
 from tests.factories import (
@@ -90,6 +92,7 @@ def test_analyst_sees_the_caseload_summary_and_a_pseudonymised_list(
         )
         looked_after.append(child)
     CareLeaverStatusFactory(child=looked_after[1], start_date=D(2025, 9, 9))
+    refresh_clocks(Person.objects.filter(is_child_subject=True))  # as the services and daily job do
     make_user(Role.PERFORMANCE_ANALYST, username="analyst", first_name="Ana", last_name="Lyst")
 
     sign_in(page, "analyst", start="/")

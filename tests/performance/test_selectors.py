@@ -2,7 +2,9 @@ import pytest
 from django.utils.crypto import salted_hmac
 
 from kinfolio.audit.services import restrict_record
+from kinfolio.people.models import Person
 from kinfolio.performance import selectors
+from kinfolio.performance.models import OpenChild
 from kinfolio.performance.selectors import (
     NO_TEAM,
     TeamCounts,
@@ -13,7 +15,9 @@ from kinfolio.performance.selectors import (
     restricted_looked_after_count,
     total_counts,
 )
+from kinfolio.performance.services import open_children
 from kinfolio.workforce.models import Allocation
+from kinfolio.workforce.services.allocations import allocate as allocate_by_service
 from tests.factories import (
     ChildFactory,
     ChildProtectionPlanFactory,
@@ -36,6 +40,11 @@ def allocate(child, team, role="social_worker", end_date=None):
 
 def looked_after(child, **episode):
     CareEpisodeFactory(period__child=child, period__start_date=D(2025, 1, 6), **episode)
+
+
+def store_every_child():
+    """What the services do on commit and the daily job does (``refresh_clocks``)."""
+    open_children.store(list(Person.objects.values_list("pk", flat=True)))
 
 
 @pytest.fixture
@@ -71,7 +80,16 @@ def authority():
     closed = ChildFactory()
     CINEpisodeFactory(child=closed, team=locality, close_date=D(2025, 2, 1), close_reason="RC8")
     allocate(closed, locality)
-    return {"lac": lac, "aged_17": aged_17}
+    store_every_child()
+    return {
+        "lac": lac,
+        "aged_17": aged_17,
+        "cin": cin,
+        "cic": cic,
+        "closed": closed,
+        "waiting": waiting,
+        "locality": locality,
+    }
 
 
 def test_caseload_summary_counts_children_by_responsible_team(authority):
@@ -87,14 +105,40 @@ def test_total_counts_adds_up_the_teams(authority):
     assert total_counts(caseload_summary()) == TeamCounts("All teams", "", 6, 4, 1, 2, 2)
 
 
-def test_caseload_summary_is_two_queries_however_many_children(
-    authority, django_assert_num_queries
-):
+def test_caseload_summary_is_one_query_however_many_children(authority, django_assert_num_queries):
     for _ in range(5):
         child = ChildFactory()
         CINEpisodeFactory(child=child)
-    with django_assert_num_queries(2):
+    store_every_child()
+    with django_assert_num_queries(1):
         caseload_summary()
+
+
+def test_store_keeps_a_row_only_for_children_with_something_open(authority):
+    assert not OpenChild.objects.filter(child=authority["closed"]).exists()
+    row = OpenChild.objects.get(child=authority["lac"])
+    assert (row.team, row.looked_after, row.child_in_need, row.care_leaver) == (
+        authority["cic"],
+        True,
+        True,
+        False,
+    )
+    assert (row.legal_status, row.placement_type) == ("C2", "U4")
+    authority["cin"].cin_episodes.update(close_date=D(2026, 3, 1), close_reason="RC8")
+    open_children.store([authority["cin"].pk])
+    assert not OpenChild.objects.filter(child=authority["cin"]).exists()
+
+
+def test_a_service_changing_a_childs_record_moves_them_in_the_summary(
+    authority, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        allocate_by_service(
+            child=authority["waiting"], team=authority["locality"], start_date=TODAY, by=None
+        )
+    summary = caseload_summary()
+    assert TeamCounts("Locality north", "Safeguarding", 3, 3, 1, 0, 0) in summary
+    assert NO_TEAM not in [row.team for row in summary]
 
 
 def test_looked_after_pseudonymised_holds_no_identifying_field(authority):
@@ -129,9 +173,40 @@ def test_looked_after_pseudonymised_leaves_out_restricted_records(authority):
     assert restricted_looked_after_count() == 1
 
 
-def test_looked_after_pseudonymised_is_one_query(authority, django_assert_num_queries):
-    with django_assert_num_queries(1):
-        looked_after_pseudonymised(on=TODAY)
+def test_looked_after_pseudonymised_reads_a_page_in_two_queries(
+    authority, django_assert_num_queries
+):
+    with django_assert_num_queries(2):
+        rows = looked_after_pseudonymised(on=TODAY)
+        assert len(rows[0:50]) == len(rows) == 2
+
+
+def test_looked_after_pseudonymised_pages_follow_team_age_band_and_pseudonym():
+    """Read a page at a time, the list is in the order of the whole list sorted in
+    Python, whatever page a team's or age band's children fall on (born on the days
+    each band starts and ends, 29 February included)."""
+    teams = [TeamFactory(name="Children in care"), TeamFactory(name="Adolescents"), None]
+    born = [D(2025, 3, 3), D(2025, 3, 2), D(2021, 3, 3), D(2021, 3, 2), D(2016, 3, 2)]
+    born += [D(2010, 3, 3), D(2010, 3, 2), D(2012, 2, 29), None]
+    for i in range(27):
+        child = ChildFactory(date_of_birth=born[i // 3], expected_date_of_birth=TODAY)
+        looked_after(child)
+        if teams[i % 3]:
+            allocate(child, teams[i % 3])
+    store_every_child()
+    listed = looked_after_pseudonymised(on=TODAY)
+    bands = [label for _, label in selectors.AGE_BANDS] + [selectors.OLDEST_BAND, "Not known"]
+    whole = sorted(
+        listed,
+        key=lambda c: (c.team == NO_TEAM, c.team, bands.index(c.age_band), c.pseudonym),
+    )
+    assert len(whole) == 27
+    assert [c for start in range(0, 27, 4) for c in listed[start : start + 4]] == whole
+    assert listed[26] == listed[-1] == whole[-1]
+    # The database's order of bands is that of the labels, on every boundary.
+    ordered = OpenChild.objects.annotate(order=selectors._band_order(TODAY))
+    for row in ordered.values("date_of_birth", "order"):
+        assert bands.index(age_band(row["date_of_birth"], TODAY)) == row["order"]
 
 
 def test_pseudonym_is_stable_distinct_and_keyed(settings):

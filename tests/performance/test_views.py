@@ -2,8 +2,10 @@ import pytest
 from django.urls import reverse
 
 from kinfolio.accounts.models import Role
+from kinfolio.people.models import Person
 from kinfolio.performance import views
 from kinfolio.performance.selectors import pseudonym
+from kinfolio.timescales.services import refresh_clocks
 from kinfolio.workforce.models import Allocation
 from tests.factories import ChildFactory, CINEpisodeFactory, D, TeamFactory
 from tests.factories_accounts import UserFactory
@@ -34,6 +36,7 @@ def looked_after_children():
         Allocation.objects.create(
             child=child, team=team, role="social_worker", start_date=D(2025, 1, 6)
         )
+    refresh_clocks(Person.objects.filter(pk__in=[child.pk for child in children]))
     return children
 
 

@@ -153,12 +153,15 @@ def test_caseload_summary(client, make_user, db):
     client.force_login(make_user(Role.DIRECTOR))
 
     def grow(n: int) -> None:
+        made = []
         for _ in range(n):
             team = TeamFactory()
             episode = CINEpisodeFactory(team=team, referral_date=D(2025, 3, 3))
             Allocation.objects.create(
                 child=episode.child, role="social_worker", team=team, start_date=D(2025, 3, 3)
             )
+            made.append(episode.child_id)
+        refresh_clocks(Person.objects.filter(pk__in=made))
 
     first, second = counts_while_growing(client, reverse("performance:caseload-summary"), grow)
     assert first == second
