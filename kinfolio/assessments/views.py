@@ -11,7 +11,7 @@ from kinfolio.assessments.models import Assessment
 from kinfolio.assessments.services import assessments, authorisation
 from kinfolio.audit.services import record_access
 from kinfolio.people.access import child_for
-from kinfolio.recording.pages import confirm_page, record_page
+from kinfolio.recording.pages import child_page, confirm_page, record_page
 from kinfolio.referrals.models import CINEpisode
 
 SECTIONS = {
@@ -84,19 +84,18 @@ def section(request, local_id: str, assessment_id: int, name: str):
     initial = {field: getattr(found, field) for field in fields}
     if name == "factors":
         initial["factors"] = list(found.factors.values_list("factor", flat=True))
-    return record_page(
+    return child_page(
         request,
+        child,
+        return_url=_task_list_url(found),
         form_class=form_class,
         service=service,
         arguments={"assessment": found},
         instance=found,
         initial=initial,
-        child=child,
         title=title,
         caption=f"Assessment of {child.full_name}",
-        success_url=_task_list_url(found),
         success_message=f"{title}: saved",
-        back_url=_task_list_url(found),
     )
 
 
@@ -129,19 +128,18 @@ def submit(request, local_id: str, assessment_id: int):
 @permission_required(Permission.AUTHORISE_ASSESSMENTS)
 def authorise(request, local_id: str, assessment_id: int):
     child, found = _assessment(request, local_id, assessment_id)
-    return record_page(
+    return child_page(
         request,
+        child,
+        return_url=reverse("assessments:sign-off-queue"),
         form_class=forms.AuthoriseForm,
         service=authorisation.authorise,
         arguments={"assessment": found},
         instance=found,
-        child=child,
         title="Authorise the assessment",
         caption=f"Assessment of {child.full_name}",
         submit_label="Authorise",
-        success_url=reverse("assessments:sign-off-queue"),
         success_message=f"Assessment of {child.full_name} authorised",
-        back_url=reverse("assessments:sign-off-queue"),
         template="assessments/authorise.html",
         context={"answers": selectors.assessment_answers(found), "assessment": found},
     )

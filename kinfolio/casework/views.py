@@ -11,24 +11,22 @@ from kinfolio.casework.forms import CaseNoteForm, DocumentForm
 from kinfolio.casework.models import CaseNote, Document
 from kinfolio.casework.services import case_notes, documents
 from kinfolio.people.access import child_for
-from kinfolio.recording.pages import record_page
+from kinfolio.recording.pages import child_page
 
 
 @permission_required(Permission.RECORD_CASEWORK)
 def add_case_note(request, local_id: str):
     child = child_for(request.user, local_id)
     record_url = reverse("people:child", args=[child.local_id])
-    return record_page(
+    return child_page(
         request,
+        child,
+        return_url=record_url,
         form_class=CaseNoteForm,
         service=case_notes.add_case_note,
         arguments={"child": child},
-        child=child,
         title="Add a case note",
-        caption=child.full_name,
-        success_url=record_url,
         success_message="Case note added",
-        back_url=record_url,
     )
 
 
@@ -37,19 +35,17 @@ def edit_case_note(request, local_id: str, note_id: int):
     child = child_for(request.user, local_id)
     note = get_object_or_404(CaseNote, pk=note_id, child=child)
     record_url = reverse("people:child", args=[child.local_id])
-    return record_page(
+    return child_page(
         request,
+        child,
+        return_url=record_url,
         form_class=CaseNoteForm,
         service=case_notes.edit_case_note,
         arguments={"note": note},
-        child=child,
         instance=note,
         initial={"note_type": note.note_type, "body": note.body},
         title="Change a case note",
-        caption=child.full_name,
-        success_url=record_url,
         success_message="Case note changed",
-        back_url=record_url,
     )
 
 
@@ -57,18 +53,16 @@ def edit_case_note(request, local_id: str, note_id: int):
 def upload_document(request, local_id: str):
     child = child_for(request.user, local_id)
     documents_url = reverse("people:child-documents", args=[child.local_id])
-    return record_page(
+    return child_page(
         request,
+        child,
+        return_url=documents_url,
         form_class=DocumentForm,
         service=documents.upload_document,
         arguments={"child": child},
-        child=child,
         title="Upload a document",
-        caption=child.full_name,
-        success_url=documents_url,
         success_message="Document uploaded",
         submit_label="Upload",
-        back_url=documents_url,
     )
 
 

@@ -18,7 +18,7 @@ from kinfolio.protection.models.conferences import REVIEW
 from kinfolio.protection.services import conference_decisions, conferences
 from kinfolio.protection.views.common import journey_url
 from kinfolio.recording.check import check_page
-from kinfolio.recording.pages import child_page, record_page, show_record
+from kinfolio.recording.pages import child_page, show_record
 
 
 def _task_list(conference) -> str:
@@ -127,8 +127,10 @@ def part(request, local_id: str, conference_id: int, name: str):
     form_class, service, title, versioned = PARTS[name]
     extra = {"invitees": list(found.invitees.all())} if name == "attendance" else {}
     check = name == "decision"  # final once recorded: checked first (decision_check)
-    return record_page(
+    return child_page(
         request,
+        child,
+        return_url=_task_list(found),
         form_class=form_class,
         form_kwargs=extra,
         service=None if check else service,
@@ -138,12 +140,9 @@ def part(request, local_id: str, conference_id: int, name: str):
         submit_label="Continue" if check else "Save",
         arguments={"conference": found},
         instance=found if versioned else None,
-        child=child,
         title=title,
         caption=str(found),
-        success_url=_task_list(found),
         success_message=f"{title}: saved",
-        back_url=_task_list(found),
         template="protection/conference_part.html",
         context={"conference": found, "part": name},
     )
