@@ -101,6 +101,7 @@ class Contact(Versioned, Recorded):
         ordering = ["-received_at"]
         indexes = [
             models.Index(fields=["child", "received_at"]),
+            models.Index(fields=["received_at"]),  # contacts in a period (indicators)
             models.Index(
                 fields=["decision_due_at"],
                 condition=Q(decided_at__isnull=True),

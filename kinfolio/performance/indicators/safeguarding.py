@@ -21,7 +21,7 @@ from kinfolio.performance.indicators.selection import (
     YearBefore,
     happened,
     happening,
-    in_period,
+    moments_in_period,
     on_time,
     open_on,
 )
@@ -33,8 +33,8 @@ LOCAL = "Kinfolio local measure, from the timescales engine's due dates"
 
 
 def _contacts(context: Context):
-    received = Contact.objects.annotate(received_on=TruncDate("received_at"))
-    return context.scoped(in_period(received, "received_on", context.period))
+    received = moments_in_period(Contact.objects.all(), "received_at", context.period)
+    return context.scoped(received.annotate(received_on=TruncDate("received_at")))
 
 
 def contacts(context: Context) -> list[Row]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import DateField, F, Func, Model, Q, QuerySet
+from django.utils import timezone
 
 from kinfolio.performance.indicators.base import Context, Measure, Row, Rows, rows_of
 from kinfolio.performance.indicators.periods import Period
@@ -15,6 +16,16 @@ from kinfolio.timescales.models import StoredClock
 
 def in_period(records: QuerySet, field: str, period: Period) -> QuerySet:
     return records.filter(**{f"{field}__gte": period.start, f"{field}__lte": period.end})
+
+
+def moments_in_period(records: QuerySet, field: str, period: Period) -> QuerySet:
+    """Records whose moment ``field`` falls on one of the period's days, local time: a
+    range on the stored instant, so an index on the field serves it (a filter on the
+    moment's local date would read every row)."""
+    zone = timezone.get_current_timezone()
+    first = dt.datetime.combine(period.start, dt.time.min, tzinfo=zone)
+    after = dt.datetime.combine(period.end + dt.timedelta(days=1), dt.time.min, tzinfo=zone)
+    return records.filter(**{f"{field}__gte": first, f"{field}__lt": after})
 
 
 class YearBefore(Func):
