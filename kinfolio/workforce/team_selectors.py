@@ -8,7 +8,7 @@ fixed number of queries whatever the number of children or workers.
 
 import datetime as dt
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
@@ -30,6 +30,7 @@ from django.utils import timezone
 
 from kinfolio.assessments.models import Assessment
 from kinfolio.assessments.selectors import awaiting_authorisation
+from kinfolio.core.queries import OneOf
 from kinfolio.journey.status import FLAGS, with_status_flags
 from kinfolio.people.models import Person
 from kinfolio.people.selectors import children_visible_to, visible_child, visible_children_of
@@ -93,7 +94,6 @@ class TeamDay:
     transfers_in: list[Transfer]
     awaiting_authorisation: list[Assessment]
     children_count: int
-    unassigned_deadlines: dict[str, int] = field(default_factory=dict)
 
 
 def team_day(team: Team, user, *, today: dt.date | None = None) -> TeamDay:
@@ -118,19 +118,24 @@ def team_day(team: Team, user, *, today: dt.date | None = None) -> TeamDay:
                 supervision_overdue=due_on < today,
             )
         )
-    open_here = open_here.filter(child__in=children)
-    waiting = list(open_here.filter(worker__isnull=True).select_related("child"))
-    for allocation in waiting:
-        allocation.days_waiting = (today - allocation.start_date).days
+    # Children waiting for a worker, and those whose worker is leaving: one read.
+    to_act_on = (
+        open_here.filter(OneOf("child", children))
+        .filter(Q(worker__isnull=True) | Q(worker__end_date__isnull=False))
+        .select_related("child", "worker")
+    )
+    waiting, reallocate = [], []
+    for allocation in to_act_on:
+        if allocation.worker is None:
+            allocation.days_waiting = (today - allocation.start_date).days
+            waiting.append(allocation)
+        else:
+            reallocate.append(allocation)
     return TeamDay(
         team=team,
         workers=rows,
         waiting=sorted(waiting, key=lambda a: a.start_date),
-        reallocate=list(
-            open_here.filter(worker__end_date__isnull=False)
-            .select_related("child", "worker")
-            .order_by("worker__end_date", "child__family_name")
-        ),
+        reallocate=sorted(reallocate, key=lambda a: (a.worker.end_date, a.child.family_name)),
         transfers_in=list(waiting_transfers(team, user)),
         awaiting_authorisation=list(records_awaiting_authorisation(team, user)),
         children_count=len(children),
@@ -204,8 +209,8 @@ def _weighted_caseloads(workers: list[Worker]) -> dict[int, float]:
 def _deadlines_by_worker(
     team: Team, user, *, today: dt.date, children: list[int]
 ) -> dict[int, Counter]:
-    """Per worker: open deadlines overdue, and those falling due in the next 7 days
-    (counted by the database from the stored clocks of ``children``)."""
+    """Per worker: the team's open deadlines overdue, and those falling due in the next
+    7 days (counted by the database from the stored holders of ``children``)."""
     week = today + timedelta(days=7)
     rows = (
         team_deadlines(team, user, today=today, children=children)
