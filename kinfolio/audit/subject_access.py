@@ -18,7 +18,7 @@ from django.db.models import Model, Q
 from kinfolio.people.models import Person
 
 # Bookkeeping, not information about anyone.
-EXCLUDED = frozenset({"audit.AccessLogHead"})
+EXCLUDED = frozenset({"audit.AccessLogSeal"})
 MAX_DEPTH = 5
 
 

@@ -1,13 +1,13 @@
-"""Concurrent writers must not fork the chain (PostgreSQL: run by `make test-postgres`)."""
+"""Concurrent writers never wait on one another, and concurrent sealers never fork the
+chain (PostgreSQL: run by `make test-postgres`)."""
 
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import nullcontext
 
 import pytest
 from django.db import connections
 
-from kinfolio.audit.models import AccessLogEntry
-from kinfolio.audit.services import access_log, record_access, verify_chain
+from kinfolio.audit.models import AccessLogEntry, AccessLogSeal
+from kinfolio.audit.services import access_log, record_access, seal_all_pending, verify_chain
 from tests.factories_accounts import UserFactory
 
 WRITERS, EACH = 4, 10
@@ -15,9 +15,8 @@ WRITERS, EACH = 4, 10
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.postgresql_only  # SQLite's in-memory test database cannot be shared by threads
-def test_concurrent_record_access_keeps_one_unbroken_chain(monkeypatch):
-    # Only the database's lock may serialise the writers, as between server processes.
-    monkeypatch.setattr(access_log, "_process_lock", nullcontext())
+def test_concurrent_writers_and_sealers_keep_one_unbroken_chain(monkeypatch):
+    monkeypatch.setattr(access_log, "SEAL_EVERY", 3)  # writers seal as they go, racing
     user = UserFactory()
 
     def write(n: int) -> None:
@@ -29,6 +28,11 @@ def test_concurrent_record_access_keeps_one_unbroken_chain(monkeypatch):
 
     with ThreadPoolExecutor(WRITERS) as pool:
         list(pool.map(write, range(WRITERS)))
-    sequences = list(AccessLogEntry.objects.values_list("sequence", flat=True))
-    assert sequences == list(range(1, WRITERS * EACH + 1))
-    assert verify_chain().ok
+    seal_all_pending()
+    assert AccessLogEntry.objects.count() == WRITERS * EACH
+    sequences = list(AccessLogSeal.objects.values_list("sequence", flat=True))
+    assert sequences == list(range(1, len(sequences) + 1))
+    assert len(sequences) > 1
+    report = verify_chain()
+    assert report.ok
+    assert report.checked == WRITERS * EACH

@@ -29,13 +29,16 @@ class AccessLogEntry(models.Model):
     """One time someone looked at a child's record, searched, exported, signed in, or
     was refused a page (with the child, when the page was about one).
 
-    Rows are chained: each stores the hash of the row before it and its own hash over
-    a canonical form of its fields, so changing, removing or inserting a row breaks the
-    chain (``audit.services.access_log.verify_chain``). The user's name and role are
-    copied so the entry still reads correctly after the account changes.
+    Each entry is written with one INSERT and carries its own keyed hash over a
+    canonical form of its fields, so it cannot be changed or forged without the key.
+    Entries are then sealed in batches into a chain of ``AccessLogSeal`` rows, so that
+    removing or reordering a sealed entry is noticed too
+    (``audit.services.access_log``). Entries written before sealing existed carry their
+    place in the old chain (``sequence``, ``previous_hash``). The user's name and role
+    are copied so the entry still reads correctly after the account changes.
     """
 
-    sequence = models.PositiveBigIntegerField(unique=True)
+    sequence = models.PositiveBigIntegerField(unique=True, null=True, blank=True)
     at = models.DateTimeField()
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -58,13 +61,13 @@ class AccessLogEntry(models.Model):
     query = models.TextField(blank=True)
     reason = models.TextField(blank=True)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
-    previous_hash = models.CharField(max_length=64)
-    entry_hash = models.CharField(max_length=64, unique=True)
+    previous_hash = models.CharField(max_length=64, blank=True)
+    entry_hash = models.CharField(max_length=64)
 
     objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
-        ordering = ["sequence"]
+        ordering = ["pk"]
         verbose_name_plural = "access log entries"
         indexes = [
             models.Index(fields=["child", "at"]),
@@ -83,12 +86,37 @@ class AccessLogEntry(models.Model):
         raise TypeError("An access log entry cannot be deleted")
 
 
-class AccessLogHead(models.Model):
-    """The single row that writers lock to append to the chain one at a time; it also
-    holds the latest sequence and hash so that removing the newest rows is noticed."""
+class AccessLogSeal(models.Model):
+    """A batch of access log entries sealed into the chain: every entry numbered after
+    ``after_id`` up to ``last_id`` (but those in ``missing``, not committed when sealed),
+    hashed with the seal before it. Seals are written one at a time (``sequence`` and
+    ``after_id`` are unique, so two sealers cannot fork the chain) and never changed."""
 
-    sequence = models.PositiveBigIntegerField(default=0)
-    entry_hash = models.CharField(max_length=64, blank=True)
+    sequence = models.PositiveBigIntegerField(unique=True)
+    after_id = models.PositiveBigIntegerField(unique=True)
+    last_id = models.PositiveBigIntegerField()
+    count = models.PositiveIntegerField()
+    missing = models.TextField(blank=True, help_text="Entry numbers in the range not there")
+    sealed_at = models.DateTimeField()
+    previous_hash = models.CharField(max_length=64)
+    seal_hash = models.CharField(max_length=64, unique=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["sequence"]
 
     def __str__(self) -> str:
-        return f"Access log head at {self.sequence}"
+        return f"Access log seal {self.sequence}: entries {self.after_id + 1} to {self.last_id}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise TypeError("An access log seal cannot be changed once written")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("An access log seal cannot be deleted")
+
+    @property
+    def missing_ids(self) -> set[int]:
+        return {int(number) for number in self.missing.split()}

@@ -1,8 +1,9 @@
 """Writes for the audit app: the access log, change history and restricted records."""
 
-from kinfolio.audit.services.access_log import ChainReport, record_access, verify_chain
+from kinfolio.audit.services.access_log import record_access, seal_all_pending
 from kinfolio.audit.services.history import FieldChange, changes, record_event, snapshot
 from kinfolio.audit.services.restrictions import break_glass, restrict_record
+from kinfolio.audit.services.verification import ChainReport, verify_chain
 
 __all__ = [
     "ChainReport",
@@ -12,6 +13,7 @@ __all__ = [
     "record_access",
     "record_event",
     "restrict_record",
+    "seal_all_pending",
     "snapshot",
     "verify_chain",
 ]

@@ -1,32 +1,39 @@
-"""Writing and verifying the hash-chained access log.
+"""Writing the access log: one INSERT per entry, sealed into a hash chain in batches.
 
 Each entry's hash is an HMAC-SHA256, keyed with ``settings.KINFOLIO_AUDIT_KEY``, over a
-canonical JSON form of its fields and the previous entry's hash. Someone who can write
-to the database but does not hold the key cannot forge a row or re-chain the rows after
-one they changed. Appends are serialised through the single ``AccessLogHead`` row, so
-two writers can never both chain onto the same predecessor (the chain cannot fork).
+canonical JSON form of its own fields, computed before it is written: someone who can
+write to the database but does not hold the key cannot forge a row or change one. The
+entry is then anchored outside the database when its transaction commits (``anchors``).
+
+Entries are chained in batches rather than one by one, so that writers never queue on
+one another: a seal (``AccessLogSeal``) covers every entry written since the seal
+before it, and its hash is an HMAC over that seal's hash and each covered entry's
+number and hash, in order; removing, adding or reordering a sealed entry breaks it
+(``audit.services.verification``). A seal is made when the entry numbered a multiple of
+``SEAL_EVERY`` commits, and by ``manage.py anchor_access_log`` on a schedule. Two
+sealers cannot fork the chain: the seal's number and the entry it follows are unique,
+so the second to write gives way. An entry not yet committed when its batch is sealed
+(a number in the seal's range, missing at the time) stays covered by its own hash and
+its anchor.
 """
 
 import hashlib
 import hmac
 import json
-import threading
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable
 from datetime import UTC
 
 from django.conf import settings
-from django.db import connection, transaction
-from django.db.models import F
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
-from kinfolio.audit.models import AccessAction, AccessLogEntry, AccessLogHead
-from kinfolio.audit.services.anchors import UnreadableAnchor, anchor_on_commit, day_heads
+from kinfolio.audit.models import AccessAction, AccessLogEntry, AccessLogSeal
+from kinfolio.audit.services.anchors import anchor_on_commit
 
 GENESIS = "0" * 64
-HEAD_PK = 1
-_process_lock = threading.Lock()  # one writer per process (SQLite also locks the file)
+SEAL_EVERY = 100  # entries: the entry numbered a multiple of this seals its batch
+SEAL_LIMIT = 5000  # entries at most in one seal
 
 
 def _key() -> bytes:
@@ -34,10 +41,10 @@ def _key() -> bytes:
 
 
 def canonical(entry: AccessLogEntry) -> bytes:
-    """The exact bytes that are hashed: field order, timezone and encoding fixed."""
+    """The exact bytes that are hashed: field order, timezone and encoding fixed. An
+    entry written before sealing existed also hashed its place in the old chain."""
     at = entry.at.astimezone(UTC).isoformat(timespec="microseconds")
     fields = {
-        "sequence": entry.sequence,
         "at": at,
         "user": entry.user_id,
         "username": entry.username,
@@ -48,13 +55,28 @@ def canonical(entry: AccessLogEntry) -> bytes:
         "query": entry.query,
         "reason": entry.reason,
         "ip_address": entry.ip_address,
-        "previous_hash": entry.previous_hash,
     }
+    if entry.sequence is not None:
+        fields.update(sequence=entry.sequence, previous_hash=entry.previous_hash)
     return json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
 def entry_hash(entry: AccessLogEntry) -> str:
     return hmac.new(_key(), canonical(entry), hashlib.sha256).hexdigest()
+
+
+def seal_hasher(seal: AccessLogSeal):
+    """The seal's HMAC before its entries are added (``add_to_seal``)."""
+    header = (
+        f"{seal.sequence}|{seal.after_id}|{seal.last_id}|{seal.missing}|"
+        f"{seal.sealed_at.astimezone(UTC).isoformat(timespec='microseconds')}|"
+        f"{seal.previous_hash}\n"
+    )
+    return hmac.new(_key(), header.encode(), hashlib.sha256)
+
+
+def add_to_seal(hasher, entry_id: int, entry_hash: str) -> None:
+    hasher.update(f"{entry_id} {entry_hash}\n".encode())
 
 
 def client_ip(request: HttpRequest | None) -> str | None:
@@ -76,7 +98,7 @@ def record_access(
     reason: str = "",
     username: str = "",
 ) -> AccessLogEntry:
-    """Append one entry to the access log and return it.
+    """Append one entry to the access log (one INSERT) and return it.
 
     ``by`` is the user (None for a failed sign-in, where ``username`` says who was
     tried). Call it after the scoped lookup, so only what was really shown is logged.
@@ -84,107 +106,76 @@ def record_access(
     if action not in AccessAction.values:
         raise ValueError(f"Unknown access log action: {action}")
     user = by if by is not None and getattr(by, "is_authenticated", False) else None
-    with _process_lock, transaction.atomic():
-        head = _lock_head()
-        entry = AccessLogEntry(
-            sequence=head.sequence + 1,
-            at=timezone.now(),
-            user=user,
-            username=(user.get_username() if user else username)[:150],
-            role=getattr(user, "role", "") or "",
-            action=action,
-            child=child,
-            object_ref=object_ref[:200] or (child.local_id if child is not None else ""),
-            query=query,
-            reason=reason,
-            ip_address=client_ip(request),
-            previous_hash=head.entry_hash or GENESIS,
-        )
-        entry.entry_hash = entry_hash(entry)
-        entry.save(force_insert=True)
-        AccessLogHead.objects.filter(pk=HEAD_PK).update(
-            sequence=entry.sequence, entry_hash=entry.entry_hash
-        )
-        anchor_on_commit(sequence=entry.sequence, entry_hash=entry.entry_hash)
+    entry = AccessLogEntry(
+        at=timezone.now(),
+        user=user,
+        username=(user.get_username() if user else username)[:150],
+        role=getattr(user, "role", "") or "",
+        action=action,
+        child=child,
+        object_ref=object_ref[:200] or (child.local_id if child is not None else ""),
+        query=query,
+        reason=reason,
+        ip_address=client_ip(request),
+    )
+    entry.entry_hash = entry_hash(entry)
+    entry.save(force_insert=True)
+    anchor_on_commit(kind="entry", number=entry.pk, entry_hash=entry.entry_hash)
+    if entry.pk % SEAL_EVERY == 0:
+        transaction.on_commit(seal_pending)
     return entry
 
 
-def _lock_head() -> AccessLogHead:
-    """Take the single-writer lock: a row lock on PostgreSQL, the write lock on SQLite
-    (the UPDATE comes first so SQLite takes its write lock before anything is read)."""
-    AccessLogHead.objects.get_or_create(pk=HEAD_PK)
-    AccessLogHead.objects.filter(pk=HEAD_PK).update(sequence=F("sequence"))
-    heads = AccessLogHead.objects.filter(pk=HEAD_PK)
-    if connection.features.has_select_for_update:
-        heads = heads.select_for_update()
-    return heads.get()
-
-
-@dataclass(frozen=True)
-class ChainBreak:
-    """Where the chain first fails to verify, and why."""
-
-    sequence: int | None
-    entry_id: int | None
-    problem: str
-
-    def __str__(self) -> str:
-        where = f"entry {self.sequence} (id {self.entry_id})" if self.entry_id else "the log"
-        return f"{where}: {self.problem}"
-
-
-@dataclass(frozen=True)
-class ChainReport:
-    checked: int
-    head_hash: str
-    first_break: ChainBreak | None
-
-    @property
-    def ok(self) -> bool:
-        return self.first_break is None
-
-
-def _entries() -> Iterator[AccessLogEntry]:
-    return AccessLogEntry.objects.order_by("sequence", "pk").iterator(chunk_size=2000)
-
-
-def verify_chain() -> ChainReport:
-    """Recompute every hash in order; report the first entry that does not verify.
-
-    Detects a changed field (its hash no longer matches), a removed row (a gap in the
-    sequence and a broken link), an inserted or forged row (a hash that needs the key),
-    and removed newest rows: the head no longer matches the last row, or, when the head
-    was rewound too, an entry anchored outside the database (``anchors``) is gone.
-    """
+def seal_pending() -> AccessLogSeal | None:
+    """Seal the entries written since the last seal (at most ``SEAL_LIMIT``) into the
+    chain, and anchor the seal when it commits; None when there is nothing to seal or
+    another process sealed them first."""
     try:
-        anchored = day_heads()
-    except UnreadableAnchor as error:
-        return ChainReport(0, GENESIS, ChainBreak(None, None, f"anchor file: {error}"))
-    previous, expected_sequence, checked = GENESIS, 1, 0
-    for entry in _entries():
-        problem = None
-        anchor = anchored.pop(entry.sequence, None)
-        if anchor is not None and anchor.entry_hash != entry.entry_hash:
-            problem = f"does not match its anchor ({anchor.where}): the row was replaced"
-        elif entry.sequence != expected_sequence:
-            problem = f"expected sequence {expected_sequence}: a row is missing or inserted"
-        elif entry.previous_hash != previous:
-            problem = "does not link to the entry before it"
-        elif not hmac.compare_digest(entry.entry_hash, entry_hash(entry)):
-            problem = "its contents do not match its hash: the row was altered or forged"
-        if problem:
-            return ChainReport(checked, previous, ChainBreak(entry.sequence, entry.pk, problem))
-        previous, expected_sequence, checked = entry.entry_hash, expected_sequence + 1, checked + 1
-    head = AccessLogHead.objects.filter(pk=HEAD_PK).first()
-    head_sequence, head_hash = (head.sequence, head.entry_hash) if head else (0, "")
-    if head_sequence != checked or (checked and head_hash != previous):
-        problem = f"the head records {head_sequence} entries but {checked} verify: newest removed"
-        return ChainReport(checked, previous, ChainBreak(None, None, problem))
-    if anchored:
-        anchor = anchored[max(anchored)]
-        problem = (
-            f"entry {anchor.sequence}, anchored outside the database ({anchor.where}), is "
-            f"not in the log, which ends at {checked}: newest removed and the head rewound"
-        )
-        return ChainReport(checked, previous, ChainBreak(None, None, problem))
-    return ChainReport(checked, previous, None)
+        with transaction.atomic():
+            last = AccessLogSeal.objects.order_by("-sequence").first()
+            after_id = last.last_id if last else 0
+            rows = list(
+                AccessLogEntry.objects.filter(pk__gt=after_id)
+                .order_by("pk")
+                .values_list("pk", "entry_hash")[:SEAL_LIMIT]
+            )
+            if not rows:
+                return None
+            seal = _seal(last, after_id, rows)
+            seal.save(force_insert=True)
+            anchor_on_commit(kind="seal", number=seal.sequence, entry_hash=seal.seal_hash)
+    except IntegrityError:
+        return None  # another process made this seal first: the chain does not fork
+    return seal
+
+
+def _seal(last: AccessLogSeal | None, after_id: int, rows: list[tuple[int, str]]):
+    last_id = rows[-1][0]
+    present = {pk for pk, _ in rows}
+    seal = AccessLogSeal(
+        sequence=last.sequence + 1 if last else 1,
+        after_id=after_id,
+        last_id=last_id,
+        count=len(rows),
+        missing=" ".join(str(pk) for pk in range(after_id + 1, last_id) if pk not in present),
+        sealed_at=timezone.now(),
+        previous_hash=last.seal_hash if last else GENESIS,
+    )
+    seal.seal_hash = sealed_hash(seal, rows)
+    return seal
+
+
+def sealed_hash(seal: AccessLogSeal, rows: Iterable[tuple[int, str]]) -> str:
+    hasher = seal_hasher(seal)
+    for pk, hashed in rows:
+        add_to_seal(hasher, pk, hashed)
+    return hasher.hexdigest()
+
+
+def seal_all_pending() -> int:
+    """Seal every entry written so far, in seals of at most ``SEAL_LIMIT``; how many
+    seals were made."""
+    made = 0
+    while seal_pending() is not None:
+        made += 1
+    return made

@@ -5,9 +5,9 @@ from kinfolio.audit.services import verify_chain
 
 class Command(BaseCommand):
     help = (
-        "Verify the access log's hash chain and its anchors outside the database "
-        "(KINFOLIO_AUDIT_ANCHOR_DIR). Exits non-zero if any entry was altered, removed or "
-        "forged, or if the newest entries were removed and the head rewound."
+        "Verify the access log: each entry's hash, the chain of seals over them, and the "
+        "anchors outside the database (KINFOLIO_AUDIT_ANCHOR_DIR). Exits non-zero if any "
+        "entry or seal was altered, removed, reordered or forged, or the newest removed."
     )
 
     def handle(self, *args, **options):
@@ -17,5 +17,8 @@ class Command(BaseCommand):
                 f"Access log FAILED verification after {report.checked} good entries: "
                 f"{report.first_break}"
             )
-        message = f"Access log verified: {report.checked} entries, head {report.head_hash}"
+        message = (
+            f"Access log verified: {report.checked} entries, {report.sealed} seals, "
+            f"head {report.head_hash}"
+        )
         self.stdout.write(self.style.SUCCESS(message))
