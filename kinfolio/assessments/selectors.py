@@ -6,21 +6,27 @@ from django.urls import reverse
 from kinfolio.accounts.models import Role, User
 from kinfolio.assessments.models import Assessment
 from kinfolio.assessments.services.authorisation import missing_sections
+from kinfolio.core.queries import OneOf
 from kinfolio.people.selectors import visible_child
 from kinfolio.recording.tasks import Answer, Task, TaskStatus
 
 
-def awaiting_authorisation(user: User) -> QuerySet[Assessment]:
+def awaiting_authorisation(
+    user: User, *, children: list[int] | None = None
+) -> QuerySet[Assessment]:
     """Assessments sent for sign-off and not yet authorised, oldest first.
 
     A team manager sees those of the teams they manage (by the assessing worker's team
     or, without a worker, the episode's team), falling back to their own team; other
-    roles with the permission see every one among the children they may see. One
-    query whatever the number of rows: the columns shown are joined in.
+    roles with the permission see every one among the children they may see (or among
+    ``children``: ids the caller checked against the user's scope, as a team's page
+    does once for all its lists). One query whatever the number of rows: the columns
+    shown are joined in.
     """
+    visible = visible_child(user) if children is None else OneOf("child", children)
     queue = (
         Assessment.objects.filter(submitted_at__isnull=False, authorised_date__isnull=True)
-        .filter(visible_child(user))
+        .filter(visible)
         .select_related("child", "worker", "cin_episode__team")
         .order_by("submitted_at", "pk")
     )

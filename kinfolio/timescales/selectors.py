@@ -106,9 +106,10 @@ def present(
     return rows
 
 
-# What a deadline row shows: the child's name and ID, and the clock (its rule is shared
-# from one read of the rules). Every other column, and the rules' own rows, would cost
-# a model and its timestamps per deadline on an authority-wide read.
+# What a deadline row shows: the child's name and ID, the clock (its rule is shared
+# from one read of the rules) and the names of who holds it. Every other column, and
+# the rules' own rows, would cost a model and its timestamps per deadline on an
+# authority-wide read.
 CLOCK_COLUMNS = (
     "rule_id",
     "source",
@@ -116,8 +117,9 @@ CLOCK_COLUMNS = (
     "due_on",
     "stopped_on",
     "role",
-    "holder_worker_id",
-    "holder_team_id",
+    "holder_worker__given_name",
+    "holder_worker__family_name",
+    "holder_team__name",
     "problem",
     "child__local_id",
     "child__given_name",
@@ -147,7 +149,7 @@ def _shown(rows: QuerySet[StoredClock], *, today: dt.date, open_only: bool = Tru
     if open_only:
         rows = rows.filter(stopped_on__isnull=True)
     return (
-        rows.select_related("child")
+        rows.select_related("child", "holder_worker", "holder_team")
         .only(*CLOCK_COLUMNS)
         .order_by(F("due_on").asc(nulls_last=True), "child__family_name", "pk")
     )
@@ -177,17 +179,12 @@ def status_counts(rows: QuerySet[StoredClock], *, today: dt.date) -> dict[Status
     return {status: counts[status.value] for status in conditions}
 
 
-def deadline_rows(
-    rows: Iterable[StoredClock], *, today: dt.date, holders: bool = True
-) -> list[Deadline]:
-    """Stored clocks (one page of them) as pages show them: with status, rule, worker
-    and team (three queries, whatever the number of rows; one without ``holders``)."""
+def deadline_rows(rows: Iterable[StoredClock], *, today: dt.date) -> list[Deadline]:
+    """Stored clocks (one page of them, read with their holders' names) as pages show
+    them: with status and rule (one query, whatever the number of rows)."""
     rows = list(rows)
     calendar = default_calendar()
     rules = TimescaleRule.objects.in_bulk()
-    shown = rows if holders else []
-    workers = Worker.objects.in_bulk({r.holder_worker_id for r in shown if r.holder_worker_id})
-    teams = Team.objects.in_bulk({r.holder_team_id for r in shown if r.holder_team_id})
     found = []
     for row in rows:
         clock = Clock(
@@ -202,15 +199,8 @@ def deadline_rows(
             team_id=row.holder_team_id,
             problem=row.problem,
         )
-        found.append(
-            Deadline(
-                clock,
-                clock.status(today, calendar),
-                row.child,
-                workers.get(row.holder_worker_id),
-                teams.get(row.holder_team_id),
-            )
-        )
+        status = clock.status(today, calendar)
+        found.append(Deadline(clock, status, row.child, row.holder_worker, row.holder_team))
     return found
 
 
@@ -257,11 +247,11 @@ def child_deadlines(child: Person, *, today: dt.date | None = None) -> dict[str,
 
 
 def open_deadlines_of(child: Person, *, today: dt.date | None = None) -> list[Deadline]:
-    """One child's open deadlines with their status, without who holds them (two
-    queries), soonest first: what the record's "what needs doing" panel shows."""
+    """One child's open deadlines with their status (two queries), soonest first: what
+    the record's "what needs doing" panel shows."""
     today = today or timezone.localdate()
     rows = stored_clocks(Person.objects.filter(pk=child.pk), today=today)
-    return deadline_rows(rows, today=today, holders=False)
+    return deadline_rows(rows, today=today)
 
 
 def rules_by_key() -> list[tuple[str, list[TimescaleRule]]]:

@@ -137,19 +137,19 @@ def team_day(team: Team, user, *, today: dt.date | None = None) -> TeamDay:
         waiting=sorted(waiting, key=lambda a: a.start_date),
         reallocate=sorted(reallocate, key=lambda a: (a.worker.end_date, a.child.family_name)),
         transfers_in=list(waiting_transfers(team, user)),
-        awaiting_authorisation=list(records_awaiting_authorisation(team, user)),
+        awaiting_authorisation=list(records_awaiting_authorisation(user, children=children)),
         children_count=len(children),
     )
 
 
-def records_awaiting_authorisation(team: Team, user) -> QuerySet[Assessment]:
-    """Records of the team's children sent for the manager's authorisation, oldest first.
+def records_awaiting_authorisation(user, *, children: list[int]) -> QuerySet[Assessment]:
+    """Records of a team's children (``children``: the ids of those the user may see)
+    sent for the manager's authorisation, oldest first.
 
     Today these are assessments (``assessments.selectors.awaiting_authorisation``);
     plans and visits join here when they can be sent for sign-off.
     """
-    held = Allocation.objects.filter(team=team, end_date__isnull=True, child=OuterRef("child"))
-    return awaiting_authorisation(user).filter(Exists(held))
+    return awaiting_authorisation(user, children=children)
 
 
 def supervision_due_on(last: dt.date | None, started: dt.date) -> dt.date:
