@@ -2,7 +2,16 @@
 
 from collections.abc import Iterable
 
-from django.db.models import BooleanField, F, Func, IntegerField, QuerySet, Subquery
+from django.db.models import (
+    BooleanField,
+    CharField,
+    F,
+    Func,
+    IntegerField,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce
 
 
@@ -40,3 +49,34 @@ class OneOf(Func):
     def as_postgresql(self, compiler, connection, **extra):
         column, params = compiler.compile(self.source_expressions[0])
         return f"{column} = ANY(%s)", [*params, self.ids]
+
+
+class JSONListHolds(Func):
+    """Whether the JSON list of strings in ``field`` holds ``value``, tested by the
+    database: PostgreSQL's ``?`` (a top-level element), SQLite's ``json_each``."""
+
+    output_field = BooleanField()
+
+    def __init__(self, field: str, value: str):
+        super().__init__(F(field), Value(value))
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template="(%(expressions)s)", arg_joiner=" ? ")
+
+    def as_sqlite(self, compiler, connection, **extra):
+        (field, field_params), (value, value_params) = (
+            compiler.compile(e) for e in self.get_source_expressions()
+        )
+        sql = f"EXISTS (SELECT 1 FROM json_each({field}) WHERE json_each.value = {value})"
+        return sql, (*field_params, *value_params)
+
+
+class CodePointOrder(Func):
+    """Text sorted as Python sorts strings (by code point), whatever the database's
+    collation: PostgreSQL's "C" collation; SQLite's default (BINARY) already is."""
+
+    output_field = CharField()
+    template = "%(expressions)s"
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template='(%(expressions)s) COLLATE "C"')

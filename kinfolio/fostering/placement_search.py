@@ -10,18 +10,27 @@ household already fostering three children (the usual fostering limit, Children 
 1989, Schedule 7) is offered only under an exemption naming the child.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, F, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Count, F, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce, Concat, Least
 
 from kinfolio import codesets
 from kinfolio.children_in_care.models import CareEpisode, PlacementProvider
+from kinfolio.core.queries import CodePointOrder, JSONListHolds
 from kinfolio.fostering.models import FosterHousehold, HouseholdStatus, LimitExemption
 from kinfolio.fostering.services.limits import USUAL_FOSTERING_LIMIT
 from kinfolio.people.models import Address, Person
-from kinfolio.postcodes.selectors import Distance, distance_between, locations, out_of_area
+from kinfolio.postcodes.models import normalise_postcode
+from kinfolio.postcodes.selectors import (
+    Distance,
+    distance_between,
+    locations,
+    miles_from,
+    out_of_area,
+)
 
 IN_HOUSE_FOSTER, AGENCY_FOSTER = "in_house_foster", "agency_foster"
 CHILDRENS_HOME, SUPPORTED = "childrens_home", "supported_accommodation"
@@ -108,49 +117,173 @@ def _placed_now(field: str) -> Coalesce:
 
 def _households(
     kinds: set[str], age: int, needs: set[str], child: Person, on: date
-) -> list[tuple[str, FosterHousehold]]:
+) -> QuerySet[FosterHousehold]:
     in_house = [k == IN_HOUSE_FOSTER for k in kinds & {IN_HOUSE_FOSTER, AGENCY_FOSTER}]
-    rows = (
+    # A household already fostering the usual limit is offered only under an exemption in
+    # force naming this child (placing checks the rest: ``limits.check_placement``).
+    # Both rules at once, so the database counts each household's children once:
+    # fewer placed than its places and than the limit (unless exempt).
+    exempt = LimitExemption.objects.filter(children=child, granted_on__lte=on, until__gte=on)
+    limit = Case(
+        When(pk__in=exempt.values("household_id"), then=F("approved_places")),
+        default=Least("approved_places", Value(USUAL_FOSTERING_LIMIT)),
+    )
+    return (
         FosterHousehold.objects.filter(
+            *(JSONListHolds("needs_met", need) for need in sorted(needs)),
             status=HouseholdStatus.APPROVED,
             connected_persons=False,
             in_house__in=in_house,
             age_from__lte=age,
             age_to__gte=age,
         )
-        .select_related("fostering_agency")
+        .alias(room=limit)
         .annotate(placed=_placed_now("foster_household"))
-        .filter(approved_places__gt=F("placed"))
+        .filter(placed__lt=F("room"))
     )
-    # A household already fostering the usual limit is offered only under an exemption in
-    # force naming this child (placing checks the rest: ``limits.check_placement``).
-    exempt = set(
-        LimitExemption.objects.filter(
-            children=child, granted_on__lte=on, until__gte=on
-        ).values_list("household_id", flat=True)
-    )
-    return [
-        (IN_HOUSE_FOSTER if h.in_house else AGENCY_FOSTER, h)
-        for h in rows
-        if needs <= set(h.needs_met) and (h.placed < USUAL_FOSTERING_LIMIT or h.pk in exempt)
-    ]
 
 
-def _providers(kinds: set[str], age: int, needs: set[str]) -> list[tuple[str, PlacementProvider]]:
+def _providers(kinds: set[str], age: int, needs: set[str]) -> QuerySet[PlacementProvider]:
     types = {CHILDRENS_HOME: HOME_TYPES, SUPPORTED: ("supported_accommodation",)}
     wanted = [t for k in kinds & set(types) for t in types[k]]
     if age < SUPPORTED_FROM_AGE:
         wanted = [t for t in wanted if t != "supported_accommodation"]
-    rows = (
-        PlacementProvider.objects.filter(provider_type__in=wanted, capacity__isnull=False)
+    return (
+        PlacementProvider.objects.filter(
+            *(JSONListHolds("needs_met", need) for need in sorted(needs)),
+            provider_type__in=wanted,
+            capacity__isnull=False,
+        )
         .annotate(placed=_placed_now("provider"))
         .filter(capacity__gt=F("placed"))
     )
-    return [
-        (SUPPORTED if p.provider_type == "supported_accommodation" else CHILDRENS_HOME, p)
-        for p in rows
-        if needs <= set(p.needs_met)
-    ]
+
+
+def _household_name(household: FosterHousehold) -> str:
+    agency = household.fostering_agency
+    return f"{household.carers} ({household.reference})" + (f", {agency.name}" if agency else "")
+
+
+def _sides(households: QuerySet, providers: QuerySet, home: tuple | None, within: float | None):
+    """Each kind of place as rows of one shape (its kind, id and name for ordering), with
+    the distance from home, within ``within`` miles (or not known) when it is given."""
+    household_name = Concat(
+        "carers",
+        Value(" ("),
+        "reference",
+        Value(")"),
+        Coalesce(Concat(Value(", "), "fostering_agency__name"), Value("")),
+    )
+    household_kind = Case(
+        When(in_house=True, then=Value(IN_HOUSE_FOSTER)), default=Value(AGENCY_FOSTER)
+    )
+    provider_kind = Case(
+        When(provider_type="supported_accommodation", then=Value(SUPPORTED)),
+        default=Value(CHILDRENS_HOME),
+    )
+    sides = []
+    for places, kind, name in (
+        (households, household_kind, household_name),
+        (providers, provider_kind, F("name")),
+    ):
+        side = places.alias(distance=miles_from(home, "postcode")).annotate(
+            kind=kind, place=F("pk"), sort_name=CodePointOrder(name)
+        )
+        if within is not None:
+            side = side.filter(Q(distance__isnull=True) | Q(distance__lte=within))
+        sides.append(side.order_by())
+    return sides
+
+
+def _ordered(sides: list[QuerySet]) -> QuerySet:
+    """Both kinds of place in one list ordered by the database: nearest first, those whose
+    distance cannot be calculated last, each distance's places by name (as Python orders
+    names), as the search ordered them when it computed every place in Python."""
+    columns = ("kind", "place", "miles", "sort_name")
+    households, providers = (
+        side.annotate(miles=F("distance")).values_list(*columns) for side in sides
+    )
+    return households.union(providers, all=True).order_by(
+        F("miles").asc(nulls_last=True), "sort_name", "kind", "place"
+    )
+
+
+def _counted(sides: list[QuerySet]) -> QuerySet:
+    """The same places, for counting them (without their distance unless filtered by it)."""
+    households, providers = (side.values_list("kind", "place") for side in sides)
+    return households.union(providers, all=True)
+
+
+class Found(Sequence):
+    """The places found, in the search's order, read a page at a time: the database
+    counts them and orders them by distance, and a page reads only its own places."""
+
+    def __init__(self, home: str, households=None, providers=None, sides=None):
+        self.home, self._households, self._providers = home, households, providers
+        self._ordered = _ordered(sides) if sides else None
+        self._counted = _counted(sides) if sides else None
+
+    def __len__(self) -> int:
+        if self._ordered is None:
+            return 0
+        if not hasattr(self, "_count"):
+            self._count = self._counted.count()
+        return self._count
+
+    def __iter__(self):
+        return iter(self[: len(self)])
+
+    def __getitem__(self, index):
+        if isinstance(index, int):
+            found = self[index:][:1] if index < 0 else self[index : index + 1]
+            if not found:
+                raise IndexError(index)
+            return found[0]
+        if self._ordered is None:
+            return []
+        start, stop, _ = index.indices(len(self))
+        return self._candidates(list(self._ordered[start:stop])) if start < stop else []
+
+    def __eq__(self, other) -> bool:
+        return list(self) == list(other)
+
+    def _candidates(self, rows: list[tuple]) -> list[Candidate]:
+        wanted = {kind: [place for k, place, *_ in rows if k == kind] for kind in KINDS}
+        households = self._households.select_related("fostering_agency").in_bulk(
+            wanted[IN_HOUSE_FOSTER] + wanted[AGENCY_FOSTER]
+        )
+        providers = self._providers.in_bulk(wanted[CHILDRENS_HOME] + wanted[SUPPORTED])
+        places = [
+            (kind, (providers if kind in (CHILDRENS_HOME, SUPPORTED) else households)[place])
+            for kind, place, *_ in rows
+        ]
+        known = locations([self.home, *(place.postcode for _, place in places)])
+        return [self._candidate(kind, place, known) for kind, place in places]
+
+    def _candidate(self, kind: str, place, known: dict) -> Candidate:
+        common = {
+            "kind": kind,
+            "postcode": place.postcode,
+            "needs": needs_text(place.needs_met),
+            "distance": distance_between(self.home, place.postcode, known),
+            "out_of_area": out_of_area(place.postcode),
+            "own_provision": place.in_house,
+        }
+        if isinstance(place, FosterHousehold):
+            return Candidate(
+                name=_household_name(place),
+                vacancies=place.approved_places - place.placed,
+                ages=f"{place.age_from} to {place.age_to}",
+                household_id=place.pk,
+                **common,
+            )
+        return Candidate(
+            name=place.name,
+            vacancies=place.capacity - place.placed,
+            ages="16 to 17" if kind == SUPPORTED else "Any",
+            provider_id=place.pk,
+            **common,
+        )
 
 
 def search_placements(
@@ -160,50 +293,17 @@ def search_placements(
     kinds: set[str] | None = None,
     needs: set[str] = frozenset(),
     within_miles: float | None = None,
-) -> list[Candidate]:
+) -> Found:
     """Places free for ``child`` on ``on``, nearest first; those whose distance cannot
     be calculated come last (and are kept whatever ``within_miles`` is: they are not
-    known to be further)."""
+    known to be further). Read a page at a time (``Found``)."""
+    home = home_postcode_of(child)
     age = child.age_on(on)
     if age is None or age > 17:
-        return []
+        return Found(home)
     kinds = set(kinds or KINDS)
-    home = home_postcode_of(child)
+    point = locations([home]).get(normalise_postcode(home))
     households = _households(kinds, age, set(needs), child, on)
     providers = _providers(kinds, age, set(needs))
-    known = locations(
-        [home, *(h.postcode for _, h in households), *(p.postcode for _, p in providers)]
-    )
-    found = [
-        Candidate(
-            kind=kind,
-            name=f"{h.carers} ({h.reference})"
-            + (f", {h.fostering_agency.name}" if h.fostering_agency else ""),
-            postcode=h.postcode,
-            vacancies=h.approved_places - h.placed,
-            ages=f"{h.age_from} to {h.age_to}",
-            needs=needs_text(h.needs_met),
-            distance=distance_between(home, h.postcode, known),
-            out_of_area=out_of_area(h.postcode),
-            household_id=h.pk,
-            own_provision=h.in_house,
-        )
-        for kind, h in households
-    ] + [
-        Candidate(
-            kind=kind,
-            name=p.name,
-            postcode=p.postcode,
-            vacancies=p.capacity - p.placed,
-            ages="16 to 17" if kind == SUPPORTED else "Any",
-            needs=needs_text(p.needs_met),
-            distance=distance_between(home, p.postcode, known),
-            out_of_area=out_of_area(p.postcode),
-            provider_id=p.pk,
-            own_provision=p.in_house,
-        )
-        for kind, p in providers
-    ]
-    if within_miles is not None:
-        found = [c for c in found if c.distance.miles is None or c.distance.miles <= within_miles]
-    return sorted(found, key=lambda c: (c.distance.miles is None, c.distance.miles or 0, c.name))
+    sides = _sides(households, providers, point, within_miles)
+    return Found(home, households, providers, sides)

@@ -11,7 +11,7 @@ from kinfolio.audit.services import record_access
 from kinfolio.children_in_care.models import PeriodOfCare
 from kinfolio.fostering import forms, selectors
 from kinfolio.fostering.models import FosterHousehold, HouseholdStatus
-from kinfolio.fostering.placement_search import home_postcode_of, needs_text, search_placements
+from kinfolio.fostering.placement_search import needs_text, search_placements
 from kinfolio.fostering.services import households, limits
 from kinfolio.people.access import child_for
 from kinfolio.people.selectors import children_visible_to
@@ -19,7 +19,7 @@ from kinfolio.postcodes.selectors import location_sources
 from kinfolio.recording.pages import record_page
 
 PAGE_SIZE = 50
-SHOWN = 50  # placement search shows the nearest ones; filters narrow the rest
+SHOWN = 50  # placement search shows the nearest first, a page at a time
 # Each step's form, service, title, and whether it edits the household (its version).
 STEPS = {
     "assessment": (forms.AssessmentForm, households.start_assessment, "Start the assessment", True),
@@ -147,6 +147,9 @@ def placement_search(request, local_id: str):
         needs=set(filters.get("needs") or ()),
         within_miles=filters.get("within_miles"),
     )
+    page = Paginator(found, SHOWN).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     period = PeriodOfCare.objects.filter(child=child, end_date__isnull=True).first()
     place_url = (
         reverse("children_in_care:care-change", args=[child.local_id, period.pk])
@@ -159,11 +162,11 @@ def placement_search(request, local_id: str):
         {
             "child": child,
             "age": child.age_on(today),
-            "home": home_postcode_of(child),
+            "home": found.home,
             "location_sources": location_sources(),
             "form": form,
-            "found": found[:SHOWN],
-            "total": len(found),
+            "page": page,
+            "query": f"{query.urlencode()}&" if query else "",
             "place_url": place_url,
             "moving": period is not None,
         },

@@ -9,7 +9,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Expression, FloatField, OuterRef, Subquery, Value
+from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 from haversine import Unit, haversine
+from haversine.haversine import get_avg_earth_radius
 
 from kinfolio.postcodes.models import PostcodeLocation, normalise_postcode
 
@@ -69,6 +72,27 @@ def distance_between(
             return Distance(None, f"no location for postcode {postcode.strip().upper()}")
         points.append(point)
     return Distance(haversine(points[0], points[1], unit=Unit.MILES))
+
+
+def miles_from(home: tuple[float, float] | None, postcode_field: str) -> Expression:
+    """Miles from ``home`` (latitude, longitude) to the stored location of the postcode
+    in ``postcode_field``, computed by the database (SQLite or PostgreSQL), so that a
+    list can be ordered and filtered by distance there: one subquery on the postcode's
+    unique index. It is the haversine package's formula operation for operation, so it
+    agrees with ``distance_between``; NULL where the postcode has no stored location (or
+    ``home`` is None)."""
+    if home is None:
+        return Value(None, output_field=FloatField())
+    lat1, lng1 = (Radians(Value(float(degrees))) for degrees in home)
+    lat2, lng2 = Radians("latitude"), Radians("longitude")
+    half = Value(0.5)
+    d = Power(Sin((lat2 - lat1) * half), 2) + Cos(lat1) * Cos(lat2) * Power(
+        Sin((lng2 - lng1) * half), 2
+    )
+    radius = Value(get_avg_earth_radius(Unit.MILES))
+    located = PostcodeLocation.objects.filter(postcode=OuterRef(postcode_field))
+    miles = located.annotate(miles=radius * (Value(2.0) * ASin(Sqrt(d)))).values("miles")
+    return Subquery(miles[:1], output_field=FloatField())
 
 
 def out_of_area(postcode: str) -> bool | None:

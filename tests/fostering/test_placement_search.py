@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from kinfolio.fostering.models import HouseholdStatus
+from kinfolio.fostering.models import HouseholdStatus, LimitExemption
 from kinfolio.fostering.placement_search import search_placements
 from kinfolio.people.models import Address
 from kinfolio.postcodes.models import PostcodeLocation
@@ -139,15 +139,168 @@ def test_no_search_for_an_unborn_child_or_an_adult(child):
 
 
 def test_the_search_takes_the_same_queries_for_one_place_or_many(child, django_assert_num_queries):
+    """The child's home and its location, the count, the page's places in order, their
+    households, providers and locations."""
     FosterHouseholdFactory()
     PlacementProviderFactory(capacity=2)
-    with django_assert_num_queries(6) as one:
-        search_placements(child=child, on=TODAY)
+    with django_assert_num_queries(8) as one:
+        list(search_placements(child=child, on=TODAY))
     for _ in range(5):
         FosterHouseholdFactory(
             fostering_agency=PlacementProviderFactory(provider_type="ifa"), in_house=False
         )
         PlacementProviderFactory(capacity=2)
     with django_assert_num_queries(len(one.captured_queries)):
-        found = search_placements(child=child, on=TODAY)
+        found = list(search_placements(child=child, on=TODAY))
     assert len(found) == 12
+
+
+@pytest.fixture
+def many_places(child):
+    """Places at equal distances, unknown distances, names that sort differently by
+    code point than alphabetically, the fostering limit and an exemption, needs, kinds."""
+    for postcode, latitude, longitude in [("MK6 3CC", 52.0, -0.6), ("MK6 4DD", 52.03, -0.7)]:
+        PostcodeLocation.objects.create(
+            postcode=postcode,
+            latitude=latitude,
+            longitude=longitude,
+            source="test geography",
+            source_date=date(2025, 1, 1),
+        )
+    agency = PlacementProviderFactory(name="Zeta Fostering", provider_type="ifa", capacity=None)
+    for reference, carers, postcode, extra in [
+        ("FH1", "de Souza", "MK6 2BB", {}),
+        ("FH2", "Dixon", "MK6 2BB", {"needs_met": ["sibling_group"]}),
+        ("FH3", "Able", "MK6 2BB", {"in_house": False, "fostering_agency": agency}),
+        ("FH4", "Eastward", "MK6 3CC", {"needs_met": ["sibling_group", "teenagers"]}),
+        ("FH5", "Far", "NN1 1AA", {}),
+        ("FH6", "No postcode", "", {}),
+        ("FH7", "elsewhere", "LU1 1AA", {"needs_met": ["sibling_group"]}),
+        ("FH8", "Dixon", "MK6 4DD", {"in_house": False}),
+    ]:
+        FosterHouseholdFactory(reference=reference, carers=carers, postcode=postcode, **extra)
+    full = FosterHouseholdFactory(reference="FH9", carers="Full", approved_places=1)
+    at_limit = FosterHouseholdFactory(reference="FH10", carers="At limit", approved_places=4)
+    exempt = FosterHouseholdFactory(reference="FH11", carers="Exempt", approved_places=4)
+    for household in (full, at_limit, at_limit, at_limit, exempt, exempt, exempt):
+        CareEpisodeFactory(foster_household=household)
+    granted = {"granted_by": "Head of Service", "granted_on": D(2026, 1, 1)}
+    LimitExemption.objects.create(household=exempt, until=D(2027, 1, 1), **granted).children.add(
+        child
+    )
+    for name, postcode, kind in [
+        ("Oak House", "MK6 2BB", "external_childrens_home"),
+        ("Beech", "MK6 4DD", "in_house_childrens_home"),
+        ("abbey", "LU1 1AA", "external_childrens_home"),
+        ("Step On", "MK6 2BB", "supported_accommodation"),
+    ]:
+        PlacementProviderFactory(name=name, postcode=postcode, provider_type=kind, capacity=2)
+
+
+# What placement search offered for ``many_places`` before it ordered by distance in the
+# database (recorded from the search that computed every place in Python, 2 December 2026).
+BEFORE = {
+    "all": [
+        ("Exempt (FH11)", "in_house_foster", 1, "0.0 miles", False),
+        ("Beech", "childrens_home", 2, "3.0 miles", False),
+        ("Dixon (FH8)", "agency_foster", 2, "3.0 miles", False),
+        ("Able (FH3), Zeta Fostering", "agency_foster", 2, "3.5 miles", False),
+        ("Dixon (FH2)", "in_house_foster", 2, "3.5 miles", False),
+        ("Oak House", "childrens_home", 2, "3.5 miles", False),
+        ("de Souza (FH1)", "in_house_foster", 2, "3.5 miles", False),
+        ("Eastward (FH4)", "in_house_foster", 2, "6.4 miles", False),
+        ("Far (FH5)", "in_house_foster", 2, "24.2 miles", True),
+        (
+            "No postcode (FH6)",
+            "in_house_foster",
+            2,
+            "cannot be calculated: no placement postcode recorded",
+            None,
+        ),
+        (
+            "abbey",
+            "childrens_home",
+            2,
+            "cannot be calculated: no location for postcode LU1 1AA",
+            True,
+        ),
+        (
+            "elsewhere (FH7)",
+            "in_house_foster",
+            2,
+            "cannot be calculated: no location for postcode LU1 1AA",
+            True,
+        ),
+    ],
+    "within_5": [
+        ("Exempt (FH11)", "in_house_foster", 1, "0.0 miles", False),
+        ("Beech", "childrens_home", 2, "3.0 miles", False),
+        ("Dixon (FH8)", "agency_foster", 2, "3.0 miles", False),
+        ("Able (FH3), Zeta Fostering", "agency_foster", 2, "3.5 miles", False),
+        ("Dixon (FH2)", "in_house_foster", 2, "3.5 miles", False),
+        ("Oak House", "childrens_home", 2, "3.5 miles", False),
+        ("de Souza (FH1)", "in_house_foster", 2, "3.5 miles", False),
+        (
+            "No postcode (FH6)",
+            "in_house_foster",
+            2,
+            "cannot be calculated: no placement postcode recorded",
+            None,
+        ),
+        (
+            "abbey",
+            "childrens_home",
+            2,
+            "cannot be calculated: no location for postcode LU1 1AA",
+            True,
+        ),
+        (
+            "elsewhere (FH7)",
+            "in_house_foster",
+            2,
+            "cannot be calculated: no location for postcode LU1 1AA",
+            True,
+        ),
+    ],
+    "siblings": [
+        ("Dixon (FH2)", "in_house_foster", 2, "3.5 miles", False),
+        ("Eastward (FH4)", "in_house_foster", 2, "6.4 miles", False),
+        (
+            "elsewhere (FH7)",
+            "in_house_foster",
+            2,
+            "cannot be calculated: no location for postcode LU1 1AA",
+            True,
+        ),
+    ],
+    "homes": [
+        ("Beech", "childrens_home", 2, "3.0 miles", False),
+        ("Oak House", "childrens_home", 2, "3.5 miles", False),
+        (
+            "abbey",
+            "childrens_home",
+            2,
+            "cannot be calculated: no location for postcode LU1 1AA",
+            True,
+        ),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("search", "filters"),
+    [
+        ("all", {}),
+        ("within_5", {"within_miles": 5}),
+        ("siblings", {"needs": {"sibling_group"}}),
+        ("homes", {"kinds": {"childrens_home"}}),
+    ],
+)
+def test_the_search_offers_what_it_did_before_in_the_same_order(
+    many_places, child, search, filters
+):
+    found = search_placements(child=child, on=TODAY, **filters)
+    shown = [(c.name, c.kind, c.vacancies, str(c.distance), c.out_of_area) for c in found]
+    assert shown == BEFORE[search]
+    pages = [c for start in range(0, len(found), 4) for c in found[start : start + 4]]
+    assert pages == list(found)

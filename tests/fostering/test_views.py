@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kinfolio.accounts.models import Role
+from kinfolio.fostering import views
 from kinfolio.fostering.models import FosterHousehold
 from kinfolio.postcodes.models import PostcodeLocation
 from kinfolio.recording import tokens
@@ -140,7 +141,7 @@ def test_a_chosen_placement_fills_in_the_start_care_page(client, two_services):
 
     page = client.get(_search_url(child), {"kinds": "in_house_foster"})
 
-    [place] = page.context["found"]
+    [place] = page.context["page"].object_list
     assert place.household_id == household.pk
     text = page.content.decode()
     assert "Dee Carer" in text
@@ -219,3 +220,23 @@ def test_a_close_without_a_reason_shows_the_error_and_writes_nothing(client):
     assert "Select whether the applicants withdrew" in page.content.decode()
     household.refresh_from_db()
     assert household.status == "in_assessment"
+
+
+def test_placement_search_pages_the_places_nearest_first_keeping_the_filters(
+    client, two_services, monkeypatch
+):
+    monkeypatch.setattr(views, "SHOWN", 2)
+    for carers in ("Ash", "Birch", "Cedar"):
+        FosterHouseholdFactory(carers=carers, needs_met=["teenagers"])
+    FosterHouseholdFactory(carers="Not for teenagers")
+    client.force_login(staff(Role.SOCIAL_WORKER, team=two_services["team"]))
+    url = _search_url(two_services["ours"])
+
+    first = client.get(url, {"needs": "teenagers"})
+    second = client.get(url, {"needs": "teenagers", "page": 2})
+
+    assert [p.name.split(" (")[0] for p in first.context["page"]] == ["Ash", "Birch"]
+    assert [p.name.split(" (")[0] for p in second.context["page"]] == ["Cedar"]
+    text = " ".join(first.content.decode().split())
+    assert "3 placements with a vacancy, 1 to 2 shown, nearest first" in text
+    assert 'href="?needs=teenagers&amp;page=2"' in text

@@ -10,8 +10,9 @@ from kinfolio.children_in_care.distances import (
     placement_distance_miles,
     placement_distances,
 )
+from kinfolio.children_in_care.models import CareEpisode
 from kinfolio.postcodes.models import PostcodeLocation
-from kinfolio.postcodes.selectors import Distance, out_of_area
+from kinfolio.postcodes.selectors import Distance, distance_between, miles_from, out_of_area
 from tests.factories_care import CareEpisodeFactory
 
 pytestmark = pytest.mark.django_db
@@ -80,3 +81,33 @@ def test_distances_for_many_placements_take_one_query(places, django_assert_num_
 def test_out_of_area_reads_the_authoritys_postcode_districts(settings):
     settings.KINFOLIO_AUTHORITY_POSTCODE_DISTRICTS = ["MK9"]
     assert [out_of_area(p) for p in ("mk9 1aa", "NN1 1AA", "nonsense")] == [False, True, None]
+
+
+def test_miles_from_in_the_database_is_distance_between_exactly(places):
+    """Lists ordered and filtered by distance in the database agree with the miles pages
+    show (``distance_between``), to the last digit, on SQLite and PostgreSQL."""
+    for postcode, latitude, longitude in [("LS1 1AA", 53.7997, -1.5492), ("TR1 1AA", 50.26, -5.05)]:
+        PostcodeLocation.objects.create(
+            postcode=postcode,
+            latitude=latitude,
+            longitude=longitude,
+            source="test geography",
+            source_date=date(2025, 1, 1),
+        )
+    points = {
+        postcode: (latitude, longitude)
+        for postcode, latitude, longitude in PostcodeLocation.objects.values_list(
+            "postcode", "latitude", "longitude"
+        )
+    }
+    for home, point in points.items():
+        from_home = PostcodeLocation.objects.annotate(miles=miles_from(point, "postcode"))
+        for place, miles in from_home.values_list("postcode", "miles"):
+            assert miles == distance_between(home, place).miles, (home, place)
+    episode("MK9 1AA", "LU1 1AA")  # a placement postcode with no stored location
+    episodes = CareEpisode.objects.annotate(
+        miles=miles_from(points["MK9 1AA"], "placement_postcode")
+    )
+    assert list(episodes.values_list("miles", flat=True)) == [None]
+    unplaced = PostcodeLocation.objects.annotate(miles=miles_from(None, "postcode"))
+    assert set(unplaced.values_list("miles", flat=True)) == {None}

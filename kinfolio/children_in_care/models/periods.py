@@ -163,7 +163,20 @@ class CareEpisode(Recorded):
     class Meta:
         verbose_name = "care episode"
         ordering = ["period", "start_date"]
-        indexes = [models.Index(fields=["start_date", "end_date"], name="care_episode_dates")]
+        indexes = [
+            models.Index(fields=["start_date", "end_date"], name="care_episode_dates"),
+            # Who is placed with a household or provider now (vacancies, placement search).
+            models.Index(
+                fields=["foster_household"],
+                condition=Q(end_date__isnull=True),
+                name="open_episodes_by_household",
+            ),
+            models.Index(
+                fields=["provider"],
+                condition=Q(end_date__isnull=True),
+                name="open_episodes_by_provider",
+            ),
+        ]
         constraints = [
             dates_in_order("start_date", "end_date", "care_episode_dates_in_order"),
             models.UniqueConstraint(
