@@ -249,7 +249,7 @@ def test_transfer_is_proposed_then_accepted_by_the_receiving_manager(client, wor
 
 def _hold(world, count: int) -> None:
     """``count`` more children held by the team, every other one waiting for a worker,
-    each of them offered to the locality team."""
+    each of them offered to the locality team and with an overdue deadline."""
     team = world["team"]
     first = Person.objects.filter(local_id__startswith="Q").count()
     children = Person.objects.bulk_create(
@@ -275,6 +275,21 @@ def _hold(world, count: int) -> None:
             proposed_on=D(2026, 10, 1),
         )
         for child in children
+    )
+    # Each with an overdue deadline held by the team (and by Sam, for Sam's children).
+    rule = TimescaleRule.objects.filter(reporting_only=False, before=False).first()
+    StoredClock.objects.bulk_create(
+        StoredClock(
+            child=child,
+            rule=rule,
+            source=f"test:{child.local_id}",
+            started_on=D(2026, 9, 1),
+            due_on=D(2026, 10, 1),
+            role="social_worker",
+            holder_worker=world["sam"] if n % 2 else None,
+            holder_team=team,
+        )
+        for n, child in enumerate(children)
     )
 
 
