@@ -32,7 +32,8 @@ def next_actions(child: Person, user: User) -> list[NextAction]:
                 )
             )
         return actions
-    cin = child.cin_episodes.order_by("-referral_date", "-pk").first()
+    # Episodes do not overlap (``referrals.invariants``): an open one is the latest.
+    cin = child.open_cin_episode or child.cin_episodes.order_by("-referral_date", "-pk").first()
     if cin is not None and _ready_to_step_down(child, cin):
         return [
             NextAction(
@@ -49,11 +50,10 @@ def next_actions(child: Person, user: User) -> list[NextAction]:
 def _ready_to_step_down(child: Person, cin) -> bool:
     """The latest child in need episode was closed to early help, or its plans have
     ended, and nothing has stepped down from it yet."""
-    if cin.stepped_down_to_early_help.exists():
-        return False
-    if cin.close_reason == CLOSED_TO_EARLY_HELP:
-        return True
-    open_plan = child.open_cp_plan
-    if cin.close_date is not None or (open_plan is not None and open_plan.cin_episode_id == cin.pk):
-        return False
-    return child.cp_plans.filter(cin_episode=cin).exists()
+    if cin.close_reason != CLOSED_TO_EARLY_HELP:
+        open_plan = child.open_cp_plan
+        if cin.close_date is not None or (open_plan and open_plan.cin_episode_id == cin.pk):
+            return False
+        if not child.cp_plans.filter(cin_episode=cin).exists():
+            return False
+    return not cin.stepped_down_to_early_help.exists()

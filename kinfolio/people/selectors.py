@@ -10,7 +10,7 @@ from django.utils import timezone
 from kinfolio.accounts.models import User
 from kinfolio.accounts.permissions import SEES_ALL_CHILDREN, SEES_OWN_SERVICE
 from kinfolio.audit.models import BreakGlassGrant, RestrictedRecord
-from kinfolio.people.models import Person
+from kinfolio.people.models import Person, Relationship
 from kinfolio.workforce.models import Allocation
 
 SEARCH_LIMIT = 50
@@ -138,25 +138,54 @@ def _parse_date(text: str) -> date | None:
 
 def family_and_network(child: Person, *, user: User) -> list[dict]:
     """The people related to a child, seen from the child's side, leaving out anyone
-    whose record is restricted from ``user`` (a sibling adopted under a new name)."""
-    hidden = restricted_people_hidden_from(user)
-    rows = []
-    for rel in child.relationships_to.exclude(person__in=hidden).select_related("person"):
-        rows.append(
-            {
-                "person": rel.person,
-                "relationship": rel.get_relationship_type_display(),
-                "parental_responsibility": rel.has_parental_responsibility,
-                "lives_with": rel.lives_with,
-            }
+    whose record is restricted from ``user`` (a sibling adopted under a new name).
+
+    One query; one more only when a relative's record is restricted, checking those
+    relatives alone against the user's scope (``restricted_people_hidden_from``)."""
+    current = RestrictedRecord.objects.filter(lifted_on__isnull=True)
+    relationships = (
+        Relationship.objects.filter(Q(person=child) | Q(other=child))
+        .select_related("person", "other")
+        .annotate(
+            person_restricted=Exists(current.filter(child=OuterRef("person"))),
+            other_restricted=Exists(current.filter(child=OuterRef("other"))),
         )
-    for rel in child.relationships.exclude(other__in=hidden).select_related("other"):
-        rows.append(
-            {
-                "person": rel.other,
-                "relationship": f"{rel.get_relationship_type_display()} of",
-                "parental_responsibility": False,
-                "lives_with": rel.lives_with,
-            }
+        .order_by("pk")
+    )
+    to_child, from_child, restricted = [], [], set()
+    for rel in relationships:
+        if rel.other_id == child.pk:
+            to_child.append(rel)
+            if rel.person_restricted:
+                restricted.add(rel.person_id)
+        else:
+            from_child.append(rel)
+            if rel.other_restricted:
+                restricted.add(rel.other_id)
+    hidden = set()
+    if restricted:
+        hidden = set(
+            restricted_people_hidden_from(user)
+            .filter(pk__in=restricted)
+            .values_list("pk", flat=True)
         )
-    return rows
+    rows = [
+        {
+            "person": rel.person,
+            "relationship": rel.get_relationship_type_display(),
+            "parental_responsibility": rel.has_parental_responsibility,
+            "lives_with": rel.lives_with,
+        }
+        for rel in to_child
+        if rel.person_id not in hidden
+    ]
+    return rows + [
+        {
+            "person": rel.other,
+            "relationship": f"{rel.get_relationship_type_display()} of",
+            "parental_responsibility": False,
+            "lives_with": rel.lives_with,
+        }
+        for rel in from_child
+        if rel.other_id not in hidden
+    ]

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q, Subquery
 
 from kinfolio.people.models import Person
 from kinfolio.people.selectors import restricted_people_hidden_from
@@ -87,19 +91,14 @@ def issues_by_rule(run: ValidationRun, user) -> list[RuleGroup]:
 
 
 def child_data_quality(child: Person) -> list[ReturnIssue]:
-    """The child's errors in the latest finished validation of each return."""
-    latest_ids = []
-    for kind, _ in KIND_CHOICES:
-        run = (
-            ValidationRun.objects.filter(kind=kind, status=ValidationRun.Status.DONE)
-            .order_by("-finished_at", "-pk")
-            .values_list("pk", flat=True)
-            .first()
-        )
-        if run:
-            latest_ids.append(run)
+    """The child's errors in the latest finished validation of each return (one query)."""
+    finished = ValidationRun.objects.filter(status=ValidationRun.Status.DONE)
+    latest = finished.order_by("-finished_at", "-pk").values("pk")
+    in_latest = reduce(
+        or_, (Q(run_id=Subquery(latest.filter(kind=kind)[:1])) for kind, _ in KIND_CHOICES)
+    )
     return list(
-        ReturnIssue.objects.filter(run_id__in=latest_ids, child=child)
+        ReturnIssue.objects.filter(in_latest, child=child)
         .select_related("run")
         .order_by("run__kind", "rule", "table", "field")
     )

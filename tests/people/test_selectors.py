@@ -57,3 +57,29 @@ def test_search_children_never_returns_children_out_of_scope(make_user, two_serv
 
 def test_search_children_empty_query_finds_nothing(make_user, two_services):
     assert list(search_children(make_user(Role.DIRECTOR), "   ")) == []
+
+
+def test_family_and_network_leaves_out_a_relative_restricted_from_the_user(
+    make_user, two_services, django_assert_num_queries
+):
+    from kinfolio.audit.services import restrict_record
+    from kinfolio.people.models import Relationship
+    from kinfolio.people.selectors import family_and_network
+    from tests.factories import ChildFactory
+
+    child, user = two_services["ours"], make_user(Role.SOCIAL_WORKER, worker=two_services["worker"])
+    mother, sibling = ChildFactory(is_child_subject=False), ChildFactory()
+    named = make_user(Role.SOCIAL_WORKER)
+    Relationship.objects.create(person=mother, other=child, relationship_type="mother")
+    Relationship.objects.create(person=child, other=sibling, relationship_type="sibling")
+    with django_assert_num_queries(1):  # no relative restricted: one query
+        family = family_and_network(child, user=user)
+    assert [(m["person"], m["relationship"]) for m in family] == [
+        (mother, "Mother"),
+        (sibling, "Sibling of"),
+    ]
+    restrict_record(child=sibling, reason="Adopted", allowed_users=[named], by=None)
+    with django_assert_num_queries(2):  # the restricted relative checked against the scope
+        family = family_and_network(child, user=user)
+    assert [m["person"] for m in family] == [mother]
+    assert [m["person"] for m in family_and_network(child, user=named)] == [mother, sibling]

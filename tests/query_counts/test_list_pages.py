@@ -2,6 +2,7 @@
 as for 200 (a record with 1 event as with 200): nothing is read row by row."""
 
 import datetime as dt
+import itertools
 
 import pytest
 from django.db import connection
@@ -21,10 +22,19 @@ from tests.factories import (
     ChildProtectionPlanFactory,
     CINEpisodeFactory,
     ContactFactory,
+    CoreGroupMeetingFactory,
     D,
+    PartnerCheckFactory,
+    StrategyDiscussionFactory,
     TeamFactory,
     VisitFactory,
     WorkerFactory,
+)
+from tests.factories_care import (
+    DentalCheckFactory,
+    EducationPlacementFactory,
+    LACReviewFactory,
+    PeriodOfCareFactory,
 )
 
 SIZES = (1, 200)
@@ -197,6 +207,38 @@ def test_childs_record_with_1_and_200_events(client, make_user, worker, team, se
     url = reverse(section, args=[child.local_id])
     first, second = counts_while_growing(client, url, grow)
     assert first == second
+
+
+def test_childs_chronology_with_1_and_200_events_of_every_kind_grown(
+    client, make_user, worker, team
+):
+    """Events of the kinds that name another record (a worker, an author, a school, a
+    plan, a contact): none is read event by event."""
+    plan = ChildProtectionPlanFactory(start_date=D(2025, 1, 6))
+    child, episode = plan.child, plan.cin_episode
+    Allocation.objects.create(
+        child=child, role="social_worker", team=team, worker=worker, start_date=D(2025, 1, 6)
+    )
+    client.force_login(make_user(Role.SOCIAL_WORKER, worker=worker))
+    period = PeriodOfCareFactory(child=child, start_date=D(2025, 1, 6))
+    days = (D(2025, 1, 7) + dt.timedelta(days=i) for i in itertools.count())
+
+    def grow(n: int) -> None:
+        for day in itertools.islice(days, n):
+            PartnerCheckFactory(contact=ContactFactory(child=child))
+            AssessmentFactory(cin_episode=episode, start_date=day)
+            StrategyDiscussionFactory(cin_episode=episode, discussion_date=day)
+            CoreGroupMeetingFactory(plan=plan, meeting_date=day)
+            VisitFactory(child=child, kind="cp", visit_date=day)
+            CaseNoteFactory(child=child)
+            DentalCheckFactory(child=child, check_date=day)
+            EducationPlacementFactory(child=child, start_date=day, end_date=day)
+            LACReviewFactory(period=period, due_date=day, review_date=day)
+
+    url = reverse("people:child-chronology", args=[child.local_id])
+    first, second = counts_while_growing(client, url, grow)
+    assert first == second
+    assert client.get(url).context["total"] >= 9 * 200
 
 
 def test_the_record_of_200_events_shows_them(client, make_user, worker, team):
