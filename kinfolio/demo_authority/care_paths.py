@@ -102,7 +102,10 @@ class CarePaths:
             )
         if kind == "ifa":
             agency = world.rng.choice(providers.ifas)
-            household = providers.ifa_household(agency, children, start, local)
+            left = history.stays[-1].postcode if history.stays else ""
+            household = providers.ifa_household(
+                agency, children, start, local, avoid={history.home_postcode, left}
+            )
             phases = [(start, "U6")]
             settled = start + timedelta(days=world.rng.randint(150, 400))
             if long_term and settled < stop:
@@ -120,19 +123,23 @@ class CarePaths:
             return Stay(
                 start, kind, [(start, "P1")], provider_code="PR0", postcode=history.home_postcode
             )
-        provider, phases = {
-            "home_in_house": (lambda: world.rng.choice(providers.homes_in_house), "K2"),
+        pool, phases = {
+            "home_in_house": (lambda: providers.homes_in_house, "K2"),
             "home_external": (
-                lambda: world.rng.choice(
-                    providers.other_la_homes if world.chance(0.1) else providers.homes_external
-                ),
+                lambda: providers.other_la_homes if world.chance(0.1) else providers.homes_external,
                 "K2",
             ),
-            "supported": (lambda: world.rng.choice(providers.supported), None),
-            "secure": (lambda: providers.secure, "K1"),
-            "parent_child": (lambda: providers.parent_and_child, "R3"),
+            "supported": (lambda: providers.supported, None),
+            "secure": (lambda: [providers.secure], "K1"),
+            "parent_child": (lambda: [providers.parent_and_child], "R3"),
         }[kind]
-        provider = provider()
+        # Only placed with parents is a child placed in their home's postcode unit (392d),
+        # and a move is to another placement than the one left (435).
+        pool = pool()
+        leaving = history.stays[-1].provider if history.stays else None
+        provider = world.rng.choice(
+            [p for p in pool if p.postcode != history.home_postcode and p is not leaving] or pool
+        )
         return Stay(
             start,
             kind,

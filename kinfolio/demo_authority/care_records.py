@@ -142,7 +142,8 @@ class CareRecords:
         """As ``workforce_gen.allocate``, returning the post so that its holders can act."""
         if end is not None and end <= start:
             return None
-        post = self.world.rng.choice(self.records.workforce.posts_of(team))
+        posts = self.records.workforce.posts_of(team)
+        post = self.world.rng.choice([p for p in posts if p.settled_on(start)] or posts)
         for worker, piece_start, piece_end in post.holders_during(start, end):
             if piece_end is not None and piece_end <= piece_start:
                 continue

@@ -334,7 +334,8 @@ class Providers:
     ) -> FosterHousehold | None:
         """Book an in-house household with room for the children over [start, end); None
         if there is none (unless ``required``: then the least bad household is adjusted).
-        A move is to another household than the one the children are ``leaving``, and
+        A move is to another household than the one the children are ``leaving``, in
+        another postcode unit (the return could not tell the two apart, rule 435), and
         never to one in the postcode unit of their ``home``."""
         rng, n = self.world.rng, len(children)
         ages = [c.age_on(start) or 0 for c in children]
@@ -343,6 +344,7 @@ class Providers:
             h = slot.household
             return (
                 h is not leaving
+                and (leaving is None or h.postcode != leaving.postcode)
                 and h.postcode != home
                 and h.connected_persons == connected
                 and (local is None or in_area(h.postcode) == local)
@@ -375,12 +377,23 @@ class Providers:
         return slot.household
 
     def ifa_household(
-        self, agency: PlacementProvider, children: list[Person], start: date, local: bool | None
+        self,
+        agency: PlacementProvider,
+        children: list[Person],
+        start: date,
+        local: bool | None,
+        *,
+        avoid: frozenset[str] | set[str] = frozenset(),
     ) -> FosterHousehold:
-        """A household approved by an agency, known to the authority through this placement."""
+        """A household approved by an agency, known to the authority through this placement,
+        in none of the postcode units to ``avoid`` (the children's home, the placement
+        they leave)."""
         world = self.world
         if local is None:
             local = world.chance(0.55)
+        postcode = ""
+        while not postcode or postcode in avoid:
+            postcode = (mk_postcode(world) if local else out_of_area_postcode(world))[0]
         return world.rows.add(
             FosterHousehold(
                 reference=self._reference("IFA"),
@@ -390,7 +403,7 @@ class Providers:
                 status=HouseholdStatus.APPROVED,
                 approval_date=start - timedelta(days=world.rng.randint(60, 2500)),
                 approved_places=max(len(children), world.weighted([(1, 3), (2, 5), (3, 2)])),
-                postcode=(mk_postcode(world) if local else out_of_area_postcode(world))[0],
+                postcode=postcode,
             )
         )
 

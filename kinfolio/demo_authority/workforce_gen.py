@@ -45,6 +45,13 @@ class Post:
             pieces.append((tenure.worker, piece_start, piece_end))
         return pieces
 
+    def settled_on(self, day: date) -> bool:
+        """Whether one worker holds the post from ``day`` for three days at least: a
+        manager does not give a child to a worker leaving the next day (the return
+        reports a social worker episode that short, SSDA903 rule SW09)."""
+        pieces = self.holders_during(day, day + timedelta(days=3))
+        return len(pieces) == 1 and pieces[0][1] == day
+
 
 @dataclass
 class Workforce:

@@ -360,7 +360,8 @@ def test_demo_a_placement_with_adopters_names_the_adoption_agencys_urn(demo_auth
     assert urns <= agencies
 
 
-def test_demo_no_child_is_fostered_in_house_in_their_home_postcode_unit(demo_authority):
-    in_house = CareEpisode.objects.filter(foster_household__in_house=True)
-    assert in_house.count() > 100
-    assert list(in_house.filter(placement_postcode=F("home_postcode")).values("pk")) == []
+def test_demo_no_child_is_placed_in_their_home_postcode_unit_but_with_parents(demo_authority):
+    """SSDA903 rule 392d: only a placement with parents (P1) is at the child's home."""
+    placed = CareEpisode.objects.exclude(placement_type="P1").exclude(home_postcode="")
+    assert placed.filter(foster_household__in_house=True).count() > 100
+    assert list(placed.filter(placement_postcode=F("home_postcode")).values("pk")) == []
