@@ -359,7 +359,7 @@ class PreviousPermanenceFactory(factory.django.DjangoModelFactory):
     child = factory.SubFactory(ChildFactory)
     permanence_option = "P2"
     order_date = D(2012, 5, 1)
-    local_authority = "Milton Keynes"
+    local_authority = "826"  # Milton Keynes
 
 
 # --- LADO -----------------------------------------------------------------------------

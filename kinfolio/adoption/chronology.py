@@ -31,7 +31,7 @@ def events(child: Person) -> Iterator[ChronologyEvent]:
             p.order_date,
             "Permanence",
             p.get_permanence_option_display(),
-            p.local_authority,
+            p.get_local_authority_display(),
             significant=True,
             source=f"adoption.previouspermanence:{p.pk}",
         )

@@ -284,7 +284,11 @@ class PreviousPermanence(Recorded):
     )
     order_date = models.DateField("Date of the order (DATE_PERM)", null=True, blank=True)
     local_authority = models.CharField(
-        "Local authority that made the arrangements (LA_PERM)", max_length=100, blank=True
+        "Local authority that made the arrangements (LA_PERM)",
+        max_length=100,
+        choices=codesets.LOCAL_AUTHORITY.choices,
+        blank=True,
+        help_text="Stored as the DfE's LA number (or WAL, SCO, NIR, NUK), as the return asks.",
     )
 
     class Meta:

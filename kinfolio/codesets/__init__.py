@@ -23,6 +23,7 @@ How to update a set when the DfE publishes a new guide or validator release:
 """
 
 from kinfolio.codesets.adoption import ADOPTER_LEGAL_STATUS, ADOPTER_SEX, REASON_PLACED_CEASED
+from kinfolio.codesets.authorities import LOCAL_AUTHORITY
 from kinfolio.codesets.base import Code, CodeSet
 from kinfolio.codesets.care_leavers import (
     CARE_LEAVER_ACCOMMODATION,
@@ -94,6 +95,7 @@ DFE_CODE_SETS: tuple[CodeSet, ...] = (
     MISSING_TYPE,
     SDQ_REASON,
     PREVIOUS_PERMANENCE,
+    LOCAL_AUTHORITY,
     CARE_LEAVER_IN_TOUCH,
     CARE_LEAVER_ACTIVITY,
     CARE_LEAVER_ACCOMMODATION,
@@ -157,6 +159,7 @@ __all__ = [
     "HEALTH_ASSESSMENT_TYPE",
     "LADO_OUTCOME",
     "LEGAL_STATUS",
+    "LOCAL_AUTHORITY",
     "LOCAL_CODE_SETS",
     "MEETING_AGENCY",
     "MISSING_TYPE",

@@ -402,17 +402,18 @@ class CarePaths:
             self.care.allocate(child, "social_worker", locality, leave, episode.close_date)
 
     def _previous_permanence(self, child: Person, entry: date) -> None:
+        """A previous order has a date and the authority that made it (rule 630), even
+        where the kind of order is unknown (P4); the authorities are Milton Keynes and
+        its neighbours, by their DfE LA numbers."""
         world = self.world
         option = world.weighted([("Z1", 90), ("P2", 3), ("P3", 3), ("P4", 4)])
         order_date, authority = None, ""
-        if option in ("P2", "P3") and entry - child.date_of_birth > timedelta(days=400):
+        if option != "Z1" and entry - child.date_of_birth > timedelta(days=400):
             order_date = world.between(
                 child.date_of_birth + timedelta(days=200), entry - timedelta(days=100)
             )
-            authority = world.rng.choice(
-                ["Milton Keynes", "Bedford", "Northamptonshire", "Buckinghamshire", "Luton"]
-            )
-        elif option in ("P2", "P3"):
+            authority = world.rng.choice(["826", "822", "823", "825", "821"])
+        else:
             option = "Z1"
         world.rows.add(
             PreviousPermanence(

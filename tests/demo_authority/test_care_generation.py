@@ -365,3 +365,13 @@ def test_demo_no_child_is_placed_in_their_home_postcode_unit_but_with_parents(de
     placed = CareEpisode.objects.exclude(placement_type="P1").exclude(home_postcode="")
     assert placed.filter(foster_household__in_house=True).count() > 100
     assert list(placed.filter(placement_postcode=F("home_postcode")).values("pk")) == []
+
+
+def test_demo_a_previous_permanence_order_has_its_date_and_authority(demo_authority):
+    """SSDA903 rule 630: an order (P1 to P4, P4 where its kind is unknown) is returned
+    with its date and the DfE number of the authority that made it."""
+    orders = PreviousPermanence.objects.exclude(permanence_option="Z1")
+    assert orders.filter(permanence_option="P4").exists()
+    assert not orders.filter(Q(order_date__isnull=True) | Q(local_authority="")).exists()
+    numbers = set(orders.values_list("local_authority", flat=True))
+    assert numbers <= {code for code, _ in codesets.LOCAL_AUTHORITY.choices}

@@ -247,13 +247,13 @@ class Chunk:
         rows = (
             PreviousPermanence.objects.filter(child_id__in=started)
             .order_by("child__local_id", "order_date", "pk")
-            .values("child_id", "permanence_option", "order_date")
+            .values("child_id", "permanence_option", "order_date", "local_authority")
         )
         for previous in rows:
             yield {
                 **self.child(previous["child_id"]),
                 "PREV_PERM": previous["permanence_option"],
-                "LA_PERM": "",
+                "LA_PERM": previous["local_authority"],
                 "DATE_PERM": fmt(previous["order_date"]),
             }
 

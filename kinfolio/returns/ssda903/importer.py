@@ -54,7 +54,6 @@ NOT_KEPT = [
     "OC2 (outcomes: health, SDQ, convictions, substance misuse)",
     "OC3 (care leavers at 17 to 21)",
     "AD1 and PlacedAdoption (adoption decisions: their adopters are not in the return)",
-    "PrevPerm LA_PERM",
     "DoLo (deprivation of liberty orders)",
     "SWEpisodes rows whose SW_ID is not a Kinfolio worker (listed to review)",
 ]
@@ -434,7 +433,10 @@ class _Writer:
                 continue
             held.add(key)
             previous = PreviousPermanence(
-                child_id=row["_pk"], permanence_option=key[1], order_date=key[2]
+                child_id=row["_pk"],
+                permanence_option=key[1],
+                order_date=key[2],
+                local_authority=row["LA_PERM"] or "",
             )
             previous._where = row["_where"]
             new.append(previous)

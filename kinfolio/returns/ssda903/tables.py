@@ -6,9 +6,8 @@ SSDA903 guide was not available when this was written, so which tables a year as
 for follows the validator's rule sets: SWEpisodes from 2023/24 (rules SW01-SW16),
 DoLo from 2026/27 (rules 700-710). Dates are written dd/mm/yyyy, as in the guide.
 
-What the tables ask for that Kinfolio does not record, and so writes blank: PrevPerm
-LA_PERM; DoLo rows (no model of deprivation of liberty orders yet: the table is written
-empty).
+What the tables ask for that Kinfolio does not record, and so writes blank: DoLo rows
+(no model of deprivation of liberty orders yet: the table is written empty).
 """
 
 from __future__ import annotations
