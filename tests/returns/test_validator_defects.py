@@ -1,6 +1,8 @@
 """Where the DfE's validator itself is wrong, shown on the smallest return that shows it,
 so the demo's test can name the rule rather than bend the data to it."""
 
+import pytest
+
 from kinfolio.returns.exports import default_target, write_return
 from kinfolio.returns.ssda903.tables import BY_NAME
 from kinfolio.returns.validation.client import run_validator
@@ -23,17 +25,21 @@ ROWS = {
 }
 
 
+def write(folder, rows: dict[str, list[str]]):
+    for name, lines in rows.items():
+        table = BY_NAME[name]
+        text = "\n".join([",".join(table.columns), *lines]) + "\n"
+        (folder / table.file_name).write_text(text, encoding="utf-8")
+    return folder
+
+
 def test_sw12_reports_the_social_worker_episodes_it_asks_for(tmp_path):
     """Rule SW12STG2 says "if a child is looked after on 31 March then all social worker
     episodes for the full previous year should be reported, even those whilst they were
     not looked after", yet reports the child's first episode of care because a social
     worker episode began before it: it accepts one only if it began after that episode
     did or before it ended other than by a placement move (X1)."""
-    for name, rows in ROWS.items():
-        table = BY_NAME[name]
-        lines = [",".join(table.columns), *rows]
-        (tmp_path / table.file_name).write_text("\n".join(lines) + "\n", encoding="utf-8")
-    findings = run_validator("ssda903", YEAR, tmp_path).findings
+    findings = run_validator("ssda903", YEAR, write(tmp_path, ROWS)).findings
     assert {(f.rule, f.child, f.row) for f in findings if f.rule == "SW12STG2"} == {
         ("SW12STG2", "KF1", 0)
     }
@@ -53,12 +59,33 @@ def test_241_compares_a_supported_accommodation_with_the_returning_authority(tmp
             "KF1,01/09/2025,P,C2,N1,K3,PR4,,,,MK14 7PQ,SG1 6AA,SC952996",
         ],
     }
-    for name, lines in rows.items():
-        table = BY_NAME[name]
-        text = "\n".join([",".join(table.columns), *lines]) + "\n"
-        (tmp_path / table.file_name).write_text(text, encoding="utf-8")
-    findings = run_validator("ssda903", YEAR, tmp_path).findings
+    findings = run_validator("ssda903", YEAR, write(tmp_path, rows)).findings
     assert {(f.rule, f.child, f.row) for f in findings if f.rule == "241"} == {("241", "KF1", 1)}
+
+
+@pytest.mark.parametrize("before", [0, 1], ids=["first worker", "second worker"])
+def test_sw11b_reports_a_change_of_worker_in_late_march_after_an_earlier_one(tmp_path, before):
+    """Rule SW11bSTG2 says "Social worker episode has ended before 31 March and no
+    subsequent social worker episode has been provided", yet reports an episode that
+    ended in the year's last five days and was followed the next day, whenever another
+    episode came before it: its last check compares each episode's start with the end of
+    the one after it, not whether one follows."""
+    earlier = ["KF1,03/02/2014,SW00007,07/06/2025,10/10/2025,FCONTA"][:before]
+    rows = {
+        "Header": ["KF1,F,03/02/2014,WBRI,UN2,0,"],
+        # Looked after since June 2025 in the same foster home, on 31 March too.
+        "Episodes": ["KF1,07/06/2025,S,C2,N1,U6,PR1,,,,MK13 7BS,MK40 4PD,SC914770"],
+        # Its worker left on 27 March 2026; the next took over on the 28th.
+        "SWEpisodes": [
+            *earlier,
+            f"KF1,03/02/2014,SW00160,{'10/10/2025' if before else '07/06/2025'},27/03/2026,"
+            + ("LEFTRL" if before else "FCONTA"),
+            "KF1,03/02/2014,SW00161,28/03/2026,,LEFTRL",
+        ],
+    }
+    findings = run_validator("ssda903", YEAR, write(tmp_path, rows)).findings
+    reported = {(f.child, f.row) for f in findings if f.rule == "SW11bSTG2"}
+    assert reported == ({("KF1", 1)} if before else set())
 
 
 def test_2887q_counts_the_children_with_no_disability(db, tmp_path):
@@ -70,3 +97,25 @@ def test_2887q_counts_the_children_with_no_disability(db, tmp_path):
     target = write_return("cin", YEAR, default_target("cin", YEAR, tmp_path))
     findings = run_validator("cin", YEAR, target).findings
     assert [(f.rule, f.child) for f in findings if f.rule == "2887Q"] == [("2887Q", "")]
+
+
+def test_575_and_577_report_a_child_missing_on_31_march_from_a_placement_that_goes_on(
+    tmp_path,
+):
+    """Rules 575 ("If the placement from which the child goes missing ... ends, the
+    missing ... period ... must also have an end date") and 577 ("Child ceased to be
+    looked after but there is a missing ... period without an end date") report a child
+    missing since 30 March from a placement that has not ended: rule 365, run before
+    them, writes 31 March into every blank DEC of the Episodes table the rules share
+    (``episodes.loc[episodes["DEC"].isna(), "DEC"] = collection_end_str`` on the
+    validator's shallow copy of its data), so the rules after it see every open
+    placement end on 31 March."""
+    rows = {
+        "Header": ["KF1,F,15/11/2012,WBRI,UN2,0,"],
+        # Looked after since 2019 in the same foster home, on 31 March too.
+        "Episodes": ["KF1,23/12/2019,S,C2,N1,U1,PR1,,,,MK5 8PB,MK19 7YN,SC914770"],
+        "Missing": ["KF1,15/11/2012,M,30/03/2026,"],
+    }
+    findings = run_validator("ssda903", YEAR, write(tmp_path, rows)).findings
+    reported = {(f.rule, f.child, f.table) for f in findings if f.rule in ("575", "577")}
+    assert reported == {("575", "KF1", "Missing"), ("577", "KF1", "Missing")}
