@@ -155,7 +155,8 @@ def test_the_validators_own_sample_imports_once_its_structural_problems_are_gone
 ):
     """What the sample breaks beyond structure is for the DfE's validator to report on
     the Returns page; records Kinfolio cannot hold at all (an episode with a reason it
-    ceased but no end, a review outside any period of care) are left and listed."""
+    ceased but no end, a period of care whose every episode is left, a review outside
+    any period of care) are left and listed."""
     sample = tmp_path / "sample"
     shutil.copytree("tests/returns/data/ssda903", sample)
     for name, rows in SAMPLE_STRUCTURAL.items():
@@ -165,8 +166,9 @@ def test_the_validators_own_sample_imports_once_its_structural_problems_are_gone
         )
     summary = import_ssda903(sample)
     assert (summary.created["children"], summary.created["episodes"]) == (2675, 3636)
-    assert summary.created["reviews"] == LACReview.objects.count() == 6827
-    assert len(summary.left_records) + summary.more["left_records"] == 7169
+    assert summary.created["reviews"] == LACReview.objects.count() == 6662
+    assert not PeriodOfCare.objects.filter(episodes__isnull=True).exists()
+    assert len(summary.left_records) + summary.more["left_records"] == 7388
     assert "care_episode_reason_ceased_iff_ended" in summary.left_records[0]
     assert f"left: {summary.more['left_records']} more records" in summary.lines()
 
@@ -181,3 +183,19 @@ def test_an_episode_ended_since_the_return_keeps_its_end(db, tmp_path):
     episode = CareEpisode.objects.get()
     assert (episode.end_date, episode.reason_ceased) == (D(2026, 5, 1), "E13")
     assert PeriodOfCare.objects.get().end_date == D(2026, 5, 1)
+
+
+def test_a_period_of_care_whose_every_episode_is_left_is_not_created(empty_db, tmp_path):
+    """An episode with a reason it ceased but no end is left (Kinfolio's records refuse
+    it); when it is the period's only episode, the period is left with it."""
+    source = write(
+        tmp_path / "in",
+        header=HEADER + "A102,M,10/10/2012,MWBC,UN2,,\n",
+        episodes=EPISODES + "A102,01/05/2025,S,V2,N4,K2,PR4,,E13,,,,\n",
+    )
+    summary = import_ssda903(source)
+    assert not PeriodOfCare.objects.exists()
+    assert summary.created["periods of care"] == 0
+    episode, period = summary.left_records
+    assert "care_episode_reason_ceased_iff_ended" in episode
+    assert period == "episodes.csv row 2: period of care left with all its episodes"

@@ -342,6 +342,20 @@ class _Writer:
                 changed.append(episode)
         self._save_each(changed, None, "episodes")
         self._bulk(CareEpisode, new, "episodes")
+        self._drop_empty(new_periods, new)
+
+    def _drop_empty(self, periods: list[PeriodOfCare], episodes: list[CareEpisode]) -> None:
+        """A period of care is kept only with an episode in it: one whose every episode
+        was left goes too, or the child would be looked after with no episode."""
+        held = {episode.period_id for episode in episodes if episode.pk is not None}
+        empty = [period for period in periods if period.pk is not None and period.pk not in held]
+        if not empty:
+            return
+        PeriodOfCare.objects.filter(pk__in=[period.pk for period in empty]).delete()
+        self.count("periods of care", True, -len(empty))
+        for period in empty:
+            period.pk = None
+            self.summary.leave(f"{period._where}: period of care left with all its episodes")
 
     def _save_each(self, records: list, fields: list[str] | None, kind: str) -> None:
         """Changed records, one savepoint each (few: a re-import after a change)."""
