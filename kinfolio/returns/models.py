@@ -31,6 +31,9 @@ class ValidationRun(models.Model):
     requested_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     error_count = models.PositiveIntegerField(null=True, blank=True)
+    query_count = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Queries: findings the DfE asks to check, not errors"
+    )
     validator_seconds = models.FloatField(null=True, blank=True)
     failed_rules = models.CharField(max_length=500, blank=True)
 
@@ -43,7 +46,9 @@ class ValidationRun(models.Model):
 
 
 class ReturnIssue(models.Model):
-    """One error the DfE's validator reported: its rule and message, and where it is."""
+    """One error the DfE's validator reported, or one query (a CIN rule such as 8670Q
+    that the DfE asks a council to check and either put right or explain; it does not
+    stop the return): its rule and message, and where it is."""
 
     run = models.ForeignKey(ValidationRun, on_delete=models.CASCADE, related_name="issues")
     rule = models.CharField(max_length=20)
@@ -55,6 +60,7 @@ class ReturnIssue(models.Model):
     table = models.CharField(max_length=40, blank=True)
     field = models.CharField(max_length=40, blank=True)
     row = models.PositiveIntegerField(null=True, blank=True)
+    query = models.BooleanField(default=False, help_text="A query, not an error")
 
     class Meta:
         ordering = ["rule", "la_child_id", "table", "field"]

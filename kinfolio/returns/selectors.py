@@ -15,7 +15,8 @@ from kinfolio.returns.years import CollectionYear, supported_years
 
 HISTORY_LIMIT = 24
 CHART_HEIGHT = 120  # pixels of the tallest bar
-BAR_STEP = 48  # pixels from one bar to the next
+BAR_WIDTH = 18  # pixels: a validation's errors and its queries side by side
+BAR_STEP = 48  # pixels from one validation to the next
 
 
 @dataclass
@@ -28,6 +29,7 @@ class YearRow:
 class RuleGroup:
     rule: str
     message: str
+    query: bool  # the rule's findings are queries, not errors
     issues: list[ReturnIssue] = field(default_factory=list)
 
     @property
@@ -50,32 +52,38 @@ def years_with_latest_runs() -> list[YearRow]:
 
 
 def error_history() -> list[dict]:
-    """The finished validations, oldest first, with bar heights for the chart."""
+    """The finished validations, oldest first, with the heights of two bars for the
+    chart: the errors, and beside them the queries."""
     runs = list(
         ValidationRun.objects.filter(status=ValidationRun.Status.DONE).order_by(
             "-finished_at", "-pk"
         )[:HISTORY_LIMIT]
     )[::-1]
-    tallest = max((run.error_count or 0 for run in runs), default=0) or 1
+    counts = [(run.error_count or 0, run.query_count or 0) for run in runs]
+    tallest = max((max(pair) for pair in counts), default=0) or 1
     points = []
-    for index, run in enumerate(runs):
-        height = round(CHART_HEIGHT * (run.error_count or 0) / tallest)
+    for index, (run, (errors, queries)) in enumerate(zip(runs, counts, strict=True)):
+        error_height = round(CHART_HEIGHT * errors / tallest)
+        query_height = round(CHART_HEIGHT * queries / tallest)
         points.append(
             {
                 "run": run,
                 "year": CollectionYear(run.collection_year).label,
                 "x": index * BAR_STEP,
-                "y": CHART_HEIGHT - height,
-                "height": height,
+                "query_x": index * BAR_STEP + BAR_WIDTH,
+                "y": CHART_HEIGHT - error_height,
+                "height": error_height,
+                "query_y": CHART_HEIGHT - query_height,
+                "query_height": query_height,
             }
         )
     return points
 
 
 def issues_by_rule(run: ValidationRun, user) -> list[RuleGroup]:
-    """The run's errors grouped by rule, in two queries. An error on a child whose
-    record is restricted from ``user`` is marked ``hidden``: the page says "a
-    restricted record" without the child's ID, as the restriction hides even that."""
+    """The run's errors grouped by rule, then its queries, in two queries. A finding on
+    a child whose record is restricted from ``user`` is marked ``hidden``: the page says
+    "a restricted record" without the child's ID, as the restriction hides even that."""
     issues = list(run.issues.order_by("rule", "la_child_id", "table", "field"))
     hidden = set(
         restricted_people_hidden_from(user)
@@ -85,13 +93,16 @@ def issues_by_rule(run: ValidationRun, user) -> list[RuleGroup]:
     groups: dict[str, RuleGroup] = {}
     for issue in issues:
         issue.hidden = issue.child_id in hidden
-        group = groups.setdefault(issue.rule, RuleGroup(issue.rule, issue.message))
+        group = groups.setdefault(
+            issue.rule, RuleGroup(issue.rule, issue.message, query=issue.query)
+        )
         group.issues.append(issue)
-    return sorted(groups.values(), key=lambda g: (-g.count, g.rule))
+    return sorted(groups.values(), key=lambda g: (g.query, -g.count, g.rule))
 
 
 def child_data_quality(child: Person) -> list[ReturnIssue]:
-    """The child's errors in the latest finished validation of each return (one query)."""
+    """The child's errors, then queries, in the latest finished validation of each
+    return (one query)."""
     finished = ValidationRun.objects.filter(status=ValidationRun.Status.DONE)
     latest = finished.order_by("-finished_at", "-pk").values("pk")
     in_latest = reduce(
@@ -100,5 +111,5 @@ def child_data_quality(child: Person) -> list[ReturnIssue]:
     return list(
         ReturnIssue.objects.filter(in_latest, child=child)
         .select_related("run")
-        .order_by("run__kind", "rule", "table", "field")
+        .order_by("query", "run__kind", "rule", "table", "field")
     )

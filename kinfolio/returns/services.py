@@ -68,7 +68,7 @@ def run_validation(*, run_id: int) -> ValidationRun:
     with transaction.atomic():
         _keep_findings(run, result.findings)
         run.status, run.progress, run.stage = ValidationRun.Status.DONE, 100, ""
-        run.error_count = len(result.findings)
+        run.error_count, run.query_count = len(result.errors), len(result.queries)
         run.validator_seconds = result.seconds
         run.failed_rules = ", ".join(result.failed_rules)[:500]
         run.finished_at = timezone.now()
@@ -96,6 +96,7 @@ def _keep_findings(run: ValidationRun, findings) -> None:
                 table=finding.table[:40],
                 field=finding.field[:40],
                 row=finding.row,
+                query=finding.query,
             )
             for finding in findings
         ),

@@ -30,6 +30,7 @@ def index(request):
             "kinds": KIND_CHOICES,
             "history": history,
             "chart_height": selectors.CHART_HEIGHT,
+            "bar_width": selectors.BAR_WIDTH,
             "chart_width": max(len(history), 1) * selectors.BAR_STEP,
         },
     )

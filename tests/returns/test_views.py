@@ -5,6 +5,7 @@ from kinfolio.accounts.models import Role
 from kinfolio.audit.models import RestrictedRecord
 from kinfolio.returns import services
 from kinfolio.returns.models import ValidationRun
+from kinfolio.returns.validation.client import Finding, Result
 from kinfolio.returns.years import CollectionYear
 from tests.factories import ChildFactory, D, TeamFactory
 from tests.factories_accounts import UserFactory
@@ -119,3 +120,32 @@ def test_an_error_on_a_restricted_child_hides_the_child_from_users_not_named(cli
     page = client.get(url).text
     assert "KF0000012" in page
     assert "A restricted record" not in page
+
+
+def test_queries_are_counted_and_shown_apart_from_errors(client, monkeypatch):
+    """A CIN query (8670Q) is something the DfE asks a council to check, not an error:
+    the run counts it apart, and the pages and the chart's table show it apart."""
+    child = ChildFactory(local_id="KF0000013")
+    found = [
+        Finding("8670Q", "Assessment open", child.local_id, "Assessment", "Date", 1, query=True),
+        Finding("8670Q", "Assessment open", child.local_id, "Assessment", "Date", 2, query=True),
+        Finding("8500", "LA child ID missing", child.local_id, "Child", "LAchildID", 3),
+    ]
+    monkeypatch.setattr(
+        services, "run_validator", lambda kind, year, target: Result(found, 1.0, [])
+    )
+    analyst = UserFactory(role=Role.PERFORMANCE_ANALYST)
+    run = ValidationRun.objects.create(kind="cin", collection_year=2026, requested_by=analyst)
+    services.run_validation(run_id=run.pk)
+    run.refresh_from_db()
+    assert (run.error_count, run.query_count) == (1, 2)
+    assert run.issues.filter(query=True).count() == 2
+
+    client.force_login(analyst)
+    index = client.get(reverse("returns:index")).text
+    assert "1 error, 2 queries" in index
+    assert '<td class="govuk-table__cell govuk-table__cell--numeric">2</td>' in index
+    page = client.get(reverse("returns:run", args=[run.pk])).text
+    assert "Rule 8500: 1 error" in page
+    assert "Rule 8670Q: 2 queries" in page
+    assert page.index("Rule 8500") < page.index("Rule 8670Q")
