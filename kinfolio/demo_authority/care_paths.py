@@ -57,6 +57,9 @@ class CarePaths:
         self.providers = Providers(self.world)
         self.care = CareRecords(records)
         self.leavers = CareLeavers(self.care)
+        # When the assessment begun before care is authorised, by CIN episode (id): the
+        # case is not closed before it (CIN rules 8565, 8867).
+        self.assessed: dict[int, date] = {}
 
     # -- placements ---------------------------------------------------------------------
     def place(
@@ -262,6 +265,7 @@ class CarePaths:
             assessed = rec.assessment(
                 episode, in_time=world.chance(0.85), outcome="strategy" if protect else "cin"
             )
+            self.assessed[id(episode)] = assessed
             handover = assessed if referral < assessed < entry else entry
             self.care.allocate(child, "social_worker", episode.team, referral, handover)
             self.care.allocate(child, "social_worker", team, handover, entry)
@@ -392,11 +396,12 @@ class CarePaths:
                 )
             if leave is None:
                 continue
+            assessed = self.assessed.get(id(episode), leave)
             reason = CLOSE_REASON.get(history.exit_reason)
             if reason or leaver:
-                rec.close(episode, leave, reason or "RC7")
+                rec.close(episode, max(leave, assessed), reason or "RC7")
                 continue
-            closes = leave + timedelta(days=world.rng.randint(0, 120))
+            closes = max(leave + timedelta(days=world.rng.randint(0, 120)), assessed)
             rec.close(episode, closes, "RC7")
             locality = world.rng.choice(rec.locality_teams)
             self.care.allocate(child, "social_worker", locality, leave, episode.close_date)
