@@ -59,6 +59,16 @@ def visible_children_of(user: User, allocations: QuerySet[Allocation]) -> list[i
     return sorted(set(visible))
 
 
+def hidden_children_of(user: User, rows: QuerySet, field: str = "child") -> list[int]:
+    """The ids of the children named in ``rows`` (in ``field``) that the user may not
+    see: usually none, or the few whose record is restricted. A page reading a long
+    indexed range (a team's deadlines) leaves these out, rather than being handed every
+    child it may show (``visible_children_of``), which bends the range to those ids."""
+    named = Person.objects.filter(pk__in=rows.order_by().values(field))
+    # Each child checked once, however many rows name them.
+    return list(named.exclude(visible_child(user, "pk")).order_by().values_list("pk", flat=True))
+
+
 def restricted_people_hidden_from(user: User) -> QuerySet[Person]:
     """People under a current restriction whom this user may not open.
 

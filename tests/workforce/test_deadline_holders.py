@@ -112,6 +112,7 @@ def test_ending_the_last_allocation_returns_the_deadline_to_the_record(case):
         end_allocation, allocation=allocation, end_date=TODAY, reason="Case closed", by=case["by"]
     )
     assert held_by(case["child"]) == {(None, case["team"].pk)}  # the referral's team
+    assert team_deadlines(case["team"], case["by"], today=TODAY).count() == 1
 
 
 def test_a_transfer_moves_the_deadline_to_the_receiving_team_and_worker(case):
