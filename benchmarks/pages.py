@@ -59,6 +59,19 @@ def _print_search_plan() -> None:
         print(f"    {line}")
 
 
+def _print_team_deadlines_plan(team_id: int) -> None:
+    from django.utils import timezone
+
+    from kinfolio.timescales.selectors import team_deadlines
+    from kinfolio.workforce.models import Team
+
+    print("  plan of a page of team deadlines (the team's stored-holder index, in due order):")
+    team = Team.objects.select_related("manager__user").get(pk=team_id)
+    rows = team_deadlines(team, team.manager.user, today=timezone.localdate())[:50]
+    for line in explain(rows).splitlines():
+        print(f"    {line}")
+
+
 def run(report) -> None:
     people = prepare(BENCH_DIR / f"load-users-{size()}.json")
     largest = ("", "", -1, "")
@@ -84,6 +97,7 @@ def run(report) -> None:
     name, url, _, session = largest
     if is_postgresql():
         _print_search_plan()
+        _print_team_deadlines_plan(people["team_manager"][0]["team"])
     peak, added, _ = peak_memory(lambda: _render(session, url))
     report(f"peak memory serving the largest page ({name})", peak, "MiB")
     report("  of which the page's own", added, "MiB")
