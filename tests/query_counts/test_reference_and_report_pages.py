@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kinfolio.accounts.models import Role
+from kinfolio.inspection.models import InspectorGrant
 from kinfolio.performance.indicators.collected import COLLECTED
 from kinfolio.performance.models import CollectedFigure
 from kinfolio.returns.models import ReturnIssue, ValidationRun
@@ -160,3 +161,23 @@ def test_the_children_an_iro_reviews(client, make_user):
     first, second = counts_while_growing(client, url, grow)
     assert first == second
     assert len(client.get(url).context["children"]) == 200
+
+
+def test_inspectors_with_their_time_limited_access(client, make_user):
+    director = make_user(Role.DIRECTOR)
+    client.force_login(director)
+
+    def grow(n: int) -> None:
+        for _ in range(n):
+            InspectorGrant.objects.create(
+                inspector=make_user(Role.INSPECTOR),
+                period_start=D(2026, 6, 1),
+                period_end=D(2026, 11, 30),
+                access_until=timezone.now() + dt.timedelta(days=14),
+                granted_by=director,
+            )
+
+    url = reverse("inspection:inspectors")
+    first, second = counts_while_growing(client, url, grow)
+    assert first == second
+    assert len(client.get(url).context["grants"]) == 200
