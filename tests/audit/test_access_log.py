@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import connection
+from django.db import DatabaseError, connection
 
 from kinfolio.audit.models import AccessLogEntry, AccessLogSeal
 from kinfolio.audit.services import record_access, seal_all_pending, verify_chain
@@ -82,6 +82,22 @@ def test_the_entry_numbered_a_multiple_of_seal_every_seals_its_batch_on_commit(
     with django_capture_on_commit_callbacks(execute=True):
         last = record_access(by=user, action="search", query="Sam")
     assert AccessLogSeal.objects.get().last_id == last.pk
+
+
+def test_a_seal_that_fails_on_commit_does_not_fail_the_logged_page(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    from kinfolio.audit.services import access_log
+
+    def fails():
+        raise DatabaseError("database is locked")
+
+    monkeypatch.setattr(access_log, "SEAL_EVERY", 1)
+    monkeypatch.setattr(access_log, "seal_pending", fails)
+    with django_capture_on_commit_callbacks(execute=True):
+        entry = record_access(action="sign_in_failed", username="mallory")
+    assert AccessLogEntry.objects.filter(pk=entry.pk).exists()
+    assert verify_chain().ok  # not sealed yet: its own hash and anchor cover it
 
 
 def test_record_access_copies_who_and_what(log):

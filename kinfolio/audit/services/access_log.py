@@ -122,7 +122,9 @@ def record_access(
     entry.save(force_insert=True)
     anchor_on_commit(kind="entry", number=entry.pk, entry_hash=entry.entry_hash)
     if entry.pk % SEAL_EVERY == 0:
-        transaction.on_commit(seal_pending)
+        # A seal that fails (another writer's lock on SQLite) never fails the page that
+        # was logged: the next batch or the scheduled job seals these entries.
+        transaction.on_commit(seal_pending, robust=True)
     return entry
 
 
