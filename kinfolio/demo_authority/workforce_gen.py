@@ -111,8 +111,10 @@ def _holders(world: World, team: Team, job_title: str, qualified: bool) -> list[
         leaving = holders[-1]
         leaving.end = day
         leaving.worker.end_date = day
-        starting = day + timedelta(days=1)
-        holders.append(Tenure(_worker(world, team, job_title, qualified, starting), starting, None))
+        # The successor takes the post's children over on the leaver's last day, as
+        # Kinfolio's allocation ends one worker's hold the day the next begins: a child
+        # is never without a social worker overnight (SSDA903 rules SW11b, SW17).
+        holders.append(Tenure(_worker(world, team, job_title, qualified, day), day, None))
     return holders
 
 
@@ -184,8 +186,8 @@ def settle_social_worker_changes(world: World) -> None:
     takes over the day the last stopped came by transfer (TSPROC), not first contact
     (the SSDA903 return refuses a first contact before the last episode ended, rule
     SW10b); and a hold of under three days (the referral team for the day before an
-    emergency entry to care) is folded into the next worker's, as the return queries
-    episodes that short (rule SW09)."""
+    emergency entry to care) is folded into the next worker's, when they were in post by
+    then, as the return queries episodes that short (rule SW09)."""
     from kinfolio.workforce.models import Allocation
 
     by_child: dict[int, list] = {}
@@ -199,7 +201,10 @@ def settle_social_worker_changes(world: World) -> None:
         for allocation in allocations:
             before = kept[-1] if kept else None
             if before and before.end_date is not None and before.end_date >= allocation.start_date:
-                if (before.end_date - before.start_date).days < 3:
+                in_post = allocation.worker is None or (
+                    allocation.worker.start_date <= before.start_date
+                )
+                if (before.end_date - before.start_date).days < 3 and in_post:
                     allocation.start_date = before.start_date
                     allocation.change_reason = before.change_reason
                     folded.append(kept.pop())

@@ -375,3 +375,22 @@ def test_demo_a_previous_permanence_order_has_its_date_and_authority(demo_author
     assert not orders.filter(Q(order_date__isnull=True) | Q(local_authority="")).exists()
     numbers = set(orders.values_list("local_authority", flat=True))
     assert numbers <= {code for code, _ in codesets.LOCAL_AUTHORITY.choices}
+
+
+def test_demo_a_post_hands_its_children_over_on_the_leavers_last_day(demo_authority):
+    """As Kinfolio's allocation ends one worker's hold the day the next begins, a child
+    whose worker left (SW_REASON LEFTRL) is not left without a social worker overnight
+    (SSDA903 rules SW11b and SW17 ask for a social worker episode open on 31 March)."""
+    held = Allocation.objects.filter(role="social_worker").order_by("child_id", "start_date", "pk")
+    last: dict[int, date | None] = {}
+    handovers, overnight = 0, []
+    for child_id, start, end, reason in held.values_list(
+        "child_id", "start_date", "end_date", "change_reason"
+    ):
+        if reason == "LEFTRL" and child_id in last:
+            handovers += 1
+            if last[child_id] != start:
+                overnight.append((child_id, start))
+        last[child_id] = end
+    assert handovers > 100
+    assert overnight == []
