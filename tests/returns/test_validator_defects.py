@@ -1,5 +1,17 @@
 """Where the DfE's validator itself is wrong, shown on the smallest return that shows it,
-so the demo's test can name the rule rather than bend the data to it."""
+so the demo's test can name the rule rather than bend the data to it.
+
+Checked against csc-validator-be-903 0.1.17 and csc-validator-be-cin 0.1.13, the newest
+releases, and the newest copy of data-to-insight/csc-validator-be-903 searched (1 May
+2026), which holds the same conditions. Where each goes wrong, in ``lac_validator``:
+SW12STG2 ``rules/lac2024_25/rule_SW12STG2.py`` lines 54-57 (an episode is reported
+when any social worker episode fails the test, not when none passes it); 241
+``rules/lac2025_26/rule_241.py`` line 26 (the placement's authority against the one
+making the return); SW11bSTG2 ``rules/lac2023_24/rule_SW11bSTG2.py`` lines 80-86 (the
+episode before, not the one after); 575 and 577 ``rules/lac2022_23/rule_365.py`` line
+18, writing into the table the rules share (``datastore.py`` line 148 copies it with
+``deep=False``). In ``cin_validator``: 2887Q ``rules/cin2022_23/rule_2887Q.py`` lines
+31-35 (keeps the "NONE" rows it means to drop, and counts rows, not codes)."""
 
 import pytest
 
