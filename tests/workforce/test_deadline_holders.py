@@ -9,6 +9,7 @@ import importlib
 
 import pytest
 from django.apps import apps as django_apps
+from django.urls import reverse
 
 from kinfolio.accounts.models import Role
 from kinfolio.audit.services.restrictions import restrict_record
@@ -168,13 +169,23 @@ def test_the_managers_home_counts_each_workers_deadlines_from_the_stored_holder(
     assert (overdue[sam], overdue[ana]) == (0, 1)
 
 
-def test_a_restricted_record_stays_hidden_from_the_team_deadlines_and_counts(case):
+def test_a_restricted_record_stays_hidden_from_the_team_deadlines_and_counts(case, client):
     ana = worker_in(case["team"], 100002)
     _allocate(case, ana)
+    manager, team = case["by"], case["team"]
+    client.force_login(manager)
+    page = reverse("timescales:team", args=[team.pk])
+    assert team_deadlines(team, manager, today=TODAY).count() == 1
+    assert "Mia Hart" in client.get(page).content.decode()
+    day = team_day(team, manager, today=TODAY)
+    assert {row.worker: row.overdue for row in day.workers}[ana] == 1
+    assert case["mine"](ana).exists()
+
     restrict_record(child=case["child"], reason="A staff member's child", allowed_users=[], by=None)
-    manager = case["by"]
-    assert not team_deadlines(case["team"], manager, today=TODAY).exists()
-    day = team_day(case["team"], manager, today=TODAY)
+
+    assert not team_deadlines(team, manager, today=TODAY).exists()
+    assert "Mia Hart" not in client.get(page).content.decode()
+    day = team_day(team, manager, today=TODAY)
     assert {row.worker: row.overdue for row in day.workers}[ana] == 0
     assert not case["mine"](ana).exists()
 
