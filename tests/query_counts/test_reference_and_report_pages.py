@@ -20,9 +20,12 @@ from tests.factories import (
     ChildProtectionPlanFactory,
     CINEpisodeFactory,
     D,
+    DecidedContactFactory,
     WorkerFactory,
+    at,
 )
 from tests.factories_care import CareEpisodeFactory
+from tests.inspection.factories import audit_of
 from tests.query_counts.test_list_pages import counts_while_growing
 
 pytestmark = pytest.mark.django_db
@@ -181,3 +184,34 @@ def test_inspectors_with_their_time_limited_access(client, make_user):
     first, second = counts_while_growing(client, url, grow)
     assert first == second
     assert len(client.get(url).context["grants"]) == 200
+
+
+def test_case_file_audits_and_their_samples(client, make_user):
+    director = make_user(Role.DIRECTOR)
+    client.force_login(director)
+
+    def grow(n: int) -> None:
+        for _ in range(n):
+            audit_of(ChildFactory(), auditor=director, moderator=make_user(Role.TEAM_MANAGER))
+
+    url = reverse("quality_assurance:audits")
+    first, second = counts_while_growing(client, url, grow)
+    assert first == second
+    page = client.get(url).context
+    assert (len(page["mine"]), len(page["samples"])) == (200, 200)
+
+
+def test_records_due_for_retention_review(client, make_user):
+    client.force_login(make_user(Role.DATA_PROTECTION_OFFICER))
+
+    def grow(n: int) -> None:
+        for _ in range(n):
+            child = ChildFactory(date_of_birth=D(2012, 4, 1))
+            DecidedContactFactory(
+                child=child, received_at=at(2015, 1, 9), decided_at=at(2015, 1, 10)
+            )
+
+    url = reverse("audit:retention")
+    first, second = counts_while_growing(client, url, grow)
+    assert first == second
+    assert client.get(url).context["total"] == 200
