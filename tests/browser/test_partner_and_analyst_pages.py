@@ -1,12 +1,15 @@
 """Journeys: a police referrer sees their own referrals and what they were told; a
-performance analyst sees the caseload summary and the pseudonymised list."""
+performance analyst sees the caseload summary and the pseudonymised list, and the
+Returns page's errors and queries apart."""
 
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from kinfolio.accounts.models import Role
 from kinfolio.people.models import Person
 from kinfolio.performance import views
 from kinfolio.performance.selectors import pseudonym
+from kinfolio.returns.models import ValidationRun
 from kinfolio.timescales.services import refresh_clocks
 from kinfolio.workforce.models import Allocation
 from tests.browser.journey import sign_in
@@ -112,3 +115,45 @@ def test_analyst_sees_the_caseload_summary_and_a_pseudonymised_list(
     }
     assert len(shown) == 1
     screenshot("2-pseudonymised-list-page-2")
+
+
+def test_analyst_sees_errors_and_queries_apart_on_the_returns_page(
+    page, screenshot, make_user, settings
+):
+    """The Returns page: each validation's errors and its queries (what the DfE asks a
+    council to check, which does not stop a return) side by side, in the years table,
+    the chart and the table under it, and on the validation's own page."""
+    settings.KINFOLIO_DEMO_2FA_EXEMPT = True
+    analyst = make_user(Role.PERFORMANCE_ANALYST, username="analyst")
+    child = ChildFactory(local_id="KF0000013")
+    for kind, errors, queries in (("ssda903", 3, 0), ("cin", 1, 4), ("cin", 0, 2)):
+        run = ValidationRun.objects.create(
+            kind=kind,
+            collection_year=2026,
+            requested_by=analyst,
+            status="done",
+            finished_at=timezone.now(),
+            error_count=errors,
+            query_count=queries,
+            validator_seconds=12.5,
+        )
+        for n in range(errors + queries):
+            run.issues.create(
+                rule="8670Q" if n >= errors else "8500",
+                message="Assessment open" if n >= errors else "LA child ID missing",
+                la_child_id=child.local_id,
+                child=child,
+                query=n >= errors,
+            )
+
+    sign_in(page, "analyst", start="/returns/")
+
+    expect(page.get_by_test_id("return-years")).to_contain_text("0 errors, 2 queries")
+    history = page.get_by_test_id("error-history")
+    expect(history.get_by_role("columnheader", name="Queries")).to_be_visible()
+    expect(history.get_by_role("row").nth(2)).to_contain_text("CIN census")
+    screenshot("1-errors-and-queries")
+    page.get_by_role("link", name="0 errors, 2 queries").click()
+    expect(page.get_by_test_id("error-count")).to_contain_text("0 errors and 2 queries")
+    expect(page.get_by_test_id("rule-8670Q")).to_contain_text("Rule 8670Q: 2 queries")
+    screenshot("2-a-validation-with-queries")
