@@ -1,8 +1,15 @@
 import pytest
+from hypothesis import HealthCheck, settings
 
 from kinfolio.accounts.models import Role, User
 from kinfolio.workforce.models import Allocation
 from tests.factories import ChildFactory, D, ServiceFactory, TeamFactory, WorkerFactory
+
+# The suite runs on a shared two-core machine (CI): a slow moment there is not a fault
+# in a property, so Hypothesis's timing checks (health check too_slow, per-example
+# deadline) are off; its other health checks stay on.
+settings.register_profile("kinfolio", suppress_health_check=[HealthCheck.too_slow], deadline=None)
+settings.load_profile("kinfolio")
 
 
 @pytest.fixture(autouse=True)
