@@ -17,7 +17,6 @@ from django.db.models import (
     Exists,
     F,
     Func,
-    IntegerField,
     Max,
     OuterRef,
     Prefetch,
@@ -25,12 +24,11 @@ from django.db.models import (
     QuerySet,
     Subquery,
 )
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from kinfolio.assessments.models import Assessment
 from kinfolio.assessments.selectors import awaiting_authorisation
-from kinfolio.core.queries import OneOf
+from kinfolio.core.queries import OneOf, count_of
 from kinfolio.journey.status import FLAGS, with_status_flags
 from kinfolio.people.models import Person
 from kinfolio.people.selectors import children_visible_to, visible_child, visible_children_of
@@ -45,7 +43,7 @@ def current_workers(team: Team, *, today: dt.date) -> QuerySet[Worker]:
     return (
         team.workers.filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
         .annotate(
-            caseload=_count(Allocation.objects.filter(worker=OuterRef("pk"), end_date=None)),
+            caseload=count_of(Allocation.objects.filter(worker=OuterRef("pk"), end_date=None)),
             last_supervision=Max("supervisions__held_on"),
         )
         .order_by("family_name", "given_name")
@@ -173,12 +171,6 @@ def supervisions_of(worker: Worker) -> QuerySet[SupervisionSession]:
     return worker.supervisions.select_related("supervisor").prefetch_related("decisions__child")
 
 
-def _count(rows: QuerySet) -> Coalesce:
-    """A correlated count: one subquery per row, not a join that multiplies rows."""
-    counted = rows.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
-
-
 def _weighted_caseloads(workers: list[Worker]) -> dict[int, float]:
     """Each worker's caseload with the council's weights by kind of case (a child counts
     at the highest weight that applies to them, 1 when none does)."""
@@ -256,17 +248,17 @@ def teams_compared(user, *, today: dt.date | None = None) -> list[TeamFigures]:
     teams = (
         Team.objects.select_related("service")
         .annotate(
-            n_workers=_count(in_post),
-            n_agency=_count(in_post.filter(is_agency=True)),
+            n_workers=count_of(in_post),
+            n_agency=count_of(in_post.filter(is_agency=True)),
             permanent_fte=Subquery(
                 in_post.filter(is_agency=False)
                 .order_by()
                 .annotate(total=Func(F("fte"), function="SUM"))
                 .values("total"),
             ),
-            n_children=_count(held.values("child")),
-            n_unallocated=_count(held.filter(worker__isnull=True)),
-            n_unsupervised=_count(
+            n_children=count_of(held.values("child")),
+            n_unallocated=count_of(held.filter(worker__isnull=True)),
+            n_unsupervised=count_of(
                 in_post.filter(start_date__lt=cutoff).exclude(Exists(supervised))
             ),
         )
