@@ -25,7 +25,7 @@ from tests.factories import (
     at,
 )
 from tests.factories_care import CareEpisodeFactory
-from tests.inspection.factories import audit_of
+from tests.inspection.factories import audit_of, inspection_2012, make_action
 from tests.query_counts.test_list_pages import counts_while_growing
 
 pytestmark = pytest.mark.django_db
@@ -215,3 +215,23 @@ def test_records_due_for_retention_review(client, make_user):
     first, second = counts_while_growing(client, url, grow)
     assert first == second
     assert client.get(url).context["total"] == 200
+
+
+def test_an_inspections_action_plan_with_its_actions(client, make_user):
+    client.force_login(make_user(Role.DIRECTOR))
+    inspection = inspection_2012()
+    recommendations = list(inspection.recommendations.all())
+
+    def grow(n: int) -> None:
+        for i in range(n):
+            make_action(
+                due_on=D(2026, 6, 1) + dt.timedelta(days=i),
+                recommendation=recommendations[i % len(recommendations)],
+                owner=make_user(Role.SERVICE_MANAGER),
+            )
+
+    url = reverse("inspection:action-plan", args=[inspection.pk])
+    first, second = counts_while_growing(client, url, grow)
+    assert first == second
+    shown = client.get(url).context["recommendations"]
+    assert sum(len(r.actions.all()) for r in shown) == 200
