@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from weakref import WeakValueDictionary
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -163,8 +164,36 @@ def refresh_clocks(children: QuerySet[Person], *, today: dt.date | None = None) 
     return total
 
 
+class _ChildRefresh:
+    """The on-commit refresh of one child's clocks (``ran`` once it has been called)."""
+
+    def __init__(self, child_id: int) -> None:
+        self.child_id = child_id
+        self.ran = False
+
+    def __call__(self) -> None:
+        self.ran = True
+        refresh_clocks(Person.objects.filter(pk=self.child_id))
+
+
 def refresh_clocks_on_commit(child: Person) -> None:
-    transaction.on_commit(lambda: refresh_clocks(Person.objects.filter(pk=child.pk)))
+    """Once the transaction commits, store the child's clocks again: once per child
+    however many rows the transaction writes about them (an allocation ended and the
+    next begun). A refresh already waiting in this transaction serves; one that has run,
+    or was dropped with a rolled-back savepoint, does not."""
+    connection = transaction.get_connection()
+    # Weak: a refresh leaves the map once Django has run or dropped it.
+    waiting = connection.__dict__.setdefault("_kinfolio_refreshes", WeakValueDictionary())
+    queued = waiting.get(child.pk)
+    if (
+        connection.in_atomic_block
+        and queued is not None
+        and not queued.ran
+        and any(func is queued for _, func, _ in reversed(connection.run_on_commit))
+    ):
+        return
+    refresh = waiting[child.pk] = _ChildRefresh(child.pk)
+    transaction.on_commit(refresh)
 
 
 def refresh_held_by_on_commit(worker) -> None:

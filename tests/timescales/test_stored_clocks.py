@@ -4,14 +4,16 @@ once stored (how the holder follows allocations: tests/workforce/test_deadline_h
 import datetime as dt
 
 import pytest
+from django.db import transaction
 
 from kinfolio.accounts.models import Role
 from kinfolio.people.models import Person
 from kinfolio.referrals.services.referrals import open_referral
+from kinfolio.timescales import services
 from kinfolio.timescales.calendar import clear_default_calendar
 from kinfolio.timescales.models import ClosureDay, StoredClock
 from kinfolio.timescales.selectors import deadlines_for_user
-from kinfolio.timescales.services import add_rule_version, refresh_clocks
+from kinfolio.timescales.services import add_rule_version, refresh_clocks, refresh_clocks_on_commit
 from kinfolio.workforce.models import Allocation
 from tests.factories import (
     AssessmentFactory,
@@ -133,3 +135,27 @@ def test_a_service_that_changes_a_record_stores_the_childs_clocks_when_it_commit
             by=make_user(Role.SOCIAL_WORKER),
         )
     assert assessment_clock(child).due_on == DUE
+
+
+class _Undone(Exception):
+    pass
+
+
+def _asked_then_undone(child) -> None:
+    with transaction.atomic():
+        refresh_clocks_on_commit(child)
+        raise _Undone
+
+
+def test_a_childs_refresh_dropped_with_a_rolled_back_savepoint_is_asked_again(
+    db, monkeypatch, django_capture_on_commit_callbacks
+):
+    child, calls = ChildFactory(), []
+    monkeypatch.setattr(services, "refresh_clocks", lambda children: calls.append(children))
+    with django_capture_on_commit_callbacks(execute=True):
+        with pytest.raises(_Undone):
+            _asked_then_undone(child)
+        refresh_clocks_on_commit(child)
+        with transaction.atomic():
+            refresh_clocks_on_commit(child)  # already waiting
+    assert [list(children) for children in calls] == [[child]]

@@ -14,6 +14,7 @@ from django.urls import reverse
 from kinfolio.accounts.models import Role
 from kinfolio.audit.services.restrictions import restrict_record
 from kinfolio.people.models import Person
+from kinfolio.timescales import services as timescales_services
 from kinfolio.timescales.models import StoredClock
 from kinfolio.timescales.selectors import deadlines_for_user, team_deadlines
 from kinfolio.timescales.services import refresh_clocks
@@ -138,6 +139,57 @@ def test_a_transfer_moves_the_deadline_to_the_receiving_team_and_worker(case):
     locality_manager = case["managers"]["locality"]
     assert team_deadlines(case["locality"], locality_manager, today=TODAY).count() == 1
     assert not team_deadlines(case["team"], case["by"], today=TODAY).exists()
+
+
+@pytest.fixture
+def refreshes(monkeypatch):
+    """The children of each refresh of stored clocks, in order."""
+    calls = []
+
+    def counted(children, **arguments):
+        calls.append(sorted(children.values_list("pk", flat=True)))
+        return refresh_clocks(children, **arguments)
+
+    monkeypatch.setattr(timescales_services, "refresh_clocks", counted)
+    return calls
+
+
+def test_each_allocation_change_refreshes_the_childs_clocks_once(case, refreshes):
+    sam, ana = worker_in(case["team"], 100001), worker_in(case["team"], 100002)
+    _allocate(case, sam)
+    allocation = _allocate(case, ana, on=REFERRAL + dt.timedelta(days=5))  # ends Sam's
+    case["commit"](
+        end_allocation,
+        allocation=allocation,
+        end_date=TODAY,
+        reason="Ana is on long-term sick leave",
+        keep_with_team=True,  # and begins the team's
+        by=case["by"],
+    )
+    assert refreshes == [[case["child"].pk]] * 3
+    assert held_by(case["child"]) == {(None, case["team"].pk)}
+
+
+def test_accepting_a_transfer_refreshes_the_childs_clocks_once(case, refreshes):
+    sam, leo = worker_in(case["team"], 100001), worker_in(case["locality"], 100002)
+    _allocate(case, sam)
+    transfer = case["commit"](
+        propose_transfer,
+        child=case["child"],
+        to_team=case["locality"],
+        handover_note="Assessment done: a child in need plan",
+        by=case["by"],
+    )
+    refreshes.clear()
+    case["commit"](  # ends the allocation, begins one, answers the transfer
+        accept_transfer,
+        transfer=transfer,
+        transfer_date=TODAY,
+        worker=leo,
+        by=case["managers"]["locality"],
+    )
+    assert refreshes == [[case["child"].pk]]
+    assert held_by(case["child"]) == {(leo.pk, case["locality"].pk)}
 
 
 def test_a_leaving_date_already_passed_hands_the_deadline_to_the_team(case):
