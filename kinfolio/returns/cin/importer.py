@@ -253,6 +253,28 @@ def _keep(child: _Child, summary: Summary, what: str, write: Callable[[], object
         return None
 
 
+def _keep_each(
+    child: _Child,
+    summary: Summary,
+    parent: Element,
+    tag: str,
+    date_tag: str,
+    write: Callable[[Element, date | None], object],
+    *,
+    dated: str = "started",
+) -> None:
+    """Each ``tag`` block of ``parent`` written in its own savepoint (``_keep``) by
+    ``write(block, day)``, named in the summary by its day (``date_tag``)."""
+    for block in parent.findall(tag):
+        day = child.day(block, date_tag)
+        _keep(
+            child,
+            summary,
+            f"{tag} {dated} {day}",
+            lambda block=block, day=day: write(block, day),
+        )
+
+
 def _count(summary: Summary, kind: str, made: bool) -> None:
     (summary.created if made else summary.matched)[kind] += 1
 
@@ -290,45 +312,42 @@ def _details(child, details, referral, person, team, summary) -> None:
         },
     )
     _count(summary, "child in need episodes", made)
-    _assessments(child, details, person, episode, summary)
-    for block in details.findall("CINPlanDates"):
-        start = child.day(block, "CINPlanStartDate")
-        _keep(
-            child,
+    _keep_each(
+        child,
+        summary,
+        details,
+        "Assessments",
+        "AssessmentActualStartDate",
+        lambda block, start: _assessment(child, block, start, person, episode, summary),
+    )
+    _keep_each(
+        child,
+        summary,
+        details,
+        "CINPlanDates",
+        "CINPlanStartDate",
+        lambda block, start: _count(
             summary,
-            f"CINPlanDates from {start}",
-            lambda block=block, start=start: _count(
-                summary,
-                "child in need plans",
-                CINPlan.objects.get_or_create(
-                    child=person,
-                    cin_episode=episode,
-                    start_date=start,
-                    defaults={"end_date": child.day(block, "CINPlanEndDate"), "team": team},
-                )[1],
-            ),
-        )
+            "child in need plans",
+            CINPlan.objects.get_or_create(
+                child=person,
+                cin_episode=episode,
+                start_date=start,
+                defaults={"end_date": child.day(block, "CINPlanEndDate"), "team": team},
+            )[1],
+        ),
+        dated="from",
+    )
     conferences = _enquiries(child, details, person, episode, summary)
     _plans(child, details, person, episode, conferences, summary)
 
 
-def _assessments(child, details, person, episode, summary) -> None:
-    for block in details.findall("Assessments"):
-        start = child.day(block, "AssessmentActualStartDate")
-        _keep(
-            child,
-            summary,
-            f"Assessments started {start}",
-            lambda block=block: _assessment(child, block, person, episode, summary),
-        )
-
-
-def _assessment(child, block, person, episode, summary) -> None:
+def _assessment(child, block, start, person, episode, summary) -> None:
     authorised = child.day(block, "AssessmentAuthorisationDate")
     assessment, made = Assessment.objects.get_or_create(
         child=person,
         cin_episode=episode,
-        start_date=child.day(block, "AssessmentActualStartDate"),
+        start_date=start,
         defaults={
             "authorised_date": authorised,
             "outcome_other": authorised is not None,
@@ -347,16 +366,16 @@ def _enquiries(child, details, person, episode, summary) -> dict[date, list]:
     """Each enquiry, its strategy discussion (held on the census's S47 start date) and
     its initial conference; returns the conferences by date, with their enquiry."""
     conferences: dict[date, list] = {}
-    for block in details.findall("Section47"):
-        started = child.day(block, "S47ActualStartDate")
-        _keep(
-            child,
-            summary,
-            f"Section47 started {started}",
-            lambda block=block, started=started: _enquiry(
-                child, block, started, person, episode, conferences, summary
-            ),
-        )
+    _keep_each(
+        child,
+        summary,
+        details,
+        "Section47",
+        "S47ActualStartDate",
+        lambda block, started: _enquiry(
+            child, block, started, person, episode, conferences, summary
+        ),
+    )
     return conferences
 
 
@@ -380,16 +399,14 @@ def _enquiry(child, block, started, person, episode, conferences, summary) -> No
 
 
 def _plans(child, details, person, episode, conferences, summary) -> None:
-    for block in details.findall("ChildProtectionPlans"):
-        start = child.day(block, "CPPstartDate")
-        _keep(
-            child,
-            summary,
-            f"ChildProtectionPlans started {start}",
-            lambda block=block, start=start: _plan(
-                child, block, start, person, episode, conferences, summary
-            ),
-        )
+    _keep_each(
+        child,
+        summary,
+        details,
+        "ChildProtectionPlans",
+        "CPPstartDate",
+        lambda block, start: _plan(child, block, start, person, episode, conferences, summary),
+    )
     for held, (enquiry, conference) in conferences.items():
         if conference is None:  # an ICPC that decided no plan was needed
             _keep(
