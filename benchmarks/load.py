@@ -3,7 +3,10 @@ page's p95 in the same run (issue 17: at most 3x for every page a worker uses da
 
 The site is served as in production: gunicorn, several worker processes, production
 settings (``benchmarks/_settings.py``). Locust runs headless for ``KINFOLIO_BENCH_SECONDS``
-(60 by default) with the journeys of ``benchmarks/_locustfile.py``.
+(60 by default) with the journeys of ``benchmarks/_locustfile.py``, after a warm-up that
+opens every page on every server process with almost no wait between clicks (its figures
+are not kept): a server runs for days, so its processes' first requests (templates
+compiled, code imported) are not what its users wait for.
 """
 
 import csv
@@ -21,6 +24,7 @@ from benchmarks.harness import BENCH_DIR, BENCH_SECRET_KEY, PROJECT_DIR, size
 USERS = 50
 SPAWN_RATE = 10
 SERVER_WORKERS = 4  # two per core on the 2-core reference machine
+WARM_UP_SECONDS = 30
 TRIVIAL = "trivial page (notifications)"
 
 
@@ -56,8 +60,9 @@ def _wait_until_up(url: str, server: subprocess.Popen) -> None:
     raise RuntimeError("gunicorn did not start")
 
 
-def _run_locust(host: str, users_file: Path, seconds: int) -> Path:
-    prefix = BENCH_DIR / f"load-{size()}"
+def _run_locust(host: str, users_file: Path, seconds: int, *, warm_up: bool = False) -> Path:
+    prefix = BENCH_DIR / f"load-{size()}{'-warm-up' if warm_up else ''}"
+    wait = {"KINFOLIO_LOAD_WAIT": "0,0.5"} if warm_up else {}
     subprocess.run(
         [
             sys.executable,
@@ -75,7 +80,7 @@ def _run_locust(host: str, users_file: Path, seconds: int) -> Path:
             "--loglevel=WARNING",
             "--exit-code-on-error=0",
         ],
-        env={**os.environ, "KINFOLIO_LOAD_USERS": str(users_file)},
+        env={**os.environ, "KINFOLIO_LOAD_USERS": str(users_file), **wait},
         check=True,
         stdout=subprocess.DEVNULL,
     )
@@ -124,9 +129,13 @@ def run(report) -> None:
     )
     try:
         _wait_until_up(f"{host}/account/sign-in/", server)
+        _run_locust(host, users_file, WARM_UP_SECONDS, warm_up=True)
         stats = _run_locust(host, users_file, seconds)
     finally:
         server.terminate()
         server.wait(timeout=30)
-    print(f"  {USERS} users for {seconds}s, gunicorn with {SERVER_WORKERS} workers ({server_log})")
+    print(
+        f"  {USERS} users for {seconds}s after a {WARM_UP_SECONDS}s warm-up, gunicorn with "
+        f"{SERVER_WORKERS} workers ({server_log})"
+    )
     _print_table(stats)
