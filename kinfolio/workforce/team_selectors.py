@@ -256,8 +256,9 @@ def teams_compared(user, *, today: dt.date | None = None) -> list[TeamFigures]:
                 .annotate(total=Func(F("fte"), function="SUM"))
                 .values("total"),
             ),
-            n_children=count_of(held.values("child")),
-            n_unallocated=count_of(held.filter(worker__isnull=True)),
+            # Children, not allocations: a child can hold one in each role.
+            n_children=count_of(held, "child", distinct=True),
+            n_unallocated=count_of(held.filter(worker__isnull=True), "child", distinct=True),
             n_unsupervised=count_of(
                 in_post.filter(start_date__lt=cutoff).exclude(Exists(supervised))
             ),

@@ -343,3 +343,13 @@ def test_overdue_and_due_this_week_are_counted_per_worker_and_per_team(client, w
     assert (sam.overdue, sam.due_this_week) == (1, 1)
     compared = {row.team: row.overdue for row in teams_compared(world["manager"], today=today)}
     assert compared[world["team"]] == 1
+
+
+def test_teams_compared_counts_children_not_their_allocations(world):
+    """Mia waits for a social worker and a personal adviser in the same team; Leo has
+    Sam: two children, one of them waiting, however many roles each holds."""
+    Allocation.objects.create(
+        child=world["child"], team=world["team"], role="personal_adviser", start_date=D(2026, 10, 1)
+    )
+    row = next(r for r in teams_compared(world["manager"]) if r.team == world["team"])
+    assert (row.children, row.unallocated) == (2, 1)
