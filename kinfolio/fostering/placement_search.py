@@ -10,7 +10,6 @@ household already fostering three children (the usual fostering limit, Children 
 1989, Schedule 7) is offered only under an exemption naming the child.
 """
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -19,6 +18,7 @@ from django.db.models.functions import Coalesce, Concat, Least
 
 from kinfolio import codesets
 from kinfolio.children_in_care.models import CareEpisode, PlacementProvider
+from kinfolio.core.paging import ReadInPages
 from kinfolio.core.queries import CodePointOrder, JSONListHolds
 from kinfolio.fostering.models import FosterHousehold, HouseholdStatus, LimitExemption
 from kinfolio.fostering.services.limits import USUAL_FOSTERING_LIMIT
@@ -214,7 +214,7 @@ def _counted(sides: list[QuerySet]) -> QuerySet:
     return households.union(providers, all=True)
 
 
-class Found(Sequence):
+class Found(ReadInPages):
     """The places found, in the search's order, read a page at a time: the database
     counts them and orders them by distance, and a page reads only its own places."""
 
@@ -230,19 +230,8 @@ class Found(Sequence):
             self._count = self._counted.count()
         return self._count
 
-    def __iter__(self):
-        return iter(self[: len(self)])
-
-    def __getitem__(self, index):
-        if isinstance(index, int):
-            found = self[index:][:1] if index < 0 else self[index : index + 1]
-            if not found:
-                raise IndexError(index)
-            return found[0]
-        if self._ordered is None:
-            return []
-        start, stop, _ = index.indices(len(self))
-        return self._candidates(list(self._ordered[start:stop])) if start < stop else []
+    def _read(self, start: int, stop: int) -> list:
+        return self._candidates(list(self._ordered[start:stop]))
 
     def __eq__(self, other) -> bool:
         return list(self) == list(other)

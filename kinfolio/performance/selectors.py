@@ -22,6 +22,7 @@ from django.utils.encoding import force_bytes
 from kinfolio import codesets
 from kinfolio.audit.models import RestrictedRecord
 from kinfolio.codesets.base import CodeSet
+from kinfolio.core.paging import ReadInPages
 from kinfolio.performance.models import OpenChild
 
 NO_TEAM = "No current allocation"
@@ -152,7 +153,7 @@ def _band_order(on: date) -> Case:
     )
 
 
-class _Listed(Sequence):
+class _Listed(ReadInPages):
     """The pseudonymised list in its order, read a page at a time: the database counts
     the children in each team and age band, and only the groups a page reaches are read
     and sorted by pseudonym (a keyed hash the database cannot compute)."""
@@ -170,18 +171,7 @@ class _Listed(Sequence):
     def __len__(self) -> int:
         return sum(n for _, _, n in self._groups)
 
-    def __iter__(self):
-        return iter(self[: len(self)])
-
-    def __getitem__(self, index):
-        if isinstance(index, int):
-            found = self[index:][:1] if index < 0 else self[index : index + 1]
-            if not found:
-                raise IndexError(index)
-            return found[0]
-        if index.step not in (None, 1):
-            raise ValueError("The pseudonymised list is read in pages, without steps.")
-        start, stop, _ = index.indices(len(self))
+    def _read(self, start: int, stop: int) -> list:
         reached, first, at = [], None, 0
         for order, (team, band, n) in enumerate(self._groups):
             if at < stop and at + n > start:
