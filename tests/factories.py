@@ -15,6 +15,7 @@ from kinfolio.casework.models import CaseNote, Document, Visit
 from kinfolio.early_help.models import EarlyHelpEpisode, EarlyHelpReview
 from kinfolio.front_door.models import Contact, OnlineReferral, PartnerCheck
 from kinfolio.people.models import Person
+from kinfolio.postcodes.models import PostcodeLocation
 from kinfolio.protection.models import (
     ChildProtectionConference,
     ChildProtectionPlan,
@@ -26,6 +27,19 @@ from kinfolio.referrals.models import CINEpisode, CINPlan, CINPlanReview
 from kinfolio.workforce.models import Service, Team, Worker
 
 D = dt.date
+
+
+def located(postcode: str, latitude: float, longitude: float = -0.75) -> PostcodeLocation:
+    """A postcode at a hand-made point (tests' own geography, not the ONS's)."""
+    return PostcodeLocation.objects.create(
+        postcode=postcode,
+        latitude=latitude,
+        longitude=longitude,
+        source="test geography",
+        source_date=D(2025, 1, 1),
+    )
+
+
 LONDON = ZoneInfo("Europe/London")
 
 

@@ -2,7 +2,6 @@
 appears in a child's placement search with its distance from home and flags."""
 
 import re
-from datetime import date
 
 import pytest
 from playwright.sync_api import expect
@@ -10,22 +9,15 @@ from playwright.sync_api import expect
 from kinfolio.accounts.models import Role
 from kinfolio.fostering.models import FosterHousehold
 from kinfolio.people.models import Address
-from kinfolio.postcodes.models import PostcodeLocation
 from tests.browser.journey import fill_date, sign_in, step
-from tests.factories import D, WorkerFactory
+from tests.factories import D, WorkerFactory, located
 
 
 @pytest.fixture
 def people(make_user, two_services, settings):
     settings.KINFOLIO_DEMO_2FA_EXEMPT = True
     for postcode, latitude in [("MK9 1AA", 52.0), ("NN1 1AA", 52.35)]:
-        PostcodeLocation.objects.create(
-            postcode=postcode,
-            latitude=latitude,
-            longitude=-0.75,
-            source="test geography",
-            source_date=date(2025, 1, 1),
-        )
+        located(postcode, latitude)
     Address.objects.create(
         person=two_services["ours"],
         line_1="1 Elm Row",

@@ -1,15 +1,12 @@
 """Placement search: vacancies matching the child's age and needs, nearest home first,
 with the 20-mile and outside-the-authority flags."""
 
-from datetime import date
-
 import pytest
 
 from kinfolio.fostering.models import HouseholdStatus, LimitExemption
 from kinfolio.fostering.placement_search import search_placements
 from kinfolio.people.models import Address
-from kinfolio.postcodes.models import PostcodeLocation
-from tests.factories import ChildFactory, D
+from tests.factories import ChildFactory, D, located
 from tests.factories_care import (
     CareEpisodeFactory,
     FosterHouseholdFactory,
@@ -25,13 +22,7 @@ def child(settings):
     settings.KINFOLIO_AUTHORITY_POSTCODE_DISTRICTS = ["MK9", "MK6"]
     # Hand-made points on one meridian: 0.1 degree of latitude is about 6.9 miles.
     for postcode, latitude in [("MK9 1AA", 52.0), ("MK6 2BB", 52.05), ("NN1 1AA", 52.35)]:
-        PostcodeLocation.objects.create(
-            postcode=postcode,
-            latitude=latitude,
-            longitude=-0.75,
-            source="test geography",
-            source_date=date(2025, 1, 1),
-        )
+        located(postcode, latitude)
     child = ChildFactory(date_of_birth=D(2016, 3, 31))  # 10 on TODAY
     Address.objects.create(
         person=child,
@@ -160,13 +151,7 @@ def many_places(child):
     """Places at equal distances, unknown distances, names that sort differently by
     code point than alphabetically, the fostering limit and an exemption, needs, kinds."""
     for postcode, latitude, longitude in [("MK6 3CC", 52.0, -0.6), ("MK6 4DD", 52.03, -0.7)]:
-        PostcodeLocation.objects.create(
-            postcode=postcode,
-            latitude=latitude,
-            longitude=longitude,
-            source="test geography",
-            source_date=date(2025, 1, 1),
-        )
+        located(postcode, latitude, longitude)
     agency = PlacementProviderFactory(name="Zeta Fostering", provider_type="ifa", capacity=None)
     for reference, carers, postcode, extra in [
         ("FH1", "de Souza", "MK6 2BB", {}),

@@ -1,7 +1,5 @@
 """Distances from home to placement, and the 20-mile flag that never guesses."""
 
-from datetime import date
-
 import pytest
 
 from kinfolio.children_in_care.distances import (
@@ -13,6 +11,7 @@ from kinfolio.children_in_care.distances import (
 from kinfolio.children_in_care.models import CareEpisode
 from kinfolio.postcodes.models import PostcodeLocation
 from kinfolio.postcodes.selectors import Distance, distance_between, miles_from, out_of_area
+from tests.factories import located
 from tests.factories_care import CareEpisodeFactory
 
 pytestmark = pytest.mark.django_db
@@ -22,13 +21,7 @@ pytestmark = pytest.mark.django_db
 def places():
     # Hand-made points: 0.29 degrees of latitude is 20.0 miles (haversine, mean radius).
     for postcode, latitude in [("MK9 1AA", 52.0), ("MK9 1AB", 52.28), ("NN1 1AA", 52.30)]:
-        PostcodeLocation.objects.create(
-            postcode=postcode,
-            latitude=latitude,
-            longitude=-0.75,
-            source="test geography",
-            source_date=date(2025, 1, 1),
-        )
+        located(postcode, latitude)
 
 
 def episode(home: str, place: str):
@@ -87,13 +80,7 @@ def test_miles_from_in_the_database_is_distance_between_exactly(places):
     """Lists ordered and filtered by distance in the database agree with the miles pages
     show (``distance_between``), to the last digit, on SQLite and PostgreSQL."""
     for postcode, latitude, longitude in [("LS1 1AA", 53.7997, -1.5492), ("TR1 1AA", 50.26, -5.05)]:
-        PostcodeLocation.objects.create(
-            postcode=postcode,
-            latitude=latitude,
-            longitude=longitude,
-            source="test geography",
-            source_date=date(2025, 1, 1),
-        )
+        located(postcode, latitude, longitude)
     points = {
         postcode: (latitude, longitude)
         for postcode, latitude, longitude in PostcodeLocation.objects.values_list(

@@ -3,9 +3,8 @@ children. The year is 2024-25: 1 April 2024 to 31 March 2025."""
 
 import pytest
 
-from kinfolio.postcodes.models import PostcodeLocation
 from kinfolio.workforce.models import Allocation
-from tests.factories import WorkerFactory
+from tests.factories import WorkerFactory, located
 from tests.factories_care import CareEpisodeFactory, ChildFactory, D, PeriodOfCareFactory
 from tests.performance.indicators.helpers import children, figure, population, triple
 
@@ -120,13 +119,7 @@ def test_placements_over_20_miles_from_home_and_outside_the_authority(settings):
         ("LU1 2BB", 52.05),  # 3.5 miles from MK9 1AA, outside MK9
         ("NN1 1AA", 52.3),  # 20.7 miles from MK9 1AA
     ]:
-        PostcodeLocation.objects.create(
-            postcode=postcode,
-            latitude=latitude,
-            longitude=-0.75,
-            source="test geography",
-            source_date=D(2025, 1, 1),
-        )
+        located(postcode, latitude)
 
     def placed(home, place, **fields):
         child = ChildFactory()
