@@ -110,6 +110,28 @@ def test_malformed_files_are_refused_and_nothing_is_written(empty_db, tmp_path, 
     assert not Person.objects.exists()
 
 
+def test_a_previous_permanence_authority_not_in_the_la_list_is_refused(empty_db, tmp_path):
+    """LA_PERM is a DfE LA number (codesets.LOCAL_AUTHORITY): 999 is none, 202 is
+    Camden."""
+    columns = ",".join(BY_NAME["PrevPerm"].columns)
+    folder = write(
+        hand_made(tmp_path / "in"),
+        previous_permanence=f"{columns}\nA101,10/10/2012,P1,202,01/01/2020\n"
+        "A100,03/02/2014,P1,999,01/01/2021\n",
+    )
+    with pytest.raises(ImportRefused) as refused:
+        import_ssda903(folder)
+    [problem] = refused.value.problems
+    assert (problem.file, problem.where, problem.field, problem.value) == (
+        "previous_permanence.csv",
+        "row 3",
+        "LA_PERM",
+        "999",
+    )
+    assert "Not a code of Local authority" in problem.message
+    assert not Person.objects.exists()
+
+
 def test_a_byte_order_mark_is_accepted(empty_db, tmp_path):
     folder = hand_made(tmp_path / "in")
     text = (folder / "header.csv").read_text()

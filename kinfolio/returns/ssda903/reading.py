@@ -82,6 +82,7 @@ CODE_COLUMNS = {
     ("Reviews", "REVIEW_CODE"): codesets.REVIEW_PARTICIPATION,
     ("Missing", "MISSING"): codesets.MISSING_TYPE,
     ("PrevPerm", "PREV_PERM"): codesets.PREVIOUS_PERMANENCE,
+    ("PrevPerm", "LA_PERM"): codesets.LOCAL_AUTHORITY,
     ("SWEpisodes", "SW_REASON"): codesets.SOCIAL_WORKER_CHANGE_REASON,
 }
 # Columns a row cannot do without.
