@@ -66,14 +66,20 @@ def generate(
             seconds=time.perf_counter() - started,
             rows=sum(counts.values()),
         )
+    # After a bulk load the query planner still thinks the tables are empty: storing
+    # the clocks with those plans took minutes a query on PostgreSQL.
+    _update_statistics(progress)
     if store_clocks:
         progress("Storing every clock's due date")
         refresh_clocks(Person.objects.filter(is_child_subject=True))
+        _update_statistics(progress)
+    return counts
+
+
+def _update_statistics(progress) -> None:
     progress("Updating the database's statistics")
     with connection.cursor() as cursor:
-        # After a bulk load the query planner still thinks the tables are empty.
         cursor.execute("ANALYZE")
-    return counts
 
 
 def build(
