@@ -137,7 +137,8 @@ TEMPLATES = [
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # refuses a locked-out sign-in before the password
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, reading the user's worker and team with them.
+    "kinfolio.accounts.backends.UserWithWorkerBackend",
 ]
 LOGIN_URL = "accounts:sign-in"
 LOGIN_REDIRECT_URL = "workforce:my-caseload"

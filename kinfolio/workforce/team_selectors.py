@@ -31,7 +31,12 @@ from kinfolio.assessments.selectors import awaiting_authorisation
 from kinfolio.core.queries import OneOf, count_of
 from kinfolio.journey.status import FLAGS, with_status_flags
 from kinfolio.people.models import Person
-from kinfolio.people.selectors import children_visible_to, visible_child, visible_children_of
+from kinfolio.people.selectors import (
+    children_visible_to,
+    hidden_children_of,
+    visible_child,
+    visible_children_of,
+)
 from kinfolio.timescales.engine import Status
 from kinfolio.timescales.selectors import stored_clocks, team_deadlines
 from kinfolio.workforce.models import Allocation, SupervisionSession, Team, Transfer, Worker
@@ -116,10 +121,12 @@ def team_day(team: Team, user, *, today: dt.date | None = None) -> TeamDay:
                 supervision_overdue=due_on < today,
             )
         )
-    # Children waiting for a worker, and those whose worker is leaving: one read.
+    # Children waiting for a worker, and those whose worker is leaving: one read, the
+    # leavers a set PostgreSQL hashes once, so only these allocations are joined.
+    leaving = Worker.objects.filter(end_date__isnull=False).order_by()
     to_act_on = (
         open_here.filter(OneOf("child", children))
-        .filter(Q(worker__isnull=True) | Q(worker__end_date__isnull=False))
+        .filter(Q(worker__isnull=True) | Q(worker__in=leaving))
         .select_related("child", "worker")
     )
     waiting, reallocate = [], []
@@ -296,15 +303,20 @@ def _overdue_by_team(children: QuerySet[Person], *, today: dt.date) -> Counter:
     return Counter({row["holder_team"]: row["n"] for row in rows})
 
 
-def waiting_transfers(team: Team, user) -> QuerySet[Transfer]:
+def waiting_transfers(team: Team, user) -> list[Transfer]:
     """Transfers to this team waiting for its manager's answer, of children the user
-    may see."""
-    return (
-        Transfer.objects.filter(to_team=team, status=Transfer.Status.PROPOSED)
-        .filter(visible_child(user))
-        .select_related("child", "from_team", "proposed_by")
-        .order_by("proposed_on", "pk")
+    may see, oldest first.
+
+    Most days a team has none: the user's scope is checked (one more query) only when
+    there are some, and then only for their children (``hidden_children_of``)."""
+    proposed = Transfer.objects.filter(to_team=team, status=Transfer.Status.PROPOSED)
+    waiting = list(
+        proposed.select_related("child", "from_team", "proposed_by").order_by("proposed_on", "pk")
     )
+    if not waiting:
+        return waiting
+    hidden = set(hidden_children_of(user, proposed))
+    return [transfer for transfer in waiting if transfer.child_id not in hidden]
 
 
 def oversight_for(child: Person, *, limit: int = 5) -> dict[str, list]:

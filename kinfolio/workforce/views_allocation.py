@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from kinfolio.accounts.permissions import Permission, permission_required
@@ -104,7 +105,9 @@ def incoming_transfers(request, team_id: int):
     waiting = waiting_transfers(team, request.user)
     bound = None
     if request.method == "POST":
-        row = get_object_or_404(waiting, pk=request.POST.get("transfer"))
+        row = next((t for t in waiting if str(t.pk) == request.POST.get("transfer")), None)
+        if row is None:
+            raise Http404("No such transfer waiting for this team")
         bound = _answer(request, team, row)
         if bound is None:
             return redirect("workforce:transfers", team_id=team.pk)

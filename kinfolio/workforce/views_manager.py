@@ -1,5 +1,6 @@
 """Managers' pages to read: the team's day, its children, a worker, teams compared."""
 
+from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404, render
 
 from kinfolio.accounts.permissions import Permission, has_permission, permission_required
@@ -9,12 +10,17 @@ from kinfolio.workforce.models import Team, Worker
 
 @permission_required(Permission.VIEW_TEAMS)
 def my_team(request):
-    """The team manager's home: the team they manage."""
+    """The team manager's home: the (first) team they manage."""
     worker = getattr(request.user, "worker", None)
-    team = worker.managed_teams.select_related("service", "manager").first() if worker else None
-    if team is None:
+    teams = []
+    if worker is not None:
+        # Read once: the home shows the first; records awaiting authorisation, all of them.
+        managed = Prefetch("managed_teams", queryset=Team.objects.select_related("service"))
+        prefetch_related_objects([worker], managed)
+        teams = worker.managed_teams.all()
+    if not teams:
         return render(request, "workforce/no_team.html")
-    return _team_home(request, team)
+    return _team_home(request, teams[0])
 
 
 @permission_required(Permission.VIEW_TEAMS)
