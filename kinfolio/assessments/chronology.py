@@ -1,22 +1,15 @@
-from collections.abc import Iterator
-
 from kinfolio.assessments.models import Assessment
-from kinfolio.chronology.events import ChronologyEvent
-from kinfolio.people.models import Person
+from kinfolio.chronology.events import Lines
 
-
-def events(child: Person) -> Iterator[ChronologyEvent]:
-    for assessment in Assessment.objects.filter(child=child):
-        source = f"assessments.assessment:{assessment.pk}"
-        yield ChronologyEvent(
-            assessment.start_date, "Assessment", "Assessment started", source=source
-        )
-        if assessment.authorised_date:
-            yield ChronologyEvent(
-                assessment.authorised_date,
-                "Assessment",
-                "Assessment authorised",
-                "Outcome: " + ", ".join(assessment.outcomes),
-                significant=True,
-                source=source,
-            )
+LINES = [
+    Lines("Assessment", Assessment, "start_date", "Assessment started"),
+    Lines(
+        "Assessment",
+        Assessment,
+        "authorised_date",
+        "Assessment authorised",
+        lambda a: "Outcome: " + ", ".join(a.outcomes),
+        significant=True,
+        reads=("outcome_nfa", "outcome_cin_plan", "outcome_strategy_discussion", "outcome_other"),
+    ),
+]

@@ -1,6 +1,4 @@
-from collections.abc import Iterator
-
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Q
 
 from kinfolio.children_in_care.models import (
     CareEpisode,
@@ -17,8 +15,7 @@ from kinfolio.children_in_care.models import (
     VirtualSchoolContact,
 )
 from kinfolio.children_in_care.models.periods import LEGAL_STATUS_CHANGES, PLACEMENT_CHANGES
-from kinfolio.chronology.events import ChronologyEvent
-from kinfolio.people.models import Person
+from kinfolio.chronology.events import Lines
 
 
 def _placement(episode: CareEpisode) -> str:
@@ -26,148 +23,172 @@ def _placement(episode: CareEpisode) -> str:
     return f"{episode.get_placement_type_display()}" + (f" ({where})" if where else "")
 
 
-def _care(child: Person) -> Iterator[ChronologyEvent]:
-    episodes = CareEpisode.objects.select_related("foster_household", "provider")
-    periods = PeriodOfCare.objects.filter(child=child).prefetch_related(
-        Prefetch("episodes", queryset=episodes.order_by("start_date"))
-    )
-    for period in periods:
-        source = f"children_in_care.periodofcare:{period.pk}"
-        run = list(period.episodes.all())
-        first = f"{run[0].get_legal_status_display()}; {_placement(run[0])}" if run else ""
-        yield ChronologyEvent(
-            period.start_date,
-            "Looked after",
-            "Became looked after",
-            first,
-            significant=True,
-            source=source,
-        )
-        if period.end_date:
-            reason = run[-1].get_reason_ceased_display() if run else ""
-            yield ChronologyEvent(
-                period.end_date,
-                "Looked after",
-                "Ceased to be looked after",
-                reason,
-                significant=True,
-                source=source,
-            )
-        for e in run[1:]:
-            yield from _episode_change(e)
-
-
-def _episode_change(e: CareEpisode) -> Iterator[ChronologyEvent]:
-    changes_status = e.reason_new_episode in LEGAL_STATUS_CHANGES
-    moves = e.reason_new_episode in PLACEMENT_CHANGES
-    parts = [
+def _changes(e: CareEpisode) -> list[tuple[str, str]]:
+    """What a later episode of a period changed: (what, to what)."""
+    return [
         (label, detail)
         for label, detail, yes in (
-            ("Legal status changed", e.get_legal_status_display(), changes_status),
-            ("Placement moved", _placement(e), moves),
+            (
+                "Legal status changed",
+                e.get_legal_status_display(),
+                e.reason_new_episode in LEGAL_STATUS_CHANGES,
+            ),
+            ("Placement moved", _placement(e), e.reason_new_episode in PLACEMENT_CHANGES),
         )
         if yes
     ]
-    if parts:
-        yield ChronologyEvent(
-            e.start_date,
-            "Placement",
-            " and ".join(label for label, _ in parts),
-            "; ".join(detail for _, detail in parts),
-            significant=True,
-            source=f"children_in_care.careepisode:{e.pk}",
-        )
 
 
-def _reviews_and_health(child: Person) -> Iterator[ChronologyEvent]:
-    for r in LACReview.objects.filter(child=child, review_date__isnull=False):
-        yield ChronologyEvent(
-            r.review_date,
-            "Review",
-            "Looked after review held",
-            r.get_participation_display(),
-            source=f"children_in_care.lacreview:{r.pk}",
-        )
-    for h in HealthAssessment.objects.filter(child=child, assessment_date__isnull=False):
-        yield ChronologyEvent(
-            h.assessment_date,
-            "Health",
-            h.get_kind_display(),
-            source=f"children_in_care.healthassessment:{h.pk}",
-        )
-    for d in DentalCheck.objects.filter(child=child):
-        yield ChronologyEvent(
-            d.check_date, "Health", "Dental check", source=f"children_in_care.dentalcheck:{d.pk}"
-        )
-    for i in Immunisations.objects.filter(child=child):
-        yield ChronologyEvent(
-            i.checked_on,
-            "Health",
-            "Immunisations checked",
-            "Up to date" if i.up_to_date else "Not up to date",
-            source=f"children_in_care.immunisations:{i.pk}",
-        )
-    for s in SDQScore.objects.filter(child=child):
-        result = f"Score {s.score}" if s.score is not None else s.get_reason_not_completed_display()
-        yield ChronologyEvent(
-            s.completed_date,
-            "Health",
-            "Strengths and difficulties questionnaire",
-            result,
-            source=f"children_in_care.sdqscore:{s.pk}",
-        )
-
-
-def _education(child: Person) -> Iterator[ChronologyEvent]:
-    for e in EducationPlacement.objects.filter(child=child).select_related("school"):
-        source = f"children_in_care.educationplacement:{e.pk}"
-        yield ChronologyEvent(e.start_date, "Education", f"Started at {e.school}", source=source)
-        if e.end_date:
-            yield ChronologyEvent(e.end_date, "Education", f"Left {e.school}", source=source)
-    for p in PersonalEducationPlan.objects.filter(child=child, pep_date__isnull=False):
-        yield ChronologyEvent(
-            p.pep_date,
-            "Education",
-            "Personal education plan agreed",
-            source=f"children_in_care.personaleducationplan:{p.pk}",
-        )
-    for v in VirtualSchoolContact.objects.filter(child=child):
-        yield ChronologyEvent(
-            v.contact_date,
-            "Education",
-            f"Virtual school contact with {v.contact_name} ({v.get_role_display().lower()})",
-            f"{v.purpose} Outcome: {v.outcome}",
-            source=f"children_in_care.virtualschoolcontact:{v.pk}",
-        )
-
-
-def _missing_and_status(child: Person) -> Iterator[ChronologyEvent]:
-    for m in MissingEpisode.objects.filter(child=child):
-        source = f"children_in_care.missingepisode:{m.pk}"
-        what = m.get_missing_type_display().split(":")[0]
-        yield ChronologyEvent(m.start_date, "Missing", what, significant=True, source=source)
-        if m.end_date:
-            yield ChronologyEvent(m.end_date, "Missing", "Returned", source=source)
-        if m.return_interview_offered_on:
-            accepted = {True: "Accepted", False: "Declined"}.get(m.return_interview_accepted, "")
-            yield ChronologyEvent(
-                m.return_interview_offered_on,
-                "Missing",
-                "Return home interview offered",
-                accepted,
-                source=source,
+def _another(*, earlier: bool) -> Q:
+    """Another episode of the same period starts before (or after) this one."""
+    than = "lt" if earlier else "gt"
+    return Q(
+        Exists(
+            CareEpisode.objects.filter(
+                Q(**{f"start_date__{than}": OuterRef("start_date")})
+                | Q(start_date=OuterRef("start_date"), **{f"pk__{than}": OuterRef("pk")}),
+                period=OuterRef("period"),
             )
-    for u in UASCStatus.objects.filter(child=child):
-        source = f"children_in_care.uascstatus:{u.pk}"
-        yield ChronologyEvent(
-            u.start_date, "Looked after", "Unaccompanied asylum-seeking child", source=source
         )
-        if u.end_date:
-            yield ChronologyEvent(u.end_date, "Looked after", "UASC status ceased", source=source)
+    )
 
 
-def events(child: Person) -> Iterator[ChronologyEvent]:
-    yield from _care(child)
-    yield from _reviews_and_health(child)
-    yield from _education(child)
-    yield from _missing_and_status(child)
+PLACED = (
+    "placement_type",
+    "foster_household__reference",
+    "foster_household__carers",
+    "provider__name",
+)
+IN_CARE = "Looked after"
+
+LINES = [
+    # A period of care begins and ends with its first and last episodes.
+    Lines(
+        IN_CARE,
+        CareEpisode,
+        "period__start_date",
+        "Became looked after",
+        lambda e: f"{e.get_legal_status_display()}; {_placement(e)}",
+        significant=True,
+        reads=("legal_status", *PLACED),
+        child="period__child",
+        where=~_another(earlier=True),
+        links="period",
+    ),
+    Lines(
+        IN_CARE,
+        PeriodOfCare,
+        "start_date",
+        "Became looked after",
+        significant=True,
+        where=Q(episodes__isnull=True),
+    ),
+    Lines(
+        IN_CARE,
+        CareEpisode,
+        "period__end_date",
+        "Ceased to be looked after",
+        lambda e: e.get_reason_ceased_display(),
+        significant=True,
+        reads=("reason_ceased",),
+        child="period__child",
+        where=~_another(earlier=False),
+        links="period",
+    ),
+    Lines(
+        IN_CARE,
+        PeriodOfCare,
+        "end_date",
+        "Ceased to be looked after",
+        significant=True,
+        where=Q(episodes__isnull=True),
+    ),
+    Lines(
+        "Placement",
+        CareEpisode,
+        "start_date",
+        lambda e: " and ".join(label for label, _ in _changes(e)),
+        lambda e: "; ".join(detail for _, detail in _changes(e)),
+        significant=True,
+        reads=("reason_new_episode", "legal_status", *PLACED),
+        child="period__child",
+        where=_another(earlier=True)
+        & Q(reason_new_episode__in={*LEGAL_STATUS_CHANGES, *PLACEMENT_CHANGES}),
+    ),
+    Lines(
+        "Review",
+        LACReview,
+        "review_date",
+        "Looked after review held",
+        lambda r: r.get_participation_display(),
+        reads=("participation",),
+    ),
+    Lines(
+        "Health",
+        HealthAssessment,
+        "assessment_date",
+        lambda h: h.get_kind_display(),
+        reads=("kind",),
+    ),
+    Lines("Health", DentalCheck, "check_date", "Dental check"),
+    Lines(
+        "Health",
+        Immunisations,
+        "checked_on",
+        "Immunisations checked",
+        lambda i: "Up to date" if i.up_to_date else "Not up to date",
+        reads=("up_to_date",),
+    ),
+    Lines(
+        "Health",
+        SDQScore,
+        "completed_date",
+        "Strengths and difficulties questionnaire",
+        lambda s: (
+            f"Score {s.score}" if s.score is not None else s.get_reason_not_completed_display()
+        ),
+        reads=("score", "reason_not_completed"),
+    ),
+    Lines(
+        "Education",
+        EducationPlacement,
+        "start_date",
+        lambda e: f"Started at {e.school}",
+        reads=("school__name",),
+    ),
+    Lines(
+        "Education",
+        EducationPlacement,
+        "end_date",
+        lambda e: f"Left {e.school}",
+        reads=("school__name",),
+    ),
+    Lines("Education", PersonalEducationPlan, "pep_date", "Personal education plan agreed"),
+    Lines(
+        "Education",
+        VirtualSchoolContact,
+        "contact_date",
+        lambda v: f"Virtual school contact with {v.contact_name} ({v.get_role_display().lower()})",
+        lambda v: f"{v.purpose} Outcome: {v.outcome}",
+        reads=("contact_name", "role", "purpose", "outcome"),
+    ),
+    Lines(
+        "Missing",
+        MissingEpisode,
+        "start_date",
+        lambda m: m.get_missing_type_display().split(":")[0],
+        significant=True,
+        reads=("missing_type",),
+    ),
+    Lines("Missing", MissingEpisode, "end_date", "Returned"),
+    Lines(
+        "Missing",
+        MissingEpisode,
+        "return_interview_offered_on",
+        "Return home interview offered",
+        lambda m: {True: "Accepted", False: "Declined"}.get(m.return_interview_accepted, ""),
+        reads=("return_interview_accepted",),
+    ),
+    Lines(IN_CARE, UASCStatus, "start_date", "Unaccompanied asylum-seeking child"),
+    Lines(IN_CARE, UASCStatus, "end_date", "UASC status ceased"),
+]

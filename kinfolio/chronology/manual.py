@@ -1,19 +1,16 @@
 """Key events that workers add to the chronology by hand."""
 
-from collections.abc import Iterator
-
-from kinfolio.chronology.events import ChronologyEvent
+from kinfolio.chronology.events import Lines
 from kinfolio.chronology.models import KeyEvent
-from kinfolio.people.models import Person
 
-
-def events(child: Person) -> Iterator[ChronologyEvent]:
-    for event in KeyEvent.objects.filter(child=child):
-        yield ChronologyEvent(
-            event.event_date,
-            "Key event",
-            event.title,
-            event.detail,
-            significant=event.significant,
-            source=f"chronology.keyevent:{event.pk}",
-        )
+LINES = [
+    Lines(
+        "Key event",
+        KeyEvent,
+        "event_date",
+        lambda e: e.title,
+        lambda e: e.detail,
+        significant=lambda e: e.significant,
+        reads=("title", "detail", "significant"),
+    ),
+]

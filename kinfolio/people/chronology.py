@@ -1,19 +1,16 @@
-from collections.abc import Iterator
+from kinfolio.chronology.events import Lines
+from kinfolio.people.models import Address, Person
 
-from kinfolio.chronology.events import ChronologyEvent
-from kinfolio.people.models import Person
-
-
-def events(child: Person) -> Iterator[ChronologyEvent]:
-    if child.date_of_birth:
-        yield ChronologyEvent(child.date_of_birth, "Personal", "Born", significant=True)
-    if child.date_of_death:
-        yield ChronologyEvent(child.date_of_death, "Personal", "Died", significant=True)
-    for address in child.addresses.all():
-        yield ChronologyEvent(
-            address.start_date,
-            "Address",
-            "Moved to a new address",
-            str(address),
-            source=f"people.address:{address.pk}",
-        )
+LINES = [
+    Lines("Personal", Person, "date_of_birth", "Born", significant=True, child="pk", links=None),
+    Lines("Personal", Person, "date_of_death", "Died", significant=True, child="pk", links=None),
+    Lines(
+        "Address",
+        Address,
+        "start_date",
+        "Moved to a new address",
+        str,
+        reads=("line_1", "town", "postcode"),
+        child="person",
+    ),
+]

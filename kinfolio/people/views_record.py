@@ -13,7 +13,7 @@ from kinfolio.accounts.permissions import Permission, has_permission, permission
 from kinfolio.audit.selectors import change_history_for
 from kinfolio.audit.services import record_access
 from kinfolio.casework.selectors import case_notes_for, documents_for, visits_for
-from kinfolio.chronology.selectors import chronology_for
+from kinfolio.chronology.selectors import Chronology
 from kinfolio.journey.plans import meetings_for, plans_for
 from kinfolio.people.access import child_for
 from kinfolio.people.record import sub_navigation
@@ -43,16 +43,15 @@ def _page(request, rows):
 def chronology(request, local_id: str):
     child = child_for(request.user, local_id)
     kinds = request.GET.getlist("kind")
-    events = chronology_for(child)
-    shown = [e for e in events if not kinds or e.kind in kinds]
+    events = Chronology(child, kinds)
     return _section(
         request,
         "people:child-chronology",
         "people/record/chronology.html",
         child=child,
-        page=_page(request, shown),
-        total=len(shown),
-        chronology_kinds=sorted({e.kind for e in events}),
+        page=_page(request, events),
+        total=len(events),
+        chronology_kinds=events.kinds,
         selected_kinds=kinds,
         can_record=has_permission(request.user, Permission.RECORD_CASEWORK),
         # Page links keep the filter.

@@ -1,37 +1,56 @@
-from collections.abc import Iterator
-
-from kinfolio.chronology.events import ChronologyEvent
-from kinfolio.people.models import Person
+from kinfolio.chronology.events import Lines
+from kinfolio.workforce.models import Allocation, CaseDirection, SupervisionDecision
 
 
-def events(child: Person) -> Iterator[ChronologyEvent]:
-    for allocation in child.allocations.select_related("worker", "team"):
-        who = allocation.worker.full_name if allocation.worker else "no named worker"
-        yield ChronologyEvent(
-            allocation.start_date,
-            "Allocation",
-            f"{allocation.get_role_display()}: {who}",
-            f"Team: {allocation.team}",
-            source=f"workforce.allocation:{allocation.pk}",
-        )
-    for decision in child.supervision_decisions.select_related(
-        "session__worker", "session__supervisor"
-    ):
-        session = decision.session
-        actions = f" Actions: {decision.actions}" if decision.actions else ""
-        yield ChronologyEvent(
-            session.held_on,
-            "Management oversight",
-            f"Supervision decision ({session.supervisor} with {session.worker})",
-            f"{decision.decision}{actions}",
-            source=f"workforce.supervisiondecision:{decision.pk}",
-        )
-    for direction in child.case_directions.select_related("given_by"):
-        review = f" Review by {direction.review_by:%-d %B %Y}." if direction.review_by else ""
-        yield ChronologyEvent(
-            direction.given_on,
-            "Management oversight",
-            f"Case direction by {direction.given_by}",
-            f"{direction.direction}{review}",
-            source=f"workforce.casedirection:{direction.pk}",
-        )
+def _allocated(allocation: Allocation) -> str:
+    who = allocation.worker.full_name if allocation.worker else "no named worker"
+    return f"{allocation.get_role_display()}: {who}"
+
+
+def _decided(decision: SupervisionDecision) -> str:
+    session = decision.session
+    return f"Supervision decision ({session.supervisor} with {session.worker})"
+
+
+def _decision(decision: SupervisionDecision) -> str:
+    actions = f" Actions: {decision.actions}" if decision.actions else ""
+    return f"{decision.decision}{actions}"
+
+
+def _direction(direction: CaseDirection) -> str:
+    review = f" Review by {direction.review_by:%-d %B %Y}." if direction.review_by else ""
+    return f"{direction.direction}{review}"
+
+
+WORKER = ("given_name", "family_name")
+
+LINES = [
+    Lines(
+        "Allocation",
+        Allocation,
+        "start_date",
+        _allocated,
+        lambda a: f"Team: {a.team}",
+        reads=("role", "team__name", *(f"worker__{f}" for f in WORKER)),
+    ),
+    Lines(
+        "Management oversight",
+        SupervisionDecision,
+        "session__held_on",
+        _decided,
+        _decision,
+        reads=(
+            "decision",
+            "actions",
+            *(f"session__{who}__{f}" for who in ("supervisor", "worker") for f in WORKER),
+        ),
+    ),
+    Lines(
+        "Management oversight",
+        CaseDirection,
+        "given_on",
+        lambda d: f"Case direction by {d.given_by}",
+        _direction,
+        reads=("direction", "review_by", *(f"given_by__{f}" for f in WORKER)),
+    ),
+]

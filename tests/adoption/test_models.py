@@ -4,8 +4,9 @@ whole-history checks and chronology."""
 import pytest
 
 from kinfolio.adoption import invariants
-from kinfolio.adoption.chronology import events
+from kinfolio.adoption.chronology import LINES
 from kinfolio.adoption.models import AdoptionPlan, PreviousPermanence
+from kinfolio.chronology.selectors import chronology_for
 from tests.factories_care import (
     AdopterHouseholdFactory,
     AdoptionPlanFactory,
@@ -279,12 +280,12 @@ def test_events_show_each_step_to_adoption():
         adopters=AdopterHouseholdFactory(),
     )
     AdoptionPlanFactory()
-    found = list(events(child))
+    found = list(chronology_for(child, lines=LINES))
     assert [e.title for e in found] == [
-        "Decision that the child should be placed for adoption",
-        "Placement order made",
-        "Matched with adopters",
-        "Placed for adoption",
         "Adoption order made",
+        "Placed for adoption",
+        "Matched with adopters",
+        "Placement order made",
+        "Decision that the child should be placed for adoption",
     ]
     assert all(e.significant for e in found)

@@ -3,8 +3,9 @@
 import pytest
 
 from kinfolio.care_leavers import invariants
-from kinfolio.care_leavers.chronology import events
+from kinfolio.care_leavers.chronology import LINES
 from kinfolio.care_leavers.models import CareLeaverContact, StayingPut, birthday_in
+from kinfolio.chronology.selectors import chronology_for
 from tests.factories_care import (
     CareLeaverContactFactory,
     CareLeaverStatusFactory,
@@ -261,7 +262,7 @@ def test_events_show_the_care_leavers_journey():
     CareLeaverContactFactory(child=child)
     HealthHistoryGivenFactory(child=child)
     CareLeaverStatusFactory()
-    titles = {e.title for e in events(child)}
+    titles = {e.title for e in chronology_for(child, lines=LINES)}
     assert titles == {
         "Former relevant: aged 18 to 25",
         "Pathway plan agreed",

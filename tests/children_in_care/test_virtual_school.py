@@ -8,9 +8,10 @@ from django.urls import reverse
 
 from kinfolio.accounts.models import Role
 from kinfolio.audit.models import ChangeEvent
-from kinfolio.children_in_care.chronology import events
+from kinfolio.children_in_care.chronology import LINES
 from kinfolio.children_in_care.models import VirtualSchoolContact
 from kinfolio.children_in_care.services import health
+from kinfolio.chronology.selectors import chronology_for
 from tests.children_in_care.helpers import in_care, post_form
 from tests.factories import D
 from tests.factories_accounts import staff
@@ -93,7 +94,11 @@ def test_a_worker_records_a_contact_and_sees_it_on_the_care_record_and_chronolog
     assert "Dr Ann Okafor" in text
     assert "The virtual school head" in text
     assert "Agreed for the summer term" in text
-    found = [e for e in events(child) if e.title.startswith("Virtual school contact")]
+    found = [
+        e
+        for e in chronology_for(child, lines=LINES)
+        if e.title.startswith("Virtual school contact")
+    ]
     assert [(e.date, e.title) for e in found] == [
         (IN_CARE, "Virtual school contact with Dr Ann Okafor (the virtual school head)")
     ]

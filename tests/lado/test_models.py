@@ -3,8 +3,9 @@ check and chronology."""
 
 import pytest
 
+from kinfolio.chronology.selectors import chronology_for
 from kinfolio.lado import invariants
-from kinfolio.lado.chronology import events
+from kinfolio.lado.chronology import LINES
 from tests.factories_care import (
     AllegationFactory,
     ChildFactory,
@@ -125,8 +126,8 @@ def test_events_show_the_allegation_about_the_child():
         outcome="unsubstantiated",
     )
     AllegationFactory(child=ChildFactory())
-    assert [e.title for e in events(child)] == [
-        "Allegation against a person working with children",
-        "LADO strategy meeting",
+    assert [e.title for e in chronology_for(child, lines=LINES)] == [
         "Allegation closed",
+        "LADO strategy meeting",
+        "Allegation against a person working with children",
     ]

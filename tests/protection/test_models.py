@@ -522,24 +522,18 @@ def test_a_consistent_journey_breaks_no_rule():
 
 
 def test_chronology_events_cover_the_journey_for_that_child_only():
-    from kinfolio.assessments.chronology import events as assessment_events
-    from kinfolio.casework.chronology import events as casework_events
-    from kinfolio.early_help.chronology import events as early_help_events
-    from kinfolio.front_door.chronology import events as front_door_events
-    from kinfolio.protection.chronology import events as protection_events
-    from kinfolio.referrals.chronology import events as referral_events
+    from kinfolio.assessments.chronology import LINES as assessments
+    from kinfolio.casework.chronology import LINES as casework
+    from kinfolio.chronology.selectors import chronology_for
+    from kinfolio.early_help.chronology import LINES as early_help
+    from kinfolio.front_door.chronology import LINES as front_door
+    from kinfolio.protection.chronology import LINES as protection
+    from kinfolio.referrals.chronology import LINES as referrals
 
     child = journey()
     journey()
-    providers = [
-        front_door_events,
-        early_help_events,
-        referral_events,
-        assessment_events,
-        protection_events,
-        casework_events,
-    ]
-    events = [event for provider in providers for event in provider(child)]
+    lines = front_door + early_help + referrals + assessments + protection + casework
+    events = chronology_for(child, lines=lines)
     titles = [event.title for event in events]
     assert titles.count("Section 47 enquiry started") == 1
     assert "Contact from Schools" in titles
