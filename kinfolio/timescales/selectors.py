@@ -208,15 +208,21 @@ def deadline_rows(rows: Iterable[StoredClock], *, today: dt.date) -> list[Deadli
     return found
 
 
-def deadlines_for_user(user: User, *, today: dt.date) -> QuerySet[StoredClock]:
+def deadlines_for_user(
+    user: User, *, today: dt.date, children: list[int] | None = None
+) -> QuerySet[StoredClock]:
     """What the user must do: open deadlines they hold of the children allocated to them
     that are overdue, due today or due in the next 10 working days (or cannot be
-    calculated), most urgent first."""
+    calculated), most urgent first. Given ``children`` (the ids of the children the
+    user holds and may see, which the caseload lists anyway) the scope is not checked
+    again."""
     worker = getattr(user, "worker", None)
     if worker is None:
         return StoredClock.objects.none()
-    held = Allocation.objects.filter(worker=worker, end_date__isnull=True)
-    rows = _held_by(visible_children_of(user, held), holder_worker=worker)
+    if children is None:
+        held = Allocation.objects.filter(worker=worker, end_date__isnull=True)
+        children = visible_children_of(user, held)
+    rows = _held_by(children, holder_worker=worker)
     return _shown(rows, today=today).filter(
         Q(due_on__isnull=True) | Q(due_on__lte=soon_limit(today))
     )

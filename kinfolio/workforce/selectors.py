@@ -1,22 +1,35 @@
 """Reads about the workforce: caseloads and teams."""
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import OuterRef, Prefetch, QuerySet
 
 from kinfolio.accounts.models import User
-from kinfolio.core.queries import count_of
+from kinfolio.core.queries import OneOf, count_of
 from kinfolio.journey.status import with_status_flags
 from kinfolio.people.models import Person
-from kinfolio.people.selectors import children_visible_to
+from kinfolio.people.selectors import children_visible_to, visible_children_of
 from kinfolio.workforce.models import Allocation, Team, Worker
 
 
-def caseload_for_worker(worker: Worker, *, user: User) -> QuerySet[Person]:
+def held_by(worker: Worker, *, user: User) -> list[int]:
+    """The ids of the children ``worker`` holds now that ``user`` may see: the scope
+    checked once, for the caseload and its deadlines to read by."""
+    return visible_children_of(
+        user, Allocation.objects.filter(worker=worker, end_date__isnull=True)
+    )
+
+
+def caseload_for_worker(
+    worker: Worker, *, user: User, children: list[int] | None = None
+) -> QuerySet[Person]:
     """The children a worker holds now that ``user`` may see (a restricted child only
-    for those named on it), with what the caseload page shows about each."""
+    for those named on it), with what the caseload page shows about each. Given
+    ``children`` (``held_by`` the same worker and user, which the page reads anyway) the
+    scope is not checked again."""
+    if children is None:
+        children = held_by(worker, user=user)
     current = Allocation.objects.filter(worker=worker, end_date__isnull=True)
-    children = children_visible_to(user).filter(Exists(current.filter(child=OuterRef("pk"))))
     return (
-        with_status_flags(children)
+        with_status_flags(Person.objects.filter(OneOf("pk", children)))
         .prefetch_related(
             Prefetch(
                 "allocations", queryset=current.select_related("team"), to_attr="my_allocations"

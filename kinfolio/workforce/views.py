@@ -15,12 +15,13 @@ MOST_PRESSING = 10  # deadlines shown on the caseload page; the rest on "my dead
 @permission_required(Permission.VIEW_CASELOAD)
 def my_caseload(request):
     worker = getattr(request.user, "worker", None)
-    children = Person.objects.none()
+    children, held = Person.objects.none(), None
     if worker:
-        children = selectors.caseload_for_worker(worker, user=request.user)
+        held = selectors.held_by(worker, user=request.user)  # the scope checked once
+        children = selectors.caseload_for_worker(worker, user=request.user, children=held)
     page = Paginator(children, PAGE_SIZE).get_page(request.GET.get("page"))
     today = timezone.localdate()
-    pressing = deadlines_for_user(request.user, today=today)
+    pressing = deadlines_for_user(request.user, today=today, children=held)
     context = {
         "worker": worker,
         "page": page,
