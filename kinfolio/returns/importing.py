@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
 
 from kinfolio.audit.services.history import imported_children
 
@@ -20,6 +24,45 @@ def refresh_imported(import_id: str) -> None:
     from kinfolio.timescales.services import refresh_clocks
 
     refresh_clocks(imported_children(import_id))
+
+
+# Told of a record that breaks a rule of Kinfolio's records, and the error.
+Failed = Callable[[models.Model, Exception], None]
+
+
+def create_all(model: type[models.Model], records: list[models.Model], *, failed: Failed) -> int:
+    """Create the records in one statement; if one breaks a rule of Kinfolio's records,
+    each in its own savepoint (``save_each``) so that only those are left. Returns how
+    many were created."""
+    if not records:
+        return 0
+    try:
+        with transaction.atomic():
+            model.objects.bulk_create(records)
+        return len(records)
+    except (IntegrityError, ValidationError):
+        for record in records:
+            # bulk_create may have numbered some before the batch that failed.
+            record.pk, record._state.adding = None, True
+    return save_each(records, failed=failed)
+
+
+def save_each(records: list[models.Model], *, failed: Failed, update_fields=None) -> int:
+    """Save each record in its own savepoint; one that breaks a rule of Kinfolio's
+    records goes to ``failed`` (a new one with no pk, so that what hangs on it is left
+    too). Returns how many were saved."""
+    saved = 0
+    for record in records:
+        try:
+            with transaction.atomic():
+                record.save(update_fields=update_fields)
+        except (IntegrityError, ValidationError) as error:
+            if update_fields is None:
+                record.pk = None
+            failed(record, error)
+        else:
+            saved += 1
+    return saved
 
 
 @dataclass(frozen=True)

@@ -207,3 +207,35 @@ def test_the_validators_sample_child_of_2024_25_round_trips(db, tmp_path):
         "CINdetails/Assessments/AssessmentAuthorisationDate",
     ]
     assert made == {key: value for key, value in given.items() if key not in assessment}
+
+
+PLAN_ENDED_BEFORE_IT_STARTED = """<?xml version="1.0" encoding="utf-8"?>
+<Message><Children><Child>
+<ChildIdentifiers><LAchildID>C300</LAchildID><UPNunknown>UN1</UPNunknown>
+<PersonBirthDate>2015-03-27</PersonBirthDate><Sex>F</Sex></ChildIdentifiers>
+<CINdetails><CINreferralDate>2025-10-06</CINreferralDate><ReferralSource>1A</ReferralSource>
+<PrimaryNeedCode>N1</PrimaryNeedCode><ReferralNFA>false</ReferralNFA>
+<ChildProtectionPlans><CPPstartDate>2025-11-03</CPPstartDate><CPPendDate>2025-11-01</CPPendDate>
+<InitialCategoryOfAbuse>NEG</InitialCategoryOfAbuse>
+<LatestCategoryOfAbuse>NEG</LatestCategoryOfAbuse>
+<Reviews><CPPreviewDate>2025-12-01</CPPreviewDate></Reviews></ChildProtectionPlans>
+</CINdetails></Child></Children></Message>"""
+
+
+def test_a_plan_that_breaks_a_rule_is_left_with_its_conference_and_reviews(db, tmp_path):
+    """The plan ends before it starts: it is left and listed, and so are the
+    transfer-in conference that would have started it and its review; the child and
+    the episode are imported."""
+    from kinfolio.protection.models import ChildProtectionConference
+
+    path = tmp_path / "census.xml"
+    path.write_text(PLAN_ENDED_BEFORE_IT_STARTED)
+    summary = import_cin(path)
+    [left] = summary.left_records
+    assert "census.xml, Child C300, ChildProtectionPlans started 2025-11-03" in left
+    assert "cp_plan_dates_in_order" in left
+    assert summary.created["child in need episodes"] == 1
+    assert summary.created["child protection plans"] == 0
+    assert not ChildProtectionPlan.objects.exists()
+    assert not ChildProtectionConference.objects.exists()
+    assert CINEpisode.objects.get().child.local_id == "C300"

@@ -34,11 +34,14 @@ from kinfolio.children_in_care.models import (
 )
 from kinfolio.people.models import Person, Relationship
 from kinfolio.returns.importing import (
+    Failed,
     ImportRefused,
     Problem,
     Summary,
+    create_all,
     new_import_id,
     refresh_imported,
+    save_each,
 )
 from kinfolio.returns.models import StagedRow
 from kinfolio.returns.ssda903.reading import dated, stage_folder
@@ -158,38 +161,17 @@ class _Writer:
             write(rows, people)
 
     def _bulk(self, model: type[models.Model], records: list[models.Model], kind: str) -> None:
-        """Create the records at once; if one breaks a rule, each in its own savepoint so
-        that only those are left (and listed)."""
-        if not records:
-            return
-        try:
-            with transaction.atomic():
-                model.objects.bulk_create(records)
-            self.count(kind, True, len(records))
-            return
-        except (IntegrityError, ValidationError):
-            pass
-        for record in records:
-            # bulk_create may have numbered some before the batch that failed.
-            record.pk, record._state.adding = None, True
-            if self._one(record, kind, update_fields=None):
-                self.count(kind, True)
+        """Create the records at once; those that break a rule are left and listed."""
+        self.count(kind, True, create_all(model, records, failed=self._left(kind)))
 
-    def _one(self, record: models.Model, kind: str, *, update_fields) -> bool:
-        """Save one record in its own savepoint; one that breaks a rule of Kinfolio's
-        records is left, and listed with where it came from."""
-        try:
-            with transaction.atomic():
-                record.save(update_fields=update_fields)
-        except (IntegrityError, ValidationError) as error:
-            if update_fields is None:
-                record.pk = None  # not created: what depends on it is left too
+    def _left(self, kind: str) -> Failed:
+        def left(record: models.Model, error: Exception) -> None:
             self.summary.leave(
                 f"{record._where}: one of the {kind} breaks a rule of Kinfolio's records "
                 f"({error}); not imported"
             )
-            return False
-        return True
+
+        return left
 
     # -- Header ---------------------------------------------------------------------
 
@@ -359,8 +341,7 @@ class _Writer:
 
     def _save_each(self, records: list, fields: list[str] | None, kind: str) -> None:
         """Changed records, one savepoint each (few: a re-import after a change)."""
-        for record in records:
-            self._one(record, kind, update_fields=fields)
+        save_each(records, failed=self._left(kind), update_fields=fields)
 
     # -- the other tables -----------------------------------------------------------
 
