@@ -1,15 +1,19 @@
 """What early help suggests doing on a child's record: the open episode's next step,
 a step-down into early help when social care's plan has ended, or starting early help
 for a child social care does not hold. The open episode and child protection plan come
-with the child (``people.record.record_child``); three queries at most, whatever the
+with the child (``people.record.record_child``); two queries at most, whatever the
 child's history."""
 
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from kinfolio.accounts.models import User
 from kinfolio.accounts.permissions import Permission, has_permission
+from kinfolio.early_help.models import EarlyHelpEpisode
 from kinfolio.people.models import Person
 from kinfolio.people.record import NextAction
+from kinfolio.protection.models import ChildProtectionPlan
+from kinfolio.referrals.models import CINEpisode
 
 # The closure reason that sends the child to early help (CIN census RC9).
 CLOSED_TO_EARLY_HELP = "RC9"
@@ -50,10 +54,18 @@ def next_actions(child: Person, user: User) -> list[NextAction]:
 def _ready_to_step_down(child: Person, cin) -> bool:
     """The latest child in need episode was closed to early help, or its plans have
     ended, and nothing has stepped down from it yet."""
-    if cin.close_reason != CLOSED_TO_EARLY_HELP:
-        open_plan = child.open_cp_plan
-        if cin.close_date is not None or (open_plan and open_plan.cin_episode_id == cin.pk):
-            return False
-        if not child.cp_plans.filter(cin_episode=cin).exists():
-            return False
-    return not cin.stepped_down_to_early_help.exists()
+    open_plan = child.open_cp_plan
+    if cin.close_reason != CLOSED_TO_EARLY_HELP and (
+        cin.close_date is not None or (open_plan and open_plan.cin_episode_id == cin.pk)
+    ):
+        return False
+    # Whether it had a plan, and whether anything stepped down from it: one query.
+    had_plan, stepped_down = (
+        CINEpisode.objects.filter(pk=cin.pk)
+        .values_list(
+            Exists(ChildProtectionPlan.objects.filter(child=child, cin_episode=OuterRef("pk"))),
+            Exists(EarlyHelpEpisode.objects.filter(stepped_down_from=OuterRef("pk"))),
+        )
+        .get()
+    )
+    return (had_plan or cin.close_reason == CLOSED_TO_EARLY_HELP) and not stepped_down

@@ -1,8 +1,9 @@
 """What the referral-to-protection work suggests doing on a child's record: the next
 step of an open referral, assessment, enquiry, conference or plan. The open episode and
-plan come with the child (``people.record.record_child``); three queries at most,
+plan come with the child (``people.record.record_child``); two queries at most,
 whatever the child's history."""
 
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 
@@ -10,6 +11,7 @@ from kinfolio.accounts.models import User
 from kinfolio.accounts.permissions import Permission, has_permission
 from kinfolio.people.models import Person
 from kinfolio.people.record import NextAction
+from kinfolio.protection.models import ChildProtectionConference
 
 
 def _url(name: str, *args) -> str:
@@ -43,7 +45,12 @@ def next_actions(child: Person, user: User) -> list[NextAction]:
                 reason="Sent for authorisation",
             )
         )
-    enquiry = child.section47_enquiries.filter(cin_episode=episode).first()
+    conferenced = Exists(ChildProtectionConference.objects.filter(section47=OuterRef("pk")))
+    enquiry = (
+        child.section47_enquiries.filter(cin_episode=episode)
+        .annotate(conferenced=conferenced)
+        .first()
+    )
     if enquiry and enquiry.end_date is None:
         actions.append(
             NextAction(
@@ -51,7 +58,7 @@ def next_actions(child: Person, user: User) -> list[NextAction]:
                 _url("protection:s47-complete", local_id, enquiry.pk),
             )
         )
-    elif enquiry and enquiry.outcome == "icpc" and not enquiry.conferences.exists():
+    elif enquiry and enquiry.outcome == "icpc" and not enquiry.conferenced:
         actions.append(
             NextAction(
                 "Book the initial conference",

@@ -4,15 +4,18 @@ and stepping up (each checked before it is final), and stepping down from social
 import pytest
 from django.urls import reverse
 
+from kinfolio import codesets
 from kinfolio.accounts.models import Role
 from kinfolio.audit.models import ChangeEvent
 from kinfolio.early_help.models import EarlyHelpEpisode
 from kinfolio.people.models import Person
 from kinfolio.people.record import next_actions_for, record_child
+from kinfolio.protection.models.plans import CPPlanEndReason
 from kinfolio.recording import tokens
 from kinfolio.recording.models import Draft
 from kinfolio.referrals.models import CINEpisode
 from tests.factories import (
+    ChildProtectionPlanFactory,
     CINEpisodeFactory,
     D,
     EarlyHelpEpisodeFactory,
@@ -214,3 +217,26 @@ def test_start_early_help_is_offered_only_when_social_care_does_not_hold_the_chi
     assert "Start early help" in _offered(child, worker)
     CINEpisodeFactory(child=child, referral_date=D(2025, 1, 6))  # open to social care
     assert "Start early help" not in _offered(child, worker)
+
+
+def test_step_down_is_offered_once_the_open_episodes_plan_has_ended(worker):
+    plan = ChildProtectionPlanFactory(start_date=D(2025, 1, 6))
+    child, cin = plan.child, plan.cin_episode
+    assert "Step down to early help" not in _offered(child, worker)  # the plan is open
+    plan.end_date, plan.end_reason = D(2025, 4, 1), CPPlanEndReason.STEPPED_DOWN_CIN
+    plan.save()
+    assert "Step down to early help" in _offered(child, worker)
+    EarlyHelpEpisodeFactory(
+        child=child,
+        start_date=D(2025, 4, 2),
+        stepped_down_from=cin,
+        step_down_plan="School nurse weekly.",
+        end_date=D(2025, 6, 1),
+        closure_reason=codesets.EARLY_HELP_CLOSURE_REASON.choices[0][0],
+    )
+    assert "Step down to early help" not in _offered(child, worker)  # done already
+
+
+def test_step_down_is_not_offered_for_an_open_episode_that_had_no_plan(worker, two_services):
+    CINEpisodeFactory(child=two_services["ours"], referral_date=D(2025, 1, 6))
+    assert "Step down to early help" not in _offered(two_services["ours"], worker)
