@@ -239,3 +239,39 @@ def test_a_plan_that_breaks_a_rule_is_left_with_its_conference_and_reviews(db, t
     assert not ChildProtectionPlan.objects.exists()
     assert not ChildProtectionConference.objects.exists()
     assert CINEpisode.objects.get().child.local_id == "C300"
+
+
+def one_child(la_id: str, born: str, upn: str) -> str:
+    return f"""<?xml version="1.0" encoding="utf-8"?>
+<Message><Children><Child>
+<ChildIdentifiers><LAchildID>{la_id}</LAchildID><UPN>{upn}</UPN>
+<PersonBirthDate>{born}</PersonBirthDate><Sex>F</Sex></ChildIdentifiers>
+<CINdetails><CINreferralDate>2025-10-06</CINreferralDate><ReferralSource>1A</ReferralSource>
+<PrimaryNeedCode>N1</PrimaryNeedCode><ReferralNFA>false</ReferralNFA></CINdetails>
+</Child></Children></Message>"""
+
+
+@pytest.mark.parametrize(
+    ("born", "matched", "to_review"), [("2014-01-01", 1, 0), ("2014-02-03", 0, 1)]
+)
+def test_a_child_is_matched_by_upn_only_with_the_same_date_of_birth(
+    db, tmp_path, born, matched, to_review
+):
+    """Another LA child ID with a Kinfolio child's UPN is that child when the dates of
+    birth agree; when they differ it is listed for a person to check and left."""
+    old = Person.objects.create(
+        local_id="OLD1",
+        family_name="Okafor",
+        sex="F",
+        date_of_birth=D(2014, 1, 1),
+        upn="A123456789012",
+        is_child_subject=True,
+    )
+    path = tmp_path / "census.xml"
+    path.write_text(one_child("C400", born, "A123456789012"))
+    summary = import_cin(path)
+    assert (summary.matched["children"], summary.created["children"]) == (matched, 0)
+    assert len(summary.review) == to_review
+    assert all("OLD1" in line for line in summary.review)
+    assert Person.objects.get() == old
+    assert CINEpisode.objects.filter(child=old).count() == matched

@@ -555,12 +555,11 @@ class _Writer:
         """Each enquiry with its strategy discussion (held on the census's S47 start
         date); the initial conference each held is noted on its CINdetails."""
         wanted = [
-            (read, person, d, episode, start, due, icpc)
+            (f"{read.place}, Section47 started {start}", person, d, episode, start, due, icpc)
             for read, person, d, episode in episodes
             for start, due, icpc in d.enquiries
         ]
         people = _people_of(episodes)
-        where = [f"{row[0].place}, Section47 started {row[4]}" for row in wanted]
         discussions, new_discussions = self._made(
             StrategyDiscussion,
             None,
@@ -580,12 +579,12 @@ class _Writer:
                         "decision": "s47",
                     },
                 )
-                for place, (_, person, _, episode, start, _, _) in zip(where, wanted, strict=True)
+                for place, person, _, episode, start, _, _ in wanted
             ],
         )
         rows = [
-            (place, row, discussion)
-            for place, row, discussion in zip(where, wanted, discussions, strict=True)
+            (*row, discussion)
+            for row, discussion in zip(wanted, discussions, strict=True)
             if discussion.pk is not None
         ]
         enquiries, _ = self._made(
@@ -607,12 +606,11 @@ class _Writer:
                         "icpc_due_date": due,
                     },
                 )
-                for place, (_, person, _, episode, start, due, _), discussion in rows
+                for place, person, _, episode, start, due, _, discussion in rows
             ],
         )
         undone = []
-        for (_, row, discussion), enquiry in zip(rows, enquiries, strict=True):
-            d, icpc = row[2], row[6]
+        for (*_, d, _, _, _, icpc, discussion), enquiry in zip(rows, enquiries, strict=True):
             if enquiry.pk is None:
                 if id(discussion) in new_discussions:
                     undone.append(discussion.pk)  # left with its enquiry
@@ -636,9 +634,9 @@ class _Writer:
                     if plan.start in d.conferences:
                         d.conferences[plan.start][1] = True
                     continue
-                wanted.append((read, person, d, episode, plan))
+                place = f"{read.place}, ChildProtectionPlans started {plan.start}"
+                wanted.append((place, person, d, episode, plan))
         conferences = ChildProtectionConference.objects.filter(child__in=people)
-        where = [f"{row[0].place}, ChildProtectionPlans started {row[4].start}" for row in wanted]
         started, new_started = self._made(
             ChildProtectionConference,
             None,
@@ -656,16 +654,16 @@ class _Writer:
                         "category_of_abuse": plan.fields["initial_category"],
                     },
                 )
-                for place, (_, person, d, _, plan) in zip(where, wanted, strict=True)
+                for place, person, d, _, plan in wanted
                 for enquiry in [d.conferences.get(plan.start, [None])[0]]
             ],
         )
         rows = []
-        for place, row, conference in zip(where, wanted, started, strict=True):
+        for (place, person, d, episode, plan), conference in zip(wanted, started, strict=True):
             if conference.pk is not None:
-                rows.append((place, row, conference))
-                if row[4].start in row[2].conferences:
-                    row[2].conferences[row[4].start][1] = True
+                rows.append((place, person, episode, plan, conference))
+                if plan.start in d.conferences:
+                    d.conferences[plan.start][1] = True
         plans, _ = self._made(
             ChildProtectionPlan,
             "child protection plans",
@@ -685,13 +683,13 @@ class _Writer:
                         **plan.fields,
                     },
                 )
-                for place, (_, person, _, episode, plan), conference in rows
+                for place, person, episode, plan, conference in rows
             ],
         )
         ChildProtectionConference.objects.filter(
             pk__in=[
                 conference.pk
-                for (_, _, conference), plan in zip(rows, plans, strict=True)
+                for (*_, conference), plan in zip(rows, plans, strict=True)
                 if plan.pk is None and id(conference) in new_started  # left with its plan
             ]
         ).delete()
@@ -713,7 +711,7 @@ class _Writer:
                         "conference_date": day,
                     },
                 )
-                for (place, (_, person, _, _, read_plan), _), plan in zip(rows, plans, strict=True)
+                for (place, person, _, read_plan, _), plan in zip(rows, plans, strict=True)
                 if plan.pk is not None
                 for day in read_plan.reviews
             ],
