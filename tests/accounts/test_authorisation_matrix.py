@@ -196,7 +196,27 @@ def shared_records_for_urls(*, about) -> None:
 def url_for(name: str, route: str, child, team) -> str:
     """The URL with every parameter filled: a child of the given kind, the own team, and
     an existing row for anything else."""
-    values = {
+    values = _url_values(child, team)
+    kwargs = {}
+    for part in route.split("<")[1:]:
+        key = part.split(">")[0].split(":")[-1]
+        assert key in values, f"{name}: the matrix does not know how to fill <{key}>"
+        kwargs[key] = values[key]
+    return reverse(name, kwargs=kwargs)
+
+
+def _url_values(child, team) -> dict:
+    """Every value a URL may name, read (and made, the first time) once per child and
+    team in a test: a walk fills thousands of URLs, and reading them all for each was
+    most of its time. Kept on the test's own child object, so no test sees another's."""
+    made = child.__dict__.setdefault("_url_values", {})
+    if team.pk not in made:
+        made[team.pk] = _read_url_values(child, team)
+    return made[team.pk]
+
+
+def _read_url_values(child, team) -> dict:
+    return {
         "local_id": child.local_id,
         "team_id": team.pk,
         "worker_id": team.workers.order_by("pk").values_list("pk", flat=True).first(),
@@ -231,12 +251,6 @@ def url_for(name: str, route: str, child, team) -> str:
         **protection_url_values(child),
         "early_help_id": child.early_help_episodes.values_list("pk", flat=True).first(),
     }
-    kwargs = {}
-    for part in route.split("<")[1:]:
-        key = part.split(">")[0].split(":")[-1]
-        assert key in values, f"{name}: the matrix does not know how to fill <{key}>"
-        kwargs[key] = values[key]
-    return reverse(name, kwargs=kwargs)
 
 
 @pytest.mark.walk
@@ -247,10 +261,13 @@ def test_authorisation_matrix(client, world, role):
     private = [(n, r) for n, r, _ in PATTERNS if not POLICY[n].public]
     if role != ANONYMOUS:
         client.force_login(world["users"][role])
+    statuses = {}  # a page naming no child is the same URL for each kind: asked once
     for name, route in private:
         for kind in CHILD_KINDS:
             url = url_for(name, route, world["children"][kind], world["team"])
-            status = client.get(url).status_code
+            if url not in statuses:
+                statuses[url] = client.get(url).status_code
+            status = statuses[url]
             want = expected(name, role, kind)
             checked += 1
             if status != want:
