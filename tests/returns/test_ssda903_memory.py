@@ -3,8 +3,15 @@ the size (``make bench BENCH=returns`` imports 100 MB)."""
 
 import tracemalloc
 
+import pytest
+
 from kinfolio.returns.ssda903.importer import import_ssda903
 from kinfolio.returns.ssda903.tables import BY_NAME
+
+# The import's Python memory does not depend on the database: measured once, in the
+# SQLite pass (on PostgreSQL its reads, planned on statistics that cannot count the
+# import's own uncommitted rows, have taken minutes on a loaded machine).
+pytestmark = pytest.mark.sqlite_pass
 
 
 def generated(folder, children: int):
