@@ -200,8 +200,10 @@ def url_for(name: str, route: str, child, team) -> str:
     kwargs = {}
     for part in route.split("<")[1:]:
         key = part.split(">")[0].split(":")[-1]
-        assert key in values, f"{name}: the matrix does not know how to fill <{key}>"
-        kwargs[key] = values[key]
+        # A name two apps give different records is kept under the app's own name.
+        own = f"{name.split(':')[0]}:{key}"
+        assert own in values or key in values, f"{name}: the matrix cannot fill <{key}>"
+        kwargs[key] = values[own] if own in values else values[key]
     return reverse(name, kwargs=kwargs)
 
 
@@ -216,12 +218,14 @@ def _url_values(child, team) -> dict:
 
 
 def _read_url_values(child, team) -> dict:
+    inspection = inspection_url_values(child)
     return {
+        "inspection:recommendation_id": inspection.pop("recommendation_id"),
         "local_id": child.local_id,
         "team_id": team.pk,
         "worker_id": team.workers.order_by("pk").values_list("pk", flat=True).first(),
         "key": TimescaleRule.objects.values_list("key", flat=True).first(),
-        **inspection_url_values(child),
+        **inspection,
         "indicator_id": "referrals",
         "collected_id": "population_0_17",
         "period": "2024-25",
