@@ -15,6 +15,7 @@ from kinfolio.returns.years import CollectionYear
 from tests.factories import (
     AssessmentFactorFactory,
     AssessmentFactory,
+    ChildFactory,
     ChildProtectionPlanFactory,
     D,
     ReviewConferenceFactory,
@@ -259,14 +260,7 @@ def test_a_child_is_matched_by_upn_only_with_the_same_date_of_birth(
 ):
     """Another LA child ID with a Kinfolio child's UPN is that child when the dates of
     birth agree; when they differ it is listed for a person to check and left."""
-    old = Person.objects.create(
-        local_id="OLD1",
-        family_name="Okafor",
-        sex="F",
-        date_of_birth=D(2014, 1, 1),
-        upn="A123456789012",
-        is_child_subject=True,
-    )
+    old = ChildFactory(local_id="OLD1", sex="F", date_of_birth=D(2014, 1, 1), upn="A123456789012")
     path = tmp_path / "census.xml"
     path.write_text(one_child("C400", born, "A123456789012"))
     summary = import_cin(path)

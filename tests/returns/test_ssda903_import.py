@@ -12,7 +12,7 @@ from kinfolio.returns.ssda903.export import export_ssda903
 from kinfolio.returns.ssda903.importer import import_ssda903
 from kinfolio.returns.ssda903.tables import BY_NAME
 from kinfolio.returns.years import CollectionYear
-from tests.factories import D
+from tests.factories import ChildFactory, D
 from tests.factories_care import CareEpisodeFactory, PeriodOfCareFactory
 
 YEAR = CollectionYear.parse("2025-26")
@@ -140,14 +140,7 @@ def test_a_byte_order_mark_is_accepted(empty_db, tmp_path):
 
 
 def test_a_doubtful_match_is_left_for_review(db, tmp_path):
-    Person.objects.create(
-        local_id="OLD1",
-        family_name="Okafor",
-        sex="F",
-        date_of_birth=D(2014, 1, 1),
-        upn="A123456789012",
-        is_child_subject=True,
-    )
+    ChildFactory(local_id="OLD1", sex="F", date_of_birth=D(2014, 1, 1), upn="A123456789012")
     folder = write(tmp_path / "in", header=HEADER + "A100,F,03/02/2014,WBRI,A123456789012,,\n")
     summary = import_ssda903(folder)
     assert "OLD1" in summary.review[0]
