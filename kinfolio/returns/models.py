@@ -35,6 +35,12 @@ class ValidationRun(models.Model):
         null=True, blank=True, help_text="Queries: findings the DfE asks to check, not errors"
     )
     validator_seconds = models.FloatField(null=True, blank=True)
+    validator = models.CharField(
+        max_length=40, blank=True, help_text="The DfE validator's package: csc-validator-be-903"
+    )
+    validator_version = models.CharField(
+        max_length=20, blank=True, help_text="Its release, which its known faults depend on"
+    )
     failed_rules = models.CharField(max_length=500, blank=True)
 
     class Meta:

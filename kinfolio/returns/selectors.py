@@ -11,6 +11,7 @@ from django.db.models import Q, Subquery
 from kinfolio.people.models import Person
 from kinfolio.people.selectors import restricted_people_hidden_from
 from kinfolio.returns.models import KIND_CHOICES, ReturnIssue, ValidationRun
+from kinfolio.returns.validation.known_faults import KnownFault, known_fault
 from kinfolio.returns.years import CollectionYear, supported_years
 
 HISTORY_LIMIT = 24
@@ -30,6 +31,9 @@ class RuleGroup:
     rule: str
     message: str
     query: bool  # the rule's findings are queries, not errors
+    # The validator release that ran is known to report this rule on valid records:
+    # the group is marked with the fault, and still counted and listed.
+    fault: KnownFault | None = None
     issues: list[ReturnIssue] = field(default_factory=list)
 
     @property
@@ -80,10 +84,16 @@ def error_history() -> list[dict]:
     return points
 
 
+def fault_of(run: ValidationRun, rule: str) -> KnownFault | None:
+    """The known fault under ``rule`` of the validator release that made ``run``."""
+    return known_fault(package=run.validator, version=run.validator_version, rule=rule)
+
+
 def issues_by_rule(run: ValidationRun, user) -> list[RuleGroup]:
-    """The run's errors grouped by rule, then its queries, in two queries. A finding on
-    a child whose record is restricted from ``user`` is marked ``hidden``: the page says
-    "a restricted record" without the child's ID, as the restriction hides even that."""
+    """The run's errors grouped by rule, then its queries, in two queries, each group
+    with the validator's known fault under its rule, if any. A finding on a child whose
+    record is restricted from ``user`` is marked ``hidden``: the page says "a restricted
+    record" without the child's ID, as the restriction hides even that."""
     issues = list(run.issues.order_by("rule", "la_child_id", "table", "field"))
     hidden = set(
         restricted_people_hidden_from(user)
@@ -94,7 +104,8 @@ def issues_by_rule(run: ValidationRun, user) -> list[RuleGroup]:
     for issue in issues:
         issue.hidden = issue.child_id in hidden
         group = groups.setdefault(
-            issue.rule, RuleGroup(issue.rule, issue.message, query=issue.query)
+            issue.rule,
+            RuleGroup(issue.rule, issue.message, issue.query, fault_of(run, issue.rule)),
         )
         group.issues.append(issue)
     return sorted(groups.values(), key=lambda g: (g.query, -g.count, g.rule))
@@ -102,14 +113,18 @@ def issues_by_rule(run: ValidationRun, user) -> list[RuleGroup]:
 
 def child_data_quality(child: Person) -> list[ReturnIssue]:
     """The child's errors, then queries, in the latest finished validation of each
-    return (one query)."""
+    return (one query), each with ``fault``: the validator's known fault under its rule,
+    if any."""
     finished = ValidationRun.objects.filter(status=ValidationRun.Status.DONE)
     latest = finished.order_by("-finished_at", "-pk").values("pk")
     in_latest = reduce(
         or_, (Q(run_id=Subquery(latest.filter(kind=kind)[:1])) for kind, _ in KIND_CHOICES)
     )
-    return list(
+    issues = list(
         ReturnIssue.objects.filter(in_latest, child=child)
         .select_related("run")
         .order_by("query", "run__kind", "rule", "table", "field")
     )
+    for issue in issues:
+        issue.fault = fault_of(issue.run, issue.rule)
+    return issues

@@ -70,6 +70,7 @@ def run_validation(*, run_id: int) -> ValidationRun:
         run.status, run.progress, run.stage = ValidationRun.Status.DONE, 100, ""
         run.error_count, run.query_count = len(result.errors), len(result.queries)
         run.validator_seconds = result.seconds
+        run.validator, run.validator_version = result.validator, result.version
         run.failed_rules = ", ".join(result.failed_rules)[:500]
         run.finished_at = timezone.now()
         run.save()

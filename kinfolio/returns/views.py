@@ -56,13 +56,15 @@ def run(request, run_id: int):
     record_access(
         by=request.user, action="view_record", request=request, object_ref=str(validation)
     )
+    groups = selectors.issues_by_rule(validation, request.user)
     return render(
         request,
         "returns/run.html",
         {
             "run": validation,
             "year": CollectionYear(validation.collection_year),
-            "groups": selectors.issues_by_rule(validation, request.user),
+            "groups": groups,
+            "known_faults": sum(group.count for group in groups if group.fault),
             "working": validation.status
             in (ValidationRun.Status.QUEUED, ValidationRun.Status.RUNNING),
         },

@@ -1,6 +1,8 @@
 """Journeys: a police referrer sees their own referrals and what they were told; a
 performance analyst sees the caseload summary and the pseudonymised list, and the
-Returns page's errors and queries apart."""
+Returns page's errors and queries apart; a service manager sees an error under a rule
+the DfE's validator is known to report wrongly marked as such, on the Returns page and
+on the child's record."""
 
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -10,8 +12,11 @@ from kinfolio.people.models import Person
 from kinfolio.performance import views
 from kinfolio.performance.selectors import pseudonym
 from kinfolio.returns.models import ValidationRun
+from kinfolio.returns.validation.client import Finding
+from kinfolio.returns.validation.known_faults import LAC_VALIDATOR
 from kinfolio.timescales.services import refresh_clocks
 from kinfolio.workforce.models import Allocation
+from tests.browser.axe import assert_accessible
 from tests.browser.journey import sign_in
 from tests.factories import (
     ChildFactory,
@@ -25,6 +30,7 @@ from tests.factories import (
     at,
 )
 from tests.factories_care import CareEpisodeFactory, CareLeaverStatusFactory
+from tests.returns.factories import finished_validation
 
 
 def test_partner_referrer_sees_their_referrals_and_the_outcome_told(
@@ -157,3 +163,40 @@ def test_analyst_sees_errors_and_queries_apart_on_the_returns_page(
     expect(page.get_by_test_id("error-count")).to_contain_text("0 errors and 2 queries")
     expect(page.get_by_test_id("rule-8670Q")).to_contain_text("Rule 8670Q: 2 queries")
     screenshot("2-a-validation-with-queries")
+
+
+def test_manager_sees_a_known_fault_of_the_validator_marked_beside_the_error(
+    page, screenshot, make_user, settings
+):
+    """An error under SW12STG2, which csc-validator-be-903 0.1.17 reports on records that
+    meet the DfE's rule, is still counted and listed, and marked with when the validator
+    is wrong and what to do, on the validation's page and on the child's record."""
+    settings.KINFOLIO_DEMO_2FA_EXEMPT = True
+    manager = make_user(Role.SERVICE_MANAGER, username="manager")
+    TeamFactory()
+    found = [
+        Finding("SW12STG2", "All social worker episodes", "KF0000021", "Episodes", "SW_DECOM", 0),
+        Finding("378", "Placed with parents under s20", "KF0000022", "Episodes", "PLACE", 1),
+    ]
+    run = finished_validation(
+        validator=LAC_VALIDATOR, version="0.1.17", findings=found, requested_by=manager
+    )
+
+    sign_in(page, "manager", start=f"/returns/validations/{run.pk}/")
+    expect(page.get_by_test_id("error-count")).to_contain_text("2 errors")
+    expect(page.get_by_test_id("known-fault-count")).to_contain_text("1 of these is marked")
+    group = page.get_by_test_id("rule-SW12STG2")
+    expect(group).to_contain_text("Known fault in the DfE validator")
+    expect(page.get_by_test_id("rule-378")).not_to_contain_text("Known fault")
+    group.get_by_text("Rule SW12STG2: 1 error").click()
+    expect(group.get_by_test_id("known-fault-SW12STG2")).to_contain_text("What to do")
+    screenshot("1-a-known-fault-on-the-validation")
+    assert_accessible(page)
+
+    group.get_by_role("link", name="KF0000021").click()
+    panel = page.get_by_test_id("data-quality")
+    expect(panel).to_contain_text("Known fault in the DfE validator")
+    panel.get_by_text("When csc-validator-be-903 0.1.17 reports rule SW12STG2 wrongly").click()
+    expect(panel.get_by_test_id("known-fault-SW12STG2")).to_be_visible()
+    screenshot("2-the-same-on-the-childs-record")
+    assert_accessible(page)

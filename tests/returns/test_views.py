@@ -132,7 +132,9 @@ def test_queries_are_counted_and_shown_apart_from_errors(client, monkeypatch):
         Finding("8500", "LA child ID missing", child.local_id, "Child", "LAchildID", 3),
     ]
     monkeypatch.setattr(
-        services, "run_validator", lambda kind, year, target: Result(found, 1.0, [])
+        services,
+        "run_validator",
+        lambda kind, year, target: Result(found, 1.0, [], "csc-validator-be-cin", "0.1.13"),
     )
     analyst = UserFactory(role=Role.PERFORMANCE_ANALYST)
     run = ValidationRun.objects.create(kind="cin", collection_year=2026, requested_by=analyst)

@@ -46,6 +46,8 @@ class Result:
     findings: list[Finding]
     seconds: float  # the validator's own time
     failed_rules: list[str]  # rules the validator could not run on this return
+    validator: str  # the package that ran: csc-validator-be-903 or csc-validator-be-cin
+    version: str  # its release: which rules it is known to report wrongly depends on it
 
     @property
     def errors(self) -> list[Finding]:
@@ -96,4 +98,10 @@ def run_validator(kind: str, year: CollectionYear, target: Path) -> Result:
         for line in lines[:-1]
     ]
     done = lines[-1]
-    return Result(findings=findings, seconds=done["seconds"], failed_rules=done["failed_rules"])
+    return Result(
+        findings=findings,
+        seconds=done["seconds"],
+        failed_rules=done["failed_rules"],
+        validator=done["validator"],
+        version=done["version"],
+    )

@@ -8,13 +8,16 @@ line does (``lac_validator.__main__`` ``run-offline``; ``cin_validator.__main__`
 ``{"rule", "message", "child", "table", "field", "row", "query"}`` ("query": the
 validator's rule is a query, which the DfE asks a council to check and either amend or
 explain, rather than an error; only the CIN validator has them), and a last line
-``{"done": true, "seconds": ...}`` with the validator's own time.
+``{"done": true, "seconds": ..., "validator": ..., "version": ...}`` with the
+validator's own time, and its package and release (which rules it is known to report
+wrongly depends on the release: ``known_faults``).
 
     python runner.py ssda903 2026 E06000042 DIR
     python runner.py cin 2026 - FILE.xml
 """
 
 import importlib
+import importlib.metadata
 import json
 import logging
 import os
@@ -109,6 +112,12 @@ def run_cin(end_year, path):
         }
 
 
+def release(module):
+    """The package that installs ``module`` (``lac_validator``) and its version."""
+    package = importlib.metadata.packages_distributions()[module][0]
+    return package, importlib.metadata.version(package)
+
+
 def main(argv):
     kind, end_year, la_code, target = argv[1], int(argv[2]), argv[3], argv[4]
     # The validators print as they go: keep our stdout for the findings alone.
@@ -124,7 +133,15 @@ def main(argv):
     for finding in findings:
         out.write(json.dumps(finding) + "\n")
     seconds = round(time.perf_counter() - started, 3)
-    out.write(json.dumps({"done": True, "seconds": seconds, "failed_rules": FAILED_RULES}) + "\n")
+    package, version = release("lac_validator" if kind == "ssda903" else "cin_validator")
+    done = {
+        "done": True,
+        "seconds": seconds,
+        "failed_rules": FAILED_RULES,
+        "validator": package,
+        "version": version,
+    }
+    out.write(json.dumps(done) + "\n")
     out.flush()
 
 
