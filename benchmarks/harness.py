@@ -50,6 +50,7 @@ def bench_connection():
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kinfolio.settings")
         os.environ.setdefault("DJANGO_SECRET_KEY", BENCH_SECRET_KEY)
         os.environ.setdefault("DJANGO_DEBUG", "0")  # as in production: no query log kept
+        os.environ.setdefault("DATABASE_CONN_MAX_AGE", "600")  # as production keeps them
         os.environ.setdefault("DATABASE_URL", f"sqlite:///{BENCH_DIR / (size() + '.sqlite3')}")
         django.setup()
     from django.db import connection

@@ -42,7 +42,6 @@ def _server_environment() -> dict[str, str]:
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DJANGO_DEBUG": "0",
         "KINFOLIO_AUDIT_KEY": "bench-audit-key",
-        "DATABASE_CONN_MAX_AGE": "60",
     }
 
 

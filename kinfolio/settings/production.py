@@ -24,6 +24,10 @@ SECRET_KEY = required("DJANGO_SECRET_KEY", "a long random string, kept secret")
 ALLOWED_HOSTS = required("DJANGO_ALLOWED_HOSTS", "comma-separated host names").split(",")
 if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     raise ImproperlyConfigured("Set DATABASE_URL to a postgres:// URL; SQLite is for the demo")
+# Connections kept between requests, checked before reuse: a new one costs PostgreSQL
+# a process start and loses the statements it had prepared.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "600"))
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 # The access log's HMAC key: separate from SECRET_KEY so that rotating that key does not
 # break the log's chain.
