@@ -1,5 +1,6 @@
 """Reads about children in care: the IROs' workload."""
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -116,13 +117,20 @@ def iro_of(child: Person) -> Worker | None:
     return allocation.worker if allocation else None
 
 
-def recommendations_owned_by(worker: Worker, *, user: User) -> QuerySet[ReviewRecommendation]:
+def recommendations_owned_by(
+    worker: Worker, *, user: User, seen: Collection[int] = ()
+) -> list[ReviewRecommendation]:
     """The review recommendations ``worker`` owns and has not done, for children ``user``
-    may see, soonest due first (one query)."""
-    return (
-        ReviewRecommendation.objects.filter(
-            owner=worker, completed_on__isnull=True, child__in=children_visible_to(user)
-        )
+    may see, soonest due first. ``seen``: ids of children already checked against the
+    user's scope (the caseload's); only the others are checked, in a second query when
+    there are any (usually none: an owner's recommendations are about their children)."""
+    rows = list(
+        ReviewRecommendation.objects.filter(owner=worker, completed_on__isnull=True)
         .select_related("child")
         .order_by("due_date", "pk")
     )
+    others = {row.child_id for row in rows}.difference(seen)
+    if others:
+        visible = set(children_visible_to(user).filter(pk__in=others).values_list("pk", flat=True))
+        rows = [row for row in rows if row.child_id not in others or row.child_id in visible]
+    return rows

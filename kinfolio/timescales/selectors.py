@@ -213,9 +213,9 @@ def deadlines_for_user(
 ) -> QuerySet[StoredClock]:
     """What the user must do: open deadlines they hold of the children allocated to them
     that are overdue, due today or due in the next 10 working days (or cannot be
-    calculated), most urgent first. Given ``children`` (the ids of the children the
-    user holds and may see, which the caseload lists anyway) the scope is not checked
-    again."""
+    calculated), most urgent first, with their rules (a page of them, not every rule
+    in a second read). Given ``children`` (the ids of the children the user holds and
+    may see, which the caseload lists anyway) the scope is not checked again."""
     worker = getattr(user, "worker", None)
     if worker is None:
         return StoredClock.objects.none()
@@ -223,8 +223,11 @@ def deadlines_for_user(
         held = Allocation.objects.filter(worker=worker, end_date__isnull=True)
         children = visible_children_of(user, held)
     rows = _held_by(children, holder_worker=worker)
-    return _shown(rows, today=today).filter(
-        Q(due_on__isnull=True) | Q(due_on__lte=soon_limit(today))
+    return (
+        _shown(rows, today=today)
+        .filter(Q(due_on__isnull=True) | Q(due_on__lte=soon_limit(today)))
+        .select_related("rule")
+        .only(*CLOCK_COLUMNS, "rule")
     )
 
 

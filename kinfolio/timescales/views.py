@@ -4,12 +4,12 @@ from itertools import groupby
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from kinfolio.accounts.permissions import Permission, permission_required
+from kinfolio.core.paging import CountedPaginator, page_counted_alongside
 from kinfolio.timescales import selectors, services
 from kinfolio.timescales.forms import RuleVersionForm
 from kinfolio.timescales.models import TimescaleRule
@@ -18,26 +18,14 @@ from kinfolio.workforce.models import Team
 PAGE_SIZE = 50
 
 
-class CountedPaginator(Paginator):
-    """A paginator told its count (by a query the page makes anyway)."""
-
-    def __init__(self, rows, per_page: int, *, count: int):
-        super().__init__(rows, per_page)
-        self.known_count = count
-
-    @property
-    def count(self) -> int:
-        return self.known_count
-
-
 def _page_of_deadlines(request, rows, today, *, count: int | None = None):
-    """One page of stored clocks as deadlines, and the page for the pagination links."""
-    paginator = (
-        Paginator(rows, PAGE_SIZE)
-        if count is None
-        else CountedPaginator(rows, PAGE_SIZE, count=count)
-    )
-    page = paginator.get_page(request.GET.get("page"))
+    """One page of stored clocks as deadlines, and the page for the pagination links;
+    counted with the page when no ``count`` is given."""
+    number = request.GET.get("page")
+    if count is None:
+        page = page_counted_alongside(rows, PAGE_SIZE, number)
+    else:
+        page = CountedPaginator(rows, PAGE_SIZE, count=count).get_page(number)
     return selectors.deadline_rows(page.object_list, today=today), page
 
 

@@ -1,6 +1,6 @@
 """Reads about the workforce: caseloads and teams."""
 
-from django.db.models import OuterRef, Prefetch, QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 
 from kinfolio.accounts.models import User
 from kinfolio.core.queries import OneOf, count_of
@@ -22,19 +22,18 @@ def caseload_for_worker(
     worker: Worker, *, user: User, children: list[int] | None = None
 ) -> QuerySet[Person]:
     """The children a worker holds now that ``user`` may see (a restricted child only
-    for those named on it), with what the caseload page shows about each. Given
-    ``children`` (``held_by`` the same worker and user, which the page reads anyway) the
-    scope is not checked again."""
+    for those named on it), with what the caseload page shows about each: their status
+    and since when the worker holds them (``allocated_since``). Given ``children``
+    (``held_by`` the same worker and user, which the page reads anyway) the scope is not
+    checked again."""
     if children is None:
         children = held_by(worker, user=user)
-    current = Allocation.objects.filter(worker=worker, end_date__isnull=True)
+    current = Allocation.objects.filter(
+        worker=worker, end_date__isnull=True, child=OuterRef("pk")
+    ).order_by("-start_date")
     return (
         with_status_flags(Person.objects.filter(OneOf("pk", children)))
-        .prefetch_related(
-            Prefetch(
-                "allocations", queryset=current.select_related("team"), to_attr="my_allocations"
-            )
-        )
+        .annotate(allocated_since=Subquery(current.values("start_date")[:1]))
         .order_by("family_name", "given_name", "pk")
     )
 

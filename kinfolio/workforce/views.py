@@ -3,7 +3,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from kinfolio.accounts.permissions import Permission, permission_required
-from kinfolio.people.models import Person
+from kinfolio.children_in_care.selectors import recommendations_owned_by
+from kinfolio.core.paging import CountedPaginator, page_counted_alongside
 from kinfolio.timescales.selectors import deadline_rows, deadlines_for_user
 from kinfolio.workforce import selectors
 from kinfolio.workforce.models import Team
@@ -15,19 +16,21 @@ MOST_PRESSING = 10  # deadlines shown on the caseload page; the rest on "my dead
 @permission_required(Permission.VIEW_CASELOAD)
 def my_caseload(request):
     worker = getattr(request.user, "worker", None)
-    children, held = Person.objects.none(), None
+    today = timezone.localdate()
+    context = {"worker": worker, "today": today}
     if worker:
         held = selectors.held_by(worker, user=request.user)  # the scope checked once
         children = selectors.caseload_for_worker(worker, user=request.user, children=held)
-    page = Paginator(children, PAGE_SIZE).get_page(request.GET.get("page"))
-    today = timezone.localdate()
-    pressing = deadlines_for_user(request.user, today=today, children=held)
-    context = {
-        "worker": worker,
-        "page": page,
-        "deadlines": deadline_rows(pressing[:MOST_PRESSING], today=today),
-        "deadline_count": pressing.count(),
-    }
+        pressing = deadlines_for_user(request.user, today=today, children=held)
+        deadlines = page_counted_alongside(pressing, MOST_PRESSING, 1)
+        context |= {
+            "page": CountedPaginator(children, PAGE_SIZE, count=len(held)).get_page(
+                request.GET.get("page")
+            ),
+            "deadlines": deadline_rows(deadlines, today=today),
+            "deadline_count": deadlines.paginator.count,
+            "recommendations": recommendations_owned_by(worker, user=request.user, seen=held),
+        }
     return render(request, "workforce/my_caseload.html", context)
 
 

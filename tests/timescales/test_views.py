@@ -177,3 +177,15 @@ def test_new_version_of_an_unknown_rule_is_not_found(client, make_user):
     client.force_login(make_user(Role.ADMINISTRATOR))
     url = reverse("timescales:rule-new-version", args=["made_up"])
     assert client.get(url).status_code == 404
+
+
+def test_my_deadlines_come_in_pages_of_50_counted_with_the_page(client, worker_user):
+    user, worker, team = worker_user
+    _give_children(worker, team, 51)
+    client.force_login(user)
+    url = reverse("timescales:mine")
+    first, second, past = (client.get(url + f"?page={n}") for n in (1, 2, 9))
+    assert [len(r.context["deadlines"]) for r in (first, second, past)] == [50, 1, 1]
+    assert past.context["page"].number == 2  # past the end: the last page, as before
+    assert first.context["page"].paginator.count == 51
+    assert 'class="govuk-pagination"' in first.content.decode()
