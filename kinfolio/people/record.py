@@ -1,5 +1,5 @@
-"""The child's record: its sections (the sub navigation) and the "what needs doing"
-panel, whose actions each app contributes.
+"""The child's record: its sections (the sub navigation), its summary (``summary_of``)
+and the "what needs doing" panel, whose actions each app contributes.
 
 Each app that suggests next actions on a child's record has ``<app>/next_actions.py``
 with ``next_actions(child, user) -> list[NextAction]``, listed in ``PROVIDERS`` below.
@@ -22,8 +22,15 @@ from django.utils.module_loading import import_string
 from kinfolio.accounts.models import User
 from kinfolio.adoption.models import AdoptionPlan
 from kinfolio.fostering.models import PrivateFosteringArrangement
-from kinfolio.journey.status import first_with_open_records
+from kinfolio.journey.status import current_status, first_with_open_records
 from kinfolio.people.models import Person
+from kinfolio.people.selectors import family_and_network
+from kinfolio.quality_assurance.models import AuditAction
+from kinfolio.quality_assurance.selectors import audit_actions_for
+from kinfolio.returns.models import ReturnIssue
+from kinfolio.returns.selectors import child_data_quality
+from kinfolio.workforce.models import CaseDirection, SupervisionDecision
+from kinfolio.workforce.team_selectors import oversight_for
 
 # (url name, label): the record's sections in the order the sub navigation shows them.
 SECTIONS = [
@@ -69,19 +76,52 @@ def providers() -> tuple[Callable[[Person, User], list[NextAction]], ...]:
     return tuple(import_string(path) for path in PROVIDERS)
 
 
+# What the summary reads only for a child who has some (many have none of these): each
+# read skipped is a query fewer on the page opened most.
+_HAS = {
+    "has_supervision_decisions": SupervisionDecision.objects.all(),
+    "has_case_directions": CaseDirection.objects.all(),
+    "has_audit_actions": AuditAction.objects.filter(done_on__isnull=True),
+    "has_return_issues": ReturnIssue.objects.all(),
+}
+
+
 def record_child(children: QuerySet[Person], local_id: str) -> Person | None:
     """The child with this ID among ``children`` (None if not among them) as the record's
-    header and providers read them, in the one query that fetches them: their open records
-    (``journey.status.first_with_open_records``), and whether an adoption plan or a
-    private fostering arrangement was ever recorded."""
+    header, providers and summary read them, in the one query that fetches them: their
+    open records (``journey.status.first_with_open_records``), whether an adoption plan
+    or a private fostering arrangement was ever recorded, and whether they have any of
+    what the summary lists only when there is some (``has_...``, ``summary_of``)."""
     return first_with_open_records(
         children.filter(local_id=local_id).annotate(
             has_adoption_plan=Exists(AdoptionPlan.objects.filter(child=OuterRef("pk"))),
             privately_fostered=Exists(
                 PrivateFosteringArrangement.objects.filter(child=OuterRef("pk"))
             ),
+            **{name: Exists(rows.filter(child=OuterRef("pk"))) for name, rows in _HAS.items()},
         )
     )
+
+
+def summary_of(child: Person, user: User) -> dict:
+    """What the record's summary shows of a child from ``record_child``, beyond the
+    header: what needs doing, status, family, addresses, allocations, management
+    oversight, case file audit actions and data quality issues."""
+    oversight = {"decisions": [], "directions": []}
+    if child.has_supervision_decisions or child.has_case_directions:
+        oversight = oversight_for(child)
+    return {
+        "next_actions": next_actions_for(child, user),
+        "status": current_status(child),
+        "family": family_and_network(child, user=user),
+        "addresses": child.addresses.all(),
+        "allocations": child.allocations.filter(end_date__isnull=True).select_related(
+            "worker", "team"
+        ),
+        "data_quality": child_data_quality(child) if child.has_return_issues else [],
+        "oversight": oversight,
+        "audit_actions": list(audit_actions_for(child)) if child.has_audit_actions else [],
+    }
 
 
 def next_actions_for(child: Person, user: User) -> list[NextAction]:

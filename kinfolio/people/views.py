@@ -3,11 +3,8 @@ from django.shortcuts import render
 
 from kinfolio.accounts.permissions import Permission, permission_required
 from kinfolio.audit.services import record_access
-from kinfolio.journey.status import current_status
 from kinfolio.people import selectors
-from kinfolio.people.record import next_actions_for, record_child, sub_navigation
-from kinfolio.returns.selectors import child_data_quality
-from kinfolio.workforce.team_selectors import oversight_for
+from kinfolio.people.record import record_child, sub_navigation, summary_of
 
 
 @permission_required(Permission.SEARCH_CHILDREN)
@@ -41,15 +38,7 @@ def child_record(request, local_id: str):
         {
             "child": child,
             "sections": sub_navigation(child, "people:child"),
-            "next_actions": next_actions_for(child, request.user),
-            "status": current_status(child),
-            "family": selectors.family_and_network(child, user=request.user),
-            "addresses": child.addresses.all(),
-            "allocations": child.allocations.filter(end_date__isnull=True).select_related(
-                "worker", "team"
-            ),
-            "data_quality": child_data_quality(child),
-            "oversight": oversight_for(child),
+            **summary_of(child, request.user),
         },
     )
 

@@ -275,7 +275,7 @@ def open_deadlines_of(child: Person, *, today: dt.date | None = None) -> list[De
 def _one_childs(child: Person, *, today: dt.date, open_only: bool = True):
     """One child's stored clocks with their rules joined: a few rows, so the rules come
     with them rather than in a second read of every rule (one query)."""
-    rows = stored_clocks(Person.objects.filter(pk=child.pk), today=today, open_only=open_only)
+    rows = _shown(StoredClock.objects.filter(child=child), today=today, open_only=open_only)
     return rows.select_related("rule").only(*CLOCK_COLUMNS, "rule")
 
 
