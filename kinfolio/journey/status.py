@@ -45,24 +45,26 @@ OPEN_RECORDS = {
 }
 
 
-def first_with_open_records(children: QuerySet[Person]) -> Person | None:
-    """The first of ``children`` with their open record of each kind as attributes
-    (``child.open_cp_plan``..., None when there is none), joined in the one query that
-    fetches the child: each kind is unique per child in the database, so the joins
-    cannot add rows."""
+def first_with_open_records(
+    children: QuerySet[Person], records: dict[str, tuple[str, str]] = OPEN_RECORDS
+) -> Person | None:
+    """The first of ``children`` with their open record of each kind (``records``: name,
+    relation and the field that closes it) as attributes (``child.open_cp_plan``..., None
+    when there is none), joined in the one query that fetches the child: each kind is
+    unique per child in the database, so the joins cannot add rows."""
     child = (
         children.annotate(
             **{
                 name: FilteredRelation(
                     relation, condition=Q(**{f"{relation}__{end}__isnull": True})
                 )
-                for name, (relation, end) in OPEN_RECORDS.items()
+                for name, (relation, end) in records.items()
             }
         )
-        .select_related(*OPEN_RECORDS)
+        .select_related(*records)
         .first()
     )
-    for name in OPEN_RECORDS if child is not None else ():
+    for name in records if child is not None else ():
         if not hasattr(child, name):  # Django sets nothing for an empty filtered relation
             setattr(child, name, None)
     return child

@@ -22,7 +22,7 @@ from django.utils.module_loading import import_string
 from kinfolio.accounts.models import User
 from kinfolio.adoption.models import AdoptionPlan
 from kinfolio.fostering.models import PrivateFosteringArrangement
-from kinfolio.journey.status import current_status, first_with_open_records
+from kinfolio.journey.status import OPEN_RECORDS, current_status, first_with_open_records
 from kinfolio.people.models import Person
 from kinfolio.people.selectors import family_and_network
 from kinfolio.quality_assurance.models import AuditAction
@@ -86,12 +86,18 @@ _HAS = {
 }
 
 
+# The child's open records, and their current address: one per person in the database
+# ("one_current_address_per_person"), so it joins the same way.
+_OPEN = {**OPEN_RECORDS, "current_address": ("addresses", "end_date")}
+
+
 def record_child(children: QuerySet[Person], local_id: str) -> Person | None:
     """The child with this ID among ``children`` (None if not among them) as the record's
     header, providers and summary read them, in the one query that fetches them: their
-    open records (``journey.status.first_with_open_records``), whether an adoption plan
-    or a private fostering arrangement was ever recorded, and whether they have any of
-    what the summary lists only when there is some (``has_...``, ``summary_of``)."""
+    open records (``journey.status.first_with_open_records``) and current address,
+    whether an adoption plan or a private fostering arrangement was ever recorded, and
+    whether they have any of what the summary lists only when there is some
+    (``has_...``, ``summary_of``)."""
     return first_with_open_records(
         children.filter(local_id=local_id).annotate(
             has_adoption_plan=Exists(AdoptionPlan.objects.filter(child=OuterRef("pk"))),
@@ -99,13 +105,14 @@ def record_child(children: QuerySet[Person], local_id: str) -> Person | None:
                 PrivateFosteringArrangement.objects.filter(child=OuterRef("pk"))
             ),
             **{name: Exists(rows.filter(child=OuterRef("pk"))) for name, rows in _HAS.items()},
-        )
+        ),
+        _OPEN,
     )
 
 
 def summary_of(child: Person, user: User) -> dict:
     """What the record's summary shows of a child from ``record_child``, beyond the
-    header: what needs doing, status, family, addresses, allocations, management
+    header: what needs doing, status, family, allocations, management
     oversight, case file audit actions and data quality issues."""
     oversight = {"decisions": [], "directions": []}
     if child.has_supervision_decisions or child.has_case_directions:
@@ -114,7 +121,6 @@ def summary_of(child: Person, user: User) -> dict:
         "next_actions": next_actions_for(child, user),
         "status": current_status(child),
         "family": family_and_network(child, user=user),
-        "addresses": child.addresses.all(),
         "allocations": child.allocations.filter(end_date__isnull=True).select_related(
             "worker", "team"
         ),

@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from kinfolio.accounts.models import Role
 from kinfolio.chronology.models import KeyEvent
+from kinfolio.people.models import Address
 from tests.factories import CINEpisodeFactory, D
 
 
@@ -40,6 +41,30 @@ def test_child_record_shows_details_status_and_what_needs_doing(client, make_use
     assert 'class="moj-sub-navigation"' in page
     labels = [a.label for a in response.context["next_actions"]]
     assert "Add a case note" in labels
+
+
+@pytest.mark.parametrize(
+    ("ends", "shown"),
+    [(None, "2 Mill Lane, Leeds LS1 2AB"), (D(2025, 2, 1), "No current address")],
+)
+def test_child_record_shows_the_current_address_only(client, make_user, two_services, ends, shown):
+    child = two_services["ours"]
+    for line_1, start_date, end_date in [
+        ("1 Old Road", D(2020, 1, 1), D(2024, 12, 31)),
+        ("2 Mill Lane", D(2025, 1, 1), ends),
+    ]:
+        Address.objects.create(
+            person=child,
+            line_1=line_1,
+            town="Leeds",
+            postcode="LS1 2AB",
+            start_date=start_date,
+            end_date=end_date,
+        )
+    client.force_login(make_user(Role.SOCIAL_WORKER, worker=two_services["worker"]))
+    page = client.get(record_url(child)).content.decode()
+    assert shown in page
+    assert "1 Old Road" not in page
 
 
 def test_chronology_section_lists_events_newest_first(client, make_user, two_services):
