@@ -10,6 +10,8 @@ from django.db.models import Q
 from kinfolio.core.models import Recorded, dates_in_order
 from kinfolio.timescales.events import EVENTS, Unit, event_label
 
+UNIT_LABELS = dict(Unit.choices)
+
 
 class ClosureDay(Recorded):
     """A day the council is closed though it is not a bank holiday (e.g. between
@@ -144,7 +146,9 @@ class TimescaleRule(Recorded):
 
     def describe(self) -> str:
         """The interval in words: "45 working days", "1 week", "5 working days before"."""
-        unit = self.get_unit_display()
+        # As get_unit_display(), without rebuilding the choices on each call: a page of
+        # deadlines describes every row's rule.
+        unit = UNIT_LABELS.get(self.unit, self.unit)
         if self.interval == 1:
             unit = unit.removesuffix("s")
         return f"{self.interval} {unit}" + (" before" if self.before else "")
