@@ -22,6 +22,7 @@ from django.db.models import (
     Q,
     QuerySet,
 )
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from kinfolio.accounts.models import User
@@ -130,12 +131,13 @@ CLOCK_COLUMNS = (
 
 
 def stored_clocks(
-    children: QuerySet[Person], *, today: dt.date, open_only: bool = True
+    children: QuerySet[Person] | RawSQL, *, today: dt.date, open_only: bool = True
 ) -> QuerySet[StoredClock]:
-    """The stored clocks of these children that have started (those counted back from
-    an event matter before it), shown to workers (not reporting-only); soonest due
-    first, unknown last."""
-    rows = StoredClock.objects.filter(child__in=children.order_by().values("pk"))
+    """The stored clocks of these children (or of the ids a compiled query of them
+    reads) that have started (those counted back from an event matter before it),
+    shown to workers (not reporting-only); soonest due first, unknown last."""
+    ids = children.order_by().values("pk") if isinstance(children, QuerySet) else children
+    rows = StoredClock.objects.filter(child__in=ids)
     return _shown(rows, today=today, open_only=open_only)
 
 
@@ -273,9 +275,14 @@ def open_deadlines_of(child: Person, *, today: dt.date | None = None) -> list[De
 
 
 def _one_childs(child: Person, *, today: dt.date, open_only: bool = True):
-    """One child's stored clocks with their rules joined: a few rows, so the rules come
-    with them rather than in a second read of every rule (one query)."""
+    """One child's stored clocks with their rules joined (one query)."""
     rows = _shown(StoredClock.objects.filter(child=child), today=today, open_only=open_only)
+    return with_rules(rows)
+
+
+def with_rules(rows: QuerySet[StoredClock]) -> QuerySet[StoredClock]:
+    """Stored clocks (a child's, or one page of them) with their rules joined: a few
+    rows, so the rules come with them rather than in a second read of every rule."""
     return rows.select_related("rule").only(*CLOCK_COLUMNS, "rule")
 
 

@@ -43,7 +43,8 @@ def team_deadlines(request, team_id: int):
     today = timezone.localdate()
     rows = selectors.team_deadlines(team, request.user, today=today)
     counts = selectors.status_counts(rows, today=today)  # which add up to the rows' count
-    deadlines, page = _page_of_deadlines(request, rows, today, count=sum(counts.values()))
+    page_rows = selectors.with_rules(rows)
+    deadlines, page = _page_of_deadlines(request, page_rows, today, count=sum(counts.values()))
     groups = [(s, counts[s], list(g)) for s, g in groupby(deadlines, key=lambda d: d.status)]
     context = {"team": team, "counts": counts, "groups": groups, "page": page}
     return render(request, "timescales/team_deadlines.html", context)
