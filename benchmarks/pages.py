@@ -35,6 +35,7 @@ def _pages(people: dict) -> list[tuple[str, str, str]]:
         ("teams list", "team_manager", "/teams/"),
         ("a team", "team_manager", f"/teams/{manager['team']}/"),
         ("team deadlines", "team_manager", f"/timescales/teams/{manager['team']}/"),
+        ("teams compared", "director", "/teams/compare/"),
         ("caseload summary", "director", "/performance/caseload-summary/"),
     ]
 

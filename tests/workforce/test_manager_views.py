@@ -223,6 +223,8 @@ def test_transfer_is_proposed_then_accepted_by_the_receiving_manager(client, wor
     transfer = Transfer.objects.get()
     locality_worker = worker_in(world["locality"], 100009)
     client.force_login(world["managers"]["locality"])
+    home = client.get(reverse("workforce:my-team")).content.decode()
+    assert "Transfers waiting for your answer (1)" in home
     page = client.get(reverse("workforce:transfers", args=[world["locality"].pk]))
     assert "CIN plan agreed" in page.content.decode()
 
@@ -245,6 +247,8 @@ def test_transfer_is_proposed_then_accepted_by_the_receiving_manager(client, wor
         locality_worker,
         "TSPROC",
     )
+    home = client.get(reverse("workforce:my-team")).content.decode()
+    assert "Transfers waiting for your answer" not in home
 
 
 def _hold(world, count: int) -> None:
@@ -353,3 +357,18 @@ def test_teams_compared_counts_children_not_their_allocations(world):
     )
     row = next(r for r in teams_compared(world["manager"]) if r.team == world["team"])
     assert (row.children, row.unallocated) == (2, 1)
+
+
+def test_teams_compared_links_each_number_to_the_list_behind_it(client, world):
+    client.force_login(staff(Role.SERVICE_MANAGER, team=world["team"]))
+    page = client.get(reverse("workforce:compare-teams")).content.decode()
+    for team in (world["team"], world["locality"]):
+        home = reverse("workforce:team-home", args=[team.pk])
+        for url in (
+            home,
+            reverse("workforce:team-children", args=[team.pk]),
+            f"{home}#waiting",
+            reverse("timescales:team", args=[team.pk]),
+            f"{home}#workers",
+        ):
+            assert f'href="{url}"' in page
