@@ -90,12 +90,12 @@ def possible_duplicates(
     )
 
 
-def referrers_not_told(user: User, *, limit: int = QUEUE_LIMIT) -> QuerySet[Contact]:
+def referrers_not_told(user: User) -> QuerySet[Contact]:
     """Decided contacts whose referrer has not been told the outcome, oldest decision
     first (the 2012 inspection found feedback to referrers "frequently delayed")."""
     return (
         contacts_for(user)
         .filter(decided_at__isnull=False, referrer_informed_at__isnull=True)
         .select_related("child")
-        .order_by("decided_at", "pk")[:limit]
+        .order_by("decided_at", "pk")
     )

@@ -12,11 +12,14 @@ from django.views.decorators.http import require_GET
 
 from kinfolio.accounts.permissions import Permission, permission_required
 from kinfolio.audit.services import record_access
+from kinfolio.core.paging import page_counted_alongside
 from kinfolio.front_door import forms, queue
 from kinfolio.front_door.models import OnlineReferral, PartnerCheck
 from kinfolio.front_door.services import contacts, decisions, outcomes
 from kinfolio.front_door.tasks import contact_tasks
 from kinfolio.recording.pages import record_page
+
+REFERRERS_PAGE_SIZE = 50
 
 
 def _contact(request, contact_id: int):
@@ -47,11 +50,9 @@ def front_door_queue(request):
 @require_GET
 @permission_required(Permission.WORK_FRONT_DOOR)
 def referrers_to_tell(request):
-    return render(
-        request,
-        "front_door/referrers_to_tell.html",
-        {"contacts": queue.referrers_not_told(request.user), "limit": queue.QUEUE_LIMIT},
-    )
+    contacts = queue.referrers_not_told(request.user)
+    page = page_counted_alongside(contacts, REFERRERS_PAGE_SIZE, request.GET.get("page"))
+    return render(request, "front_door/referrers_to_tell.html", {"page": page})
 
 
 @require_GET

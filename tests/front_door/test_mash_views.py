@@ -10,7 +10,13 @@ from django.utils import timezone
 
 from kinfolio.accounts.models import Role
 from kinfolio.front_door.models import Contact, OnlineReferral
-from tests.factories import ChildFactory, ContactFactory, D, OnlineReferralFactory
+from tests.factories import (
+    ChildFactory,
+    ContactFactory,
+    D,
+    DecidedContactFactory,
+    OnlineReferralFactory,
+)
 from tests.factories_accounts import UserFactory, staff
 
 pytestmark = pytest.mark.django_db
@@ -39,6 +45,23 @@ def test_front_door_pages_refuse_a_social_worker(client, name):
 @pytest.mark.parametrize("name", PAGES)
 def test_front_door_pages_open_for_the_mash(mash, name):
     assert mash.get(reverse(name)).status_code == 200
+
+
+def test_referrers_to_tell_are_counted_and_paged_oldest_decision_first(mash):
+    decided = [
+        DecidedContactFactory(decided_at=timezone.now() - timezone.timedelta(hours=60 - n))
+        for n in range(51)
+    ]
+    told = {"referrer_informed_at": timezone.now(), "referrer_informed_method": "phone"}
+    DecidedContactFactory(**told)  # not listed
+
+    first = mash.get(reverse("mash:referrers-to-tell"))
+    second = mash.get(reverse("mash:referrers-to-tell"), {"page": 2})
+
+    assert list(first.context["page"].object_list) == decided[:50]
+    assert list(second.context["page"].object_list) == decided[50:]
+    assert "51 referrers to tell, oldest decision first" in first.content.decode()
+    assert 'aria-label="Page 2"' in first.content.decode()
 
 
 def test_partner_portal_refuses_staff(client):

@@ -24,6 +24,7 @@ from tests.factories import (
     ContactFactory,
     CoreGroupMeetingFactory,
     D,
+    DecidedContactFactory,
     PartnerCheckFactory,
     StrategyDiscussionFactory,
     TeamFactory,
@@ -305,4 +306,17 @@ def test_a_partners_referrals(client, make_user, db):
             ContactFactory(referred_by=partner)
 
     first, second = counts_while_growing(client, reverse("front_door:my-referrals"), grow)
+    assert first == second
+
+
+@pytest.mark.parametrize("name", ["mash:queue", "mash:referrers-to-tell"])
+def test_front_door_pages(client, make_user, db, name):
+    client.force_login(make_user(Role.MASH_WORKER))
+
+    def grow(n: int) -> None:
+        for _ in range(n):
+            ContactFactory()
+            DecidedContactFactory()
+
+    first, second = counts_while_growing(client, reverse(name), grow)
     assert first == second
