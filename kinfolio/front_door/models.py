@@ -107,6 +107,11 @@ class Contact(Versioned, Recorded):
                 condition=Q(decided_at__isnull=True),
                 name="contact_awaiting_decision",
             ),
+            models.Index(  # referrers not yet told, oldest decision first
+                fields=["decided_at", "id"],
+                condition=Q(decided_at__isnull=False, referrer_informed_at__isnull=True),
+                name="contact_referrer_to_tell",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
