@@ -50,14 +50,16 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # queries; reporting that wants JIT can turn it on for its own connection.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
     # A query a connection has run twice is prepared: PostgreSQL then parses it once per
-    # connection, where it would parse and plan it on every request (the chronology's
-    # union of ~74 kinds of record took ~8 ms of planning each time). Needs the server's
+    # connection rather than on every request. Each run is still planned for its own
+    # values (force_custom_plan): a plan made once and reused went on being used while an
+    # import grew a table it had planned as empty, and took minutes. Needs the server's
     # own parameter binding; a pooler in front must support prepared statements
     # (PgBouncer 1.21+), or set DATABASE_PREPARE_THRESHOLD= (empty) to turn this off.
     threshold = os.environ.get("DATABASE_PREPARE_THRESHOLD", "2")
     if threshold:
         DATABASES["default"]["OPTIONS"]["server_side_binding"] = True
         DATABASES["default"]["OPTIONS"]["prepare_threshold"] = int(threshold)
+        DATABASES["default"]["OPTIONS"]["options"] += " -c plan_cache_mode=force_custom_plan"
 
 INSTALLED_APPS = [
     "django.contrib.auth",

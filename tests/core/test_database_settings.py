@@ -39,6 +39,8 @@ def test_postgresql_prepares_a_query_run_twice_on_a_connection():
     options = database_settings("kinfolio.settings", **PRODUCTION_ENV)["OPTIONS"]
     assert options["server_side_binding"] is True
     assert options["prepare_threshold"] == 2
+    # Planned for each run's own values, never a plan made once for other values.
+    assert "-c plan_cache_mode=force_custom_plan" in options["options"]
 
 
 @pytest.mark.parametrize(("threshold", "expected"), [("5", 5), ("", None)])
