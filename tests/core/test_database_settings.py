@@ -3,12 +3,10 @@ connections kept between requests. Each probe reads the settings in a process of
 own, as a server does at start."""
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
-from django.conf import settings
+
+from tests.core.new_process import printed_by
 
 PRODUCTION_ENV = {
     "DJANGO_SECRET_KEY": "a-long-random-secret-key-for-this-test-only-" * 2,
@@ -20,19 +18,7 @@ PRODUCTION_ENV = {
 
 def database_settings(module: str, **env: str) -> dict:
     probe = f"import json, {module} as s; print(json.dumps(s.DATABASES['default'], default=str))"
-    environment = {
-        k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))
-    }
-    environment.update(env)
-    printed = subprocess.run(
-        [sys.executable, "-c", probe],
-        cwd=settings.PROJECT_DIR,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return json.loads(printed)
+    return json.loads(printed_by(probe, **env))
 
 
 def test_postgresql_prepares_a_query_run_twice_on_a_connection():

@@ -1,10 +1,6 @@
 """The server's entry point, as gunicorn loads it in each process."""
 
-import os
-import subprocess
-import sys
-
-from django.conf import settings
+from tests.core.new_process import printed_by
 
 
 def test_the_server_process_loads_every_url_and_freezes_what_it_loaded(tmp_path):
@@ -14,16 +10,7 @@ def test_the_server_process_loads_every_url_and_freezes_what_it_loaded(tmp_path)
         "print(gc.get_freeze_count(), 'kinfolio.urls' in sys.modules, "
         "'kinfolio.people.views' in sys.modules)"
     )
-    environment = {**os.environ, "KINFOLIO_VAR_DIR": str(tmp_path)}
-    environment.pop("DJANGO_SETTINGS_MODULE", None)
-    printed = subprocess.run(
-        [sys.executable, "-c", probe],
-        cwd=settings.PROJECT_DIR,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
+    printed = printed_by(probe, KINFOLIO_VAR_DIR=str(tmp_path)).split()
     frozen, urls_loaded, views_loaded = int(printed[0]), printed[1], printed[2]
     assert urls_loaded == views_loaded == "True"
     assert frozen > 50_000
