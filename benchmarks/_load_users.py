@@ -20,6 +20,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kinfolio.accounts.models import Role, User
 from kinfolio.people.models import Person
+from kinfolio.people.selectors import children_visible_to
 from kinfolio.workforce.models import Allocation, Team, Worker
 
 CASE_HOLDING = ["locality_cin", "children_in_care"]  # the teams whose work has deadlines
@@ -63,6 +64,14 @@ def _caseload(worker: Worker) -> list[str]:
     return list(held.values_list("child__local_id", flat=True)[:50])
 
 
+def _openable(user: User, local_ids: list[str]) -> list[str]:
+    """Those of the children the user may open: a restricted child's record refuses
+    everyone not named on it, and the load test times pages, not refusals."""
+    visible = children_visible_to(user).filter(local_id__in=local_ids)
+    kept = set(visible.values_list("local_id", flat=True))
+    return [local_id for local_id in local_ids if local_id in kept]
+
+
 def _busiest(workers, n: int):
     return (
         workers.filter(end_date__isnull=True)
@@ -79,7 +88,7 @@ def prepare(path: Path) -> dict[str, list[dict]]:
     for worker in _busiest(locality.exclude(managed_teams__isnull=False), SOCIAL_WORKERS):
         user = _user_for(worker, f"bench-sw-{worker.pk}", Role.SOCIAL_WORKER)
         people.setdefault("social_worker", []).append(
-            {"session": _session_for(user), "children": _caseload(worker)}
+            {"session": _session_for(user), "children": _openable(user, _caseload(worker))}
         )
     teams = Team.objects.filter(manager__isnull=False, team_type__in=CASE_HOLDING).annotate(
         held=Count("allocations", filter=Q(allocations__end_date__isnull=True))
@@ -92,7 +101,7 @@ def prepare(path: Path) -> dict[str, list[dict]]:
             )[:50]
         )
         people.setdefault("team_manager", []).append(
-            {"session": _session_for(user), "team": team.pk, "children": children}
+            {"session": _session_for(user), "team": team.pk, "children": _openable(user, children)}
         )
     sample = list(
         Person.objects.filter(is_child_subject=True)
@@ -103,8 +112,9 @@ def prepare(path: Path) -> dict[str, list[dict]]:
     team_ids = list(Team.objects.order_by("pk").values_list("pk", flat=True))
     for role in (Role.DIRECTOR, Role.SERVICE_MANAGER, Role.MASH_WORKER):
         user = _user_for(None, f"bench-{role.value}", role)
+        openable = _openable(user, sample)
         people[role.value] = [
-            {"session": _session_for(user), "children": sample, "teams": team_ids}
+            {"session": _session_for(user), "children": openable, "teams": team_ids}
             for _ in range(SESSIONS_PER_SENIOR)
         ]
     path.write_text(json.dumps({"people": people, "searches": SEARCHES}))
