@@ -12,7 +12,15 @@ from django.db.models import (
     Subquery,
     Value,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
+
+
+def compiled(rows: QuerySet) -> RawSQL:
+    """``rows`` (one column) as SQL compiled now, for several subqueries of one query to
+    use without Django compiling it again for each."""
+    sql, params = rows.query.sql_with_params()
+    return RawSQL(sql, params)
 
 
 def count_of(rows: QuerySet, field: str = "pk", *, distinct: bool = False) -> Coalesce:

@@ -23,12 +23,11 @@ from django.db.models import (
     QuerySet,
     Subquery,
 )
-from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from kinfolio.assessments.models import Assessment
 from kinfolio.assessments.selectors import awaiting_authorisation
-from kinfolio.core.queries import OneOf, count_of
+from kinfolio.core.queries import OneOf, compiled, count_of
 from kinfolio.journey.status import FLAGS, with_status_flags
 from kinfolio.people.models import Person
 from kinfolio.people.selectors import (
@@ -260,7 +259,7 @@ def teams_compared(user, *, today: dt.date | None = None) -> list[TeamFigures]:
     may see (one query)."""
     today = today or timezone.localdate()
     # The user's scope compiled once for the three counts that read it (~3 ms each).
-    visible = _compiled(children_visible_to(user).order_by().values("pk"))
+    visible = compiled(children_visible_to(user).order_by().values("pk"))
     in_post = Worker.objects.filter(team=OuterRef("pk")).filter(
         Q(end_date__isnull=True) | Q(end_date__gte=today)
     )
@@ -309,13 +308,6 @@ def teams_compared(user, *, today: dt.date | None = None) -> list[TeamFigures]:
         )
         for team in teams
     ]
-
-
-def _compiled(rows: QuerySet) -> RawSQL:
-    """``rows`` (one column) as SQL compiled now, for several subqueries of one query to
-    use without compiling it again."""
-    sql, params = rows.query.sql_with_params()
-    return RawSQL(sql, params)
 
 
 def waiting_transfers(team: Team, user) -> list[Transfer]:
