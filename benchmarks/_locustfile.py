@@ -3,14 +3,18 @@
 Run by ``benchmarks/load.py``, which starts the server and passes the people file in
 ``KINFOLIO_LOAD_USERS``. Every request is named after the page, so the figures are per
 page; every kind of user also opens the trivial page that the others are compared to.
+Each request's time at the client and its server's own account of it (the
+``Server-Timing`` header of ``benchmarks/_timing.py``) are written to the CSV file named
+in ``KINFOLIO_LOAD_TIMINGS``, so ``load.py`` can tell a slow page from a busy machine.
 """
 
+import csv
 import itertools
 import json
 import os
 import random
 
-from locust import HttpUser, between, task
+from locust import HttpUser, between, events, task
 
 PLAN = json.loads(open(os.environ["KINFOLIO_LOAD_USERS"]).read())  # noqa: SIM115
 PEOPLE = {role: itertools.cycle(people) for role, people in PLAN["people"].items()}
@@ -21,6 +25,21 @@ HEADERS = {"X-Forwarded-Proto": "https"}
 # Shorter waits saturate a 2-core server, and every page then measures the queue. The
 # warm-up (``load.py``) sets almost none, to open every page on every server process.
 WAIT = [float(s) for s in os.environ.get("KINFOLIO_LOAD_WAIT", "10,30").split(",")]
+TIMINGS = csv.writer(open(os.environ["KINFOLIO_LOAD_TIMINGS"], "w", newline=""))  # noqa: SIM115
+TIMINGS.writerow(["page", "client", "app", "cpu", "db"])
+
+
+@events.request.add_listener
+def write_timing(name, response_time, response, exception, **_) -> None:
+    if exception is None and response is not None:
+        # "app;dur=12.3, cpu;dur=9.8, db;dur=1.2" -> {"app": "12.3", ...}
+        server = dict(
+            part.strip().replace(";dur=", "=").split("=")
+            for part in response.headers.get("Server-Timing", "").split(",")
+            if ";dur=" in part
+        )
+        server_times = (server.get(measure, "") for measure in ("app", "cpu", "db"))
+        TIMINGS.writerow([name, f"{response_time:.1f}", *server_times])
 
 
 class Colleague(HttpUser):

@@ -2,7 +2,8 @@
 
 On PostgreSQL these are ``kinfolio.settings.production`` (debug off, two factors,
 persistent connections); the TLS terminator that would sit in front is not measured,
-so its redirects and secure-only cookies are turned off. The demo's SQLite run, which
+so its redirects and secure-only cookies are turned off. Each answer carries its
+server's own timing (``benchmarks/_timing.py``). The demo's SQLite run, which
 production refuses, uses the default settings (``load.py`` turns debug off).
 """
 
@@ -16,3 +17,5 @@ else:
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
+
+MIDDLEWARE = ["benchmarks._timing.ServerTimingMiddleware", *MIDDLEWARE]  # noqa: F405

@@ -16,10 +16,12 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections import defaultdict
 from pathlib import Path
+from statistics import median
 
 from benchmarks._load_users import prepare
-from benchmarks.harness import BENCH_DIR, BENCH_SECRET_KEY, PROJECT_DIR, size
+from benchmarks.harness import BENCH_DIR, BENCH_SECRET_KEY, PROJECT_DIR, p95, size
 
 USERS = 50
 SPAWN_RATE = 10
@@ -60,6 +62,7 @@ def _wait_until_up(url: str, server: subprocess.Popen) -> None:
 
 
 def _run_locust(host: str, users_file: Path, seconds: int, *, warm_up: bool = False) -> Path:
+    """Runs the journeys; returns the prefix of Locust's CSV files and of the timings'."""
     prefix = BENCH_DIR / f"load-{size()}{'-warm-up' if warm_up else ''}"
     wait = {"KINFOLIO_LOAD_WAIT": "0,0.5"} if warm_up else {}
     subprocess.run(
@@ -79,27 +82,56 @@ def _run_locust(host: str, users_file: Path, seconds: int, *, warm_up: bool = Fa
             "--loglevel=WARNING",
             "--exit-code-on-error=0",
         ],
-        env={**os.environ, "KINFOLIO_LOAD_USERS": str(users_file), **wait},
+        env={
+            **os.environ,
+            "KINFOLIO_LOAD_USERS": str(users_file),
+            "KINFOLIO_LOAD_TIMINGS": f"{prefix}_timings.csv",
+            **wait,
+        },
         check=True,
         stdout=subprocess.DEVNULL,
     )
-    return Path(f"{prefix}_stats.csv")
+    return prefix
 
 
-def _print_table(stats_file: Path) -> None:
-    with stats_file.open() as f:
-        rows = [r for r in csv.DictReader(f) if r["Name"] != "Aggregated"]
-    trivial = next(float(r["95%"]) for r in rows if r["Name"] == TRIVIAL)
-    served = sum(float(r["Requests/s"]) for r in rows)
+def _timings(prefix: Path) -> dict[str, dict[str, list[float]]]:
+    """Each page's times in ms: at the client, and its server's own (app, cpu, db)."""
+    pages: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    with Path(f"{prefix}_timings.csv").open() as f:
+        for row in csv.DictReader(f):
+            for measure in ("client", "app", "cpu", "db"):
+                if row[measure]:
+                    pages[row["page"]][measure].append(float(row[measure]))
+    return pages
+
+
+def _print_table(prefix: Path, seconds: int) -> None:
+    with Path(f"{prefix}_stats.csv").open() as f:
+        failed = {r["Name"]: r["Failure Count"] for r in csv.DictReader(f)}
+    pages = _timings(prefix)
+    trivial = p95(pages[TRIVIAL]["client"])
+    served = sum(len(times["client"]) for times in pages.values()) / seconds
     print(f"  {served:.1f} requests a second served; a trivial page far slower here than")
-    print("  alone (the pages module) means the server was saturated: ratios then near 1")
-    columns = ("requests", 9), ("failed", 8), ("median ms", 11), ("p95 ms", 9), ("p95/trivial", 13)
-    print(f"  {'page':<32}" + "".join(f"{name:>{width}}" for name, width in columns))
-    for row in sorted(rows, key=lambda r: -float(r["95%"])):
-        p95 = float(row["95%"])
+    print("  alone (the pages module) means the server was saturated: ratios then near 1.")
+    print("  app: the time in the server's process; cpu and db: its CPU time and its wait on")
+    print("  the database (Server-Timing); p95 of fewer than 100 requests is their slowest few")
+    columns = (
+        ("requests", 9),
+        ("failed", 7),
+        ("median ms", 10),
+        ("p95 ms", 8),
+        ("p95/trivial", 12),
+        ("app p95", 9),
+        ("cpu median/p95", 16),
+        ("db median", 10),
+    )
+    print(f"  {'page':<30}" + "".join(f"{name:>{width}}" for name, width in columns))
+    for name, times in sorted(pages.items(), key=lambda item: -p95(item[1]["client"])):
+        client, cpu = times["client"], times["cpu"]
         print(
-            f"  {row['Name']:<32}{row['Request Count']:>9}{row['Failure Count']:>8}"
-            f"{float(row['Median Response Time']):>11.0f}{p95:>9.0f}{p95 / trivial:>12.1f}x"
+            f"  {name:<30}{len(client):>9}{failed.get(name, '0'):>7}{median(client):>10.0f}"
+            f"{p95(client):>8.0f}{p95(client) / trivial:>11.1f}x{p95(times['app']):>9.0f}"
+            f"{f'{median(cpu):.0f}/{p95(cpu):.0f}':>16}{median(times['db']):>10.0f}"
         )
 
 
@@ -129,7 +161,7 @@ def run(report) -> None:
     try:
         _wait_until_up(f"{host}/account/sign-in/", server)
         _run_locust(host, users_file, WARM_UP_SECONDS, warm_up=True)
-        stats = _run_locust(host, users_file, seconds)
+        prefix = _run_locust(host, users_file, seconds)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -137,4 +169,4 @@ def run(report) -> None:
         f"  {USERS} users for {seconds}s after a {WARM_UP_SECONDS}s warm-up, gunicorn with "
         f"{SERVER_WORKERS} workers ({server_log})"
     )
-    _print_table(stats)
+    _print_table(prefix, seconds)
