@@ -21,8 +21,9 @@ HOST = "127.0.0.1"
 def _pages(people: dict) -> list[tuple[str, str, str]]:
     """(page, role, url) for every page of the load test's journeys."""
     worker, manager = people["social_worker"][0], people["team_manager"][0]
-    director = people["director"][0]
+    director, mash = people["director"][0], people["mash_worker"][0]
     child = worker["children"][0] if worker["children"] else director["children"][0]
+    visited = mash["children"][0] if mash["children"] else child
     return [
         ("trivial page (notifications)", "social_worker", "/notifications/"),
         ("my caseload", "social_worker", "/"),
@@ -31,6 +32,9 @@ def _pages(people: dict) -> list[tuple[str, str, str]]:
         ("a child's chronology", "social_worker", f"/children/{child}/chronology/"),
         ("a child's deadlines", "social_worker", f"/children/{child}/deadlines/"),
         ("search", "mash_worker", "/children/search/?q=smith"),
+        ("front door queue", "mash_worker", "/front-door/"),
+        ("referrers not yet told", "mash_worker", "/front-door/referrers-to-tell/"),
+        ("a child's visits", "mash_worker", f"/children/{visited}/visits/"),
         ("team manager's home", "team_manager", "/my-team/"),
         ("teams list", "team_manager", "/teams/"),
         ("a team", "team_manager", f"/teams/{manager['team']}/"),
