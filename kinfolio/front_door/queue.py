@@ -1,6 +1,6 @@
 """Reads for the front door's own staff: the queue, one contact, possible duplicates,
 and the referrers not yet told the outcome. Every contact is reached through the
-children the user may see (``children_visible_to``)."""
+children the user may see (``visible_child``, the rule of ``children_visible_to``)."""
 
 import datetime as dt
 from dataclasses import dataclass
@@ -11,15 +11,16 @@ from django.utils import timezone
 from kinfolio.accounts.models import User
 from kinfolio.front_door.models import Contact, OnlineReferral
 from kinfolio.people.models import Person
-from kinfolio.people.selectors import children_visible_to
+from kinfolio.people.selectors import children_visible_to, visible_child
 
 QUEUE_LIMIT = 200
 DUPLICATES_LIMIT = 10
 
 
 def contacts_for(user: User) -> QuerySet[Contact]:
-    """Contacts about children this user may see."""
-    return Contact.objects.filter(child__in=children_visible_to(user))
+    """Contacts about children this user may see. The scope is a condition on the
+    contact's own child, so a list that shows the child joins people once, not twice."""
+    return Contact.objects.filter(visible_child(user))
 
 
 def contact_for(user: User, pk: int) -> Contact | None:
