@@ -32,6 +32,23 @@ def with_status_flags(children: QuerySet[Person]) -> QuerySet[Person]:
     )
 
 
+def tags_of(flags) -> list[tuple[str, str]]:
+    """The tags a list shows for a child annotated ``with_status_flags``: (label, GOV.UK
+    colour), child in need only when no plan or care says more (as ``current_status``)."""
+    tags = []
+    if flags.is_looked_after:
+        tags.append(("Looked after", "red"))
+    if flags.on_cp_plan:
+        tags.append(("Child protection plan", "orange"))
+    if flags.is_care_leaver:
+        tags.append(("Care leaver", "purple"))
+    if flags.open_cin and not flags.on_cp_plan and not flags.is_looked_after:
+        tags.append(("Child in need", "blue"))
+    if flags.in_early_help:
+        tags.append(("Early help", "green"))
+    return tags
+
+
 # The child's open record of each kind: (relation, the field that closes it). Each is
 # unique per child in the database (a partial unique constraint "one_open_..._per_child").
 OPEN_RECORDS = {

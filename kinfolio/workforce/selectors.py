@@ -9,6 +9,10 @@ from kinfolio.people.models import Person
 from kinfolio.people.selectors import children_visible_to, visible_children_of
 from kinfolio.workforce.models import Allocation, Team, Worker
 
+# What the caseload shows of each child (their name and age): the other columns would
+# cost a field each to read and build on every row.
+SHOWN = ("local_id", "given_name", "family_name", "date_of_birth", "expected_date_of_birth")
+
 
 def held_by(worker: Worker, *, user: User) -> list[int]:
     """The ids of the children ``worker`` holds now that ``user`` may see: the scope
@@ -33,6 +37,7 @@ def caseload_for_worker(
     ).order_by("-start_date")
     return (
         with_status_flags(Person.objects.filter(OneOf("pk", children)))
+        .only(*SHOWN)
         .annotate(allocated_since=Subquery(current.values("start_date")[:1]))
         .order_by("family_name", "given_name", "pk")
     )
