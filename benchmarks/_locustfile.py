@@ -89,6 +89,13 @@ class SocialWorker(Colleague):
     def find(self) -> None:
         self.search()
 
+    @task(1)
+    def case_note(self) -> None:
+        # The form only: a posted note would grow the bench authority with every run.
+        if self.me["children"]:
+            local_id = random.choice(self.me["children"])
+            self.page(f"/children/{local_id}/case-notes/new/", "recording a case note")
+
 
 class TeamManager(Colleague):
     role = "team_manager"

@@ -31,6 +31,7 @@ def _pages(people: dict) -> list[tuple[str, str, str]]:
         ("a child's record", "social_worker", f"/children/{child}/"),
         ("a child's chronology", "social_worker", f"/children/{child}/chronology/"),
         ("a child's deadlines", "social_worker", f"/children/{child}/deadlines/"),
+        ("recording a case note", "social_worker", f"/children/{child}/case-notes/new/"),
         ("search", "mash_worker", "/children/search/?q=smith"),
         ("front door queue", "mash_worker", "/front-door/"),
         ("referrers not yet told", "mash_worker", "/front-door/referrers-to-tell/"),
