@@ -1,10 +1,12 @@
+import datetime as dt
 from types import SimpleNamespace
 
 import pytest
 from django.template import Context, Template
 from django.urls import NoReverseMatch, reverse, set_script_prefix
 
-from kinfolio.people.templatetags.child_lists import child_url, status_tags
+from kinfolio.people.models import Person
+from kinfolio.people.templatetags.child_lists import age_on, child_url, status_tags
 
 
 @pytest.mark.parametrize("local_id", ["KF0000123", "a b", "ü%é", "x?y#z", "K&<>"])
@@ -61,3 +63,9 @@ def test_status_tags_are_govuk_tags_in_their_colours():
         '<strong class="govuk-tag govuk-tag--orange">Child protection plan</strong>\n'
         '<strong class="govuk-tag govuk-tag--green">Early help</strong>'
     )
+
+
+def test_age_on_is_the_childs_age_on_that_day():
+    child = Person(date_of_birth=dt.date(2015, 12, 4))
+    assert age_on(child, dt.date(2026, 12, 3)) == child.age_on(dt.date(2026, 12, 3)) == 10
+    assert age_on(child, dt.date(2026, 12, 4)) == 11

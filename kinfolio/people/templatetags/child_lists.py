@@ -1,8 +1,11 @@
 """What a list of children (a caseload, search results, deadlines) shows on every row,
 made cheaply: the link to each child reversed once per process (~35 us a row when each
-is reversed), and their status tags without a template included per row."""
+is reversed), their status tags rendered once per combination of flags, and their age
+on the page's day."""
 
+import datetime as dt
 from functools import lru_cache
+from types import SimpleNamespace
 from urllib.parse import quote
 
 from django import template
@@ -11,7 +14,7 @@ from django.utils.html import format_html_join
 from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.safestring import SafeString
 
-from kinfolio.journey.status import tags_of
+from kinfolio.journey.status import FLAGS, tags_of
 
 register = template.Library()
 
@@ -39,8 +42,19 @@ def _around(name: str, prefix: str) -> tuple[str, str]:
 @register.simple_tag
 def status_tags(child) -> SafeString:
     """The GOV.UK tags of a child's status, from the flags ``with_status_flags`` gives."""
+    return _tags(*(getattr(child, flag) for flag in FLAGS))
+
+
+@lru_cache(maxsize=2 ** len(FLAGS))
+def _tags(*flags: bool) -> SafeString:
+    """The tags for one combination of flags, rendered once per process."""
+    shown = tags_of(SimpleNamespace(**dict(zip(FLAGS, flags, strict=True))))
     return format_html_join(
-        "\n",
-        '<strong class="govuk-tag govuk-tag--{}">{}</strong>',
-        ((colour, label) for label, colour in tags_of(child)),
+        "\n", '<strong class="govuk-tag govuk-tag--{}">{}</strong>', ((c, t) for t, c in shown)
     )
+
+
+@register.filter
+def age_on(child, day: dt.date) -> int | None:
+    """``child.age`` on ``day`` (the page's today), without reading the clock each row."""
+    return child.age_on(day)
