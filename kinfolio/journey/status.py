@@ -3,11 +3,12 @@ early help), for one record or as annotations on a list without extra queries pe
 
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, FilteredRelation, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from kinfolio.care_leavers.models import CareLeaverStatus
 from kinfolio.children_in_care.models import PeriodOfCare
+from kinfolio.core.queries import from_json, row_as_json
 from kinfolio.early_help.models import EarlyHelpEpisode
 from kinfolio.people.models import Person
 from kinfolio.protection.models import ChildProtectionPlan
@@ -62,29 +63,26 @@ OPEN_RECORDS = {
 }
 
 
-def first_with_open_records(
-    children: QuerySet[Person], records: dict[str, tuple[str, str]] = OPEN_RECORDS
-) -> Person | None:
-    """The first of ``children`` with their open record of each kind (``records``: name,
-    relation and the field that closes it) as attributes (``child.open_cp_plan``..., None
-    when there is none), joined in the one query that fetches the child: each kind is
-    unique per child in the database, so the joins cannot add rows."""
-    child = (
-        children.annotate(
-            **{
-                name: FilteredRelation(
-                    relation, condition=Q(**{f"{relation}__{end}__isnull": True})
-                )
-                for name, (relation, end) in records.items()
-            }
+def open_records(records: dict[str, tuple[str, str]] = OPEN_RECORDS) -> dict[str, Subquery]:
+    """The child's open record of each kind (``records``: name, relation and the field
+    that closes it) as annotations on a query of children, each read back by
+    ``set_open_records``: unique per child in the database, so one row each."""
+    reads = {}
+    for name, (relation, end) in records.items():
+        relation = Person._meta.get_field(relation)
+        rows = relation.related_model.objects.filter(
+            **{relation.field.name: OuterRef("pk"), f"{end}__isnull": True}
         )
-        .select_related(*records)
-        .first()
-    )
-    for name in records if child is not None else ():
-        if not hasattr(child, name):  # Django sets nothing for an empty filtered relation
-            setattr(child, name, None)
-    return child
+        reads[name] = row_as_json(rows.order_by())
+    return reads
+
+
+def set_open_records(child: Person, records: dict[str, tuple[str, str]] = OPEN_RECORDS) -> None:
+    """Each open record ``open_records`` read with the child as a model on the child
+    (``child.open_cp_plan``..., None when there is none)."""
+    for name, (relation, _) in records.items():
+        model = Person._meta.get_field(relation).related_model
+        setattr(child, name, from_json(model, getattr(child, name)))
 
 
 @dataclass
@@ -101,7 +99,7 @@ class Status:
 
 def current_status(child: Person) -> Status:
     """What the child record's header shows: tags, and each open piece of work and plan,
-    from the child's open records (``with_open_records``); one query more for a looked
+    from the child's open records (``open_records``); one query more for a looked
     after child (the current SSDA903 episode)."""
     status = Status(age=child.age_on(timezone.localdate()))
     period, plan = child.open_period, child.open_cp_plan

@@ -6,16 +6,16 @@ from django.shortcuts import get_object_or_404
 
 from kinfolio.accounts.models import User
 from kinfolio.people.models import Person
-from kinfolio.people.selectors import children_in_scope_ignoring_restrictions, children_visible_to
+from kinfolio.people.selectors import child_visible_to, children_in_scope_ignoring_restrictions
 
 
 def child_for(user: User, local_id: str) -> Person:
-    """The child with this ID if ``user`` may see them (``children_visible_to``).
+    """The child with this ID if ``user`` may see them (``child_visible_to``).
 
     A restricted record in the user's scope is refused (403: the child record page
     offers break-glass); a child outside their scope does not exist for them (404).
     """
-    child = children_visible_to(user).filter(local_id=local_id).first()
+    child = child_visible_to(user, local_id)
     if child is not None:
         return child
     if children_in_scope_ignoring_restrictions(user).filter(local_id=local_id).exists():

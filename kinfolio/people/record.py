@@ -22,9 +22,9 @@ from django.utils.module_loading import import_string
 from kinfolio.accounts.models import User
 from kinfolio.adoption.models import AdoptionPlan
 from kinfolio.fostering.models import PrivateFosteringArrangement
-from kinfolio.journey.status import OPEN_RECORDS, current_status, first_with_open_records
+from kinfolio.journey.status import OPEN_RECORDS, current_status, open_records, set_open_records
 from kinfolio.people.models import Person
-from kinfolio.people.selectors import family_and_network
+from kinfolio.people.selectors import child_visible_to, family_and_network
 from kinfolio.quality_assurance.models import AuditAction
 from kinfolio.quality_assurance.selectors import audit_actions_for
 from kinfolio.returns.models import ReturnIssue
@@ -91,22 +91,25 @@ _HAS = {
 _OPEN = {**OPEN_RECORDS, "current_address": ("addresses", "end_date")}
 
 
-def record_child(children: QuerySet[Person], local_id: str) -> Person | None:
-    """The child with this ID among ``children`` (None if not among them) as the record's
-    header, providers and summary read them, in the one query that fetches them: their
-    open records (``journey.status.first_with_open_records``) and current address,
-    whether an adoption plan or a private fostering arrangement was ever recorded, and
-    whether they have any of what the summary lists only when there is some
-    (``has_...``, ``summary_of``)."""
-    return first_with_open_records(
-        children.filter(local_id=local_id).annotate(
-            has_adoption_plan=Exists(AdoptionPlan.objects.filter(child=OuterRef("pk"))),
-            privately_fostered=Exists(
-                PrivateFosteringArrangement.objects.filter(child=OuterRef("pk"))
-            ),
-            **{name: Exists(rows.filter(child=OuterRef("pk"))) for name, rows in _HAS.items()},
-        ),
-        _OPEN,
+def record_child(user: User, local_id: str) -> Person | None:
+    """The child with this ID if the user may see them (None otherwise), as the record's
+    header, providers and summary read them, in the one query that fetches them
+    (``child_visible_to``): their open records (``journey.status.open_records``) and
+    current address, whether an adoption plan or a private fostering arrangement was
+    ever recorded, and whether they have any of what the summary lists only when there
+    is some (``has_...``, ``summary_of``)."""
+    child = child_visible_to(user, local_id, _record_reads)
+    if child is not None:
+        set_open_records(child, _OPEN)
+    return child
+
+
+def _record_reads(children: QuerySet[Person]) -> QuerySet[Person]:
+    return children.annotate(
+        has_adoption_plan=Exists(AdoptionPlan.objects.filter(child=OuterRef("pk"))),
+        privately_fostered=Exists(PrivateFosteringArrangement.objects.filter(child=OuterRef("pk"))),
+        **{name: Exists(rows.filter(child=OuterRef("pk"))) for name, rows in _HAS.items()},
+        **open_records(_OPEN),
     )
 
 

@@ -1,15 +1,19 @@
 """Reads about people. Every page about children starts from ``children_visible_to``."""
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime
+from functools import cache
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db import connection
+from django.db.models import CharField, DateTimeField, Exists, IntegerField, OuterRef, Q, QuerySet
 from django.db.models.functions import Upper
 from django.utils import timezone
 
 from kinfolio.accounts.models import User
 from kinfolio.accounts.permissions import SEES_ALL_CHILDREN, SEES_OWN_SERVICE
 from kinfolio.audit.models import BreakGlassGrant, RestrictedRecord
+from kinfolio.core.queries import Slot, filled
 from kinfolio.people.models import Person, Relationship
 from kinfolio.workforce.models import Allocation
 
@@ -37,19 +41,80 @@ def visible_child(user: User, field: str = "child") -> Q:
     ``child__in=children_visible_to(user)``. Each test is a condition on the row's own
     child, not one nested in a query of people: Django builds and compiles it in a
     third less time, once on every page that starts from the user's scope."""
-    if not user.is_authenticated or not user.is_active or user.access_has_expired:
+    reach = _reach(user)
+    if reach is None:
         return Q(**{f"{field}__in": []})
+    return _visible(reach, field, **_values(user, reach))
+
+
+def child_visible_to(
+    user: User, local_id: str, read: Callable[[QuerySet[Person]], QuerySet[Person]] | None = None
+) -> Person | None:
+    """The child with this Kinfolio ID if the user may see them (``children_visible_to``),
+    else None; ``read`` adds what a page reads with the child (annotations).
+
+    Every page about one child starts here. Its query is built and compiled by Django
+    once per process for each reach of user (``_reach``) and each ``read``, and run with
+    the user's own values: compiling the scope cost each request ~6 ms of Python, ten
+    times PostgreSQL's running it."""
+    reach = _reach(user)
+    if reach is None:
+        return None
+    sql, params = _child_query(reach, read, connection.vendor)
+    values = filled(params, connection, local_id=local_id, **_values(user, reach))
+    return next(iter(Person.objects.raw(sql, values)), None)
+
+
+@cache
+def _child_query(reach: str, read, vendor: str) -> tuple[str, tuple]:
+    slots = {
+        "user_id": Slot("user_id", IntegerField()),
+        "service_id": Slot("service_id", IntegerField()),
+        "now": Slot("now", DateTimeField()),
+    }
+    children = Person.objects.filter(
+        _visible(reach, "pk", **slots), local_id=Slot("local_id", CharField())
+    )
+    children = (read(children) if read else children).order_by()[:1]
+    return children.query.sql_with_params()
+
+
+def _reach(user: User) -> str | None:
+    """Which children the user's role reaches before restrictions: ``all``, those of
+    their ``service``, or ``named`` (only restricted records they are named on); None
+    for a user who may see none."""
+    if not user.is_authenticated or not user.is_active or user.access_has_expired:
+        return None
+    if user.role in SEES_ALL_CHILDREN:
+        return "all"
+    if user.role in SEES_OWN_SERVICE and getattr(user, "worker", None) is not None:
+        return "service"
+    return "named"
+
+
+def _values(user: User, reach: str) -> dict:
+    service_id = user.worker.team.service_id if reach == "service" else None
+    return {"user_id": user.pk, "service_id": service_id, "now": timezone.now()}
+
+
+def _in_service(child: OuterRef, service_id) -> Exists:
+    return Exists(Allocation.objects.filter(child=child, team__service_id=service_id))
+
+
+def _visible(reach: str, field: str, *, user_id, service_id, now) -> Q:
+    """``visible_child`` for a user of this reach, with their id, service and the time
+    (values, or ``Slot``s for a query compiled once)."""
     child = OuterRef(field)
     is_child = Q(**{"is_child_subject" if field == "pk" else f"{field}__is_child_subject": True})
     restricted = RestrictedRecord.objects.filter(child=child, lifted_on__isnull=True)
-    named = Exists(restricted.filter(allowed_users=user))
-    opened = Exists(
-        BreakGlassGrant.objects.filter(child=child, user=user, expires_at__gt=timezone.now())
-    )
-    scope = _scope(user, child)
-    if scope is None:
+    named = Exists(restricted.filter(allowed_users=user_id))
+    if reach == "named":
         return is_child & Q(named)
-    return is_child & ((scope & (~Exists(restricted) | opened)) | Q(named))
+    opened = Exists(BreakGlassGrant.objects.filter(child=child, user=user_id, expires_at__gt=now))
+    unrestricted = ~Exists(restricted) | opened
+    if reach == "service":
+        unrestricted = _in_service(child, service_id) & unrestricted
+    return is_child & (unrestricted | Q(named))
 
 
 def visible_children_of(user: User, allocations: QuerySet[Allocation]) -> list[int]:
@@ -89,22 +154,12 @@ def children_in_scope_ignoring_restrictions(user: User) -> QuerySet[Person]:
     """The children in the user's scope before restrictions are applied: only for
     offering break-glass access, never for showing a record."""
     children = Person.objects.filter(is_child_subject=True)
-    if not user.is_authenticated or not user.is_active or user.access_has_expired:
-        return children.none()
-    scope = _scope(user, OuterRef("pk"))
-    return children.none() if scope is None else children.filter(scope)
-
-
-def _scope(user: User, child: OuterRef) -> Q | None:
-    """The condition on a child (``child``: the row's reference to them) for the user's
-    role and team; None when they see none."""
-    if user.role in SEES_ALL_CHILDREN:
-        return Q()
-    worker = getattr(user, "worker", None)
-    if user.role in SEES_OWN_SERVICE and worker is not None:
-        in_service = Allocation.objects.filter(child=child, team__service_id=worker.team.service_id)
-        return Q(Exists(in_service))
-    return None
+    reach = _reach(user)
+    if reach == "all":
+        return children
+    if reach == "service":
+        return children.filter(_in_service(OuterRef("pk"), _values(user, reach)["service_id"]))
+    return children.none()
 
 
 def search_children(user: User, query: str) -> QuerySet[Person]:

@@ -28,7 +28,7 @@ def search(request):
 def child_record(request, local_id: str):
     """The summary of a child's record: who they are, what is open, who works with them,
     and what needs doing next. The other sections are in ``people.views_record``."""
-    child = record_child(selectors.children_visible_to(request.user), local_id)
+    child = record_child(request.user, local_id)
     if child is None:
         return _restricted_or_not_found(request, local_id)
     record_access(by=request.user, action="view_record", request=request, child=child)

@@ -8,7 +8,6 @@ from kinfolio import codesets
 from kinfolio.accounts.models import Role
 from kinfolio.audit.models import ChangeEvent
 from kinfolio.early_help.models import EarlyHelpEpisode
-from kinfolio.people.models import Person
 from kinfolio.people.record import next_actions_for, record_child
 from kinfolio.protection.models.plans import CPPlanEndReason
 from kinfolio.recording import tokens
@@ -29,7 +28,7 @@ DATES = {"assessment_date", "joined_on", "review_date", "end_date", "referral_da
 
 
 def _offered(child, user) -> list[str]:
-    known = record_child(Person.objects.all(), child.local_id)
+    known = record_child(staff(Role.DIRECTOR), child.local_id)
     return [action.label for action in next_actions_for(known, user)]
 
 
