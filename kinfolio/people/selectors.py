@@ -137,6 +137,21 @@ def hidden_children_of(user: User, rows: QuerySet, field: str = "child") -> list
     return list(named.exclude(visible_child(user, "pk")).order_by().values_list("pk", flat=True))
 
 
+def children_hidden_from(user: User) -> QuerySet[Person]:
+    """The children (``is_child_subject``) this user may not see: the complement of
+    ``children_visible_to``, for counting rows that name only children (stored summaries)
+    and leaving these out.
+
+    For those who see every child only a restriction hides one, so the few restricted
+    records are checked rather than every child (a short list); for anyone else, every
+    child outside their scope."""
+    children = Person.objects.filter(is_child_subject=True)
+    if _reach(user) == "all":
+        current = RestrictedRecord.objects.filter(child=OuterRef("pk"), lifted_on__isnull=True)
+        children = children.filter(Exists(current))
+    return children.exclude(visible_child(user, "pk"))
+
+
 def restricted_people_hidden_from(user: User) -> QuerySet[Person]:
     """People under a current restriction whom this user may not open.
 

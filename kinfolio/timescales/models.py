@@ -201,8 +201,12 @@ class StoredClock(models.Model):
                 fields=["due_on"], condition=Q(stopped_on__isnull=True), name="open_clocks_by_due"
             ),
             # A team's deadlines (team deadlines, the manager's home), a worker's (mine).
+            # What says whether a deadline is shown, and whose it is, is in the team's
+            # index too: teams compared counts every team's overdue from the index alone
+            # (~1 ms; reading the ~3,400 pages of the clocks behind it took 5-25 ms).
             models.Index(
                 fields=["holder_team", "due_on"],
+                include=["rule", "started_on", "child"],
                 condition=Q(stopped_on__isnull=True),
                 name="open_clocks_by_team",
             ),

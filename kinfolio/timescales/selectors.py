@@ -141,6 +141,16 @@ def stored_clocks(
     return _shown(rows, today=today, open_only=open_only)
 
 
+def deadlines_except(hidden: QuerySet[Person] | RawSQL, *, today: dt.date) -> QuerySet[StoredClock]:
+    """Every open deadline shown to workers but those of the children in ``hidden`` (or
+    the ids a compiled query of them reads): the user's scope, for a user from whom only
+    a few children are hidden (``people.selectors.children_hidden_from``), since clocks
+    are stored only for children. A holder's range of the index is then counted without
+    looking up each child."""
+    ids = hidden.order_by().values("pk") if isinstance(hidden, QuerySet) else hidden
+    return _shown(StoredClock.objects.exclude(child__in=ids), today=today)
+
+
 def _shown(rows: QuerySet[StoredClock], *, today: dt.date, open_only: bool = True):
     # The rules as sets PostgreSQL hashes once (``NOT IN`` is never turned into a join):
     # joined, the planner walked the ~30 rules against each of a team's ~1,000 clocks.

@@ -26,6 +26,7 @@ from kinfolio.timescales.models import SchoolTerm, StoredClock, TimescaleRule
 from kinfolio.timescales.records import CaseRecords
 from kinfolio.timescales.selectors import rule_book
 from kinfolio.workforce.models import Allocation
+from kinfolio.workforce.services import team_children
 
 
 def due_date(rule_key: str, started_on: dt.date) -> dt.date:
@@ -210,7 +211,9 @@ def _identity(rule_id: int, child_id: int, source: str, started_on: dt.date) -> 
 
 @transaction.atomic
 def _refresh_chunk(child_ids: list[int], book: RuleBook, today: dt.date | None) -> int:
-    records = CaseRecords(Person.objects.filter(pk__in=child_ids), today)
+    # Clocks are children's (``is_child_subject``): a count of a team's clocks among
+    # the children a user may see then leaves out only those hidden from them.
+    records = CaseRecords(Person.objects.filter(pk__in=child_ids, is_child_subject=True), today)
     holders = records.holders
     fresh = {
         _identity(c.rule.pk, c.child_id, c.source, c.started_on): held(c, holders)
@@ -244,6 +247,8 @@ def _refresh_chunk(child_ids: list[int], book: RuleBook, today: dt.date | None) 
         ],
         batch_size=2000,
     )
-    # The caseload summary's rows change with the same records, so they are kept here too.
+    # The caseload summary's and teams compared's rows change with the same records, so
+    # they are kept here too.
     open_children.store(child_ids)
+    team_children.store(child_ids)
     return stored.count()

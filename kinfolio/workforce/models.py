@@ -143,6 +143,36 @@ class Allocation(Recorded):
         return f"{self.child} — {self.get_role_display()}: {self.worker or 'unallocated'}"
 
 
+class TeamChild(models.Model):
+    """A child a team holds now (an open allocation there, in any role) and whether they
+    wait for a worker in it, as teams compared counts them.
+
+    Derived, never entered: stored again for a child whenever their deadline clocks are
+    (``timescales.services.refresh_clocks``: on commit of every service's change to the
+    child's record, an allocation among them, after an import, and by the daily job), by
+    ``workforce.services.team_children.store``. Only children (``is_child_subject``),
+    so a count reads the team's rows without looking up each person.
+    """
+
+    # The team's rows are read by the unique constraint's index (team, child).
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="+", db_index=False)
+    child = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="+")
+    waiting = models.BooleanField(help_text="An allocation in the team has no worker")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["team", "child"], name="one_row_per_team_and_child")
+        ]
+        indexes = [
+            models.Index(
+                fields=["team", "child"], condition=Q(waiting=True), name="waiting_by_team"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.child_id} held by {self.team_id}{' (waiting)' if self.waiting else ''}"
+
+
 class Transfer(Recorded):
     """A child's move from one team to another (for example from the assessment team to
     a locality team, or to the children in care team).

@@ -1,7 +1,14 @@
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from kinfolio.accounts.models import Role
-from kinfolio.people.selectors import children_visible_to, search_children
+from kinfolio.audit.models import BreakGlassGrant
+from kinfolio.audit.services import restrict_record
+from kinfolio.people.models import Person
+from kinfolio.people.selectors import children_hidden_from, children_visible_to, search_children
+from tests.factories import ChildFactory
 
 
 @pytest.mark.parametrize("role", [Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.IRO])
@@ -28,12 +35,42 @@ def test_children_visible_to_case_holder_without_worker_record_sees_none(make_us
 
 
 def test_children_visible_to_expired_account_sees_none(make_user, two_services):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
     user = make_user(Role.DIRECTOR, access_expires_at=timezone.now() - timedelta(minutes=1))
     assert not children_visible_to(user).exists()
+
+
+@pytest.mark.parametrize(
+    ("role", "fields"),
+    [
+        (Role.DIRECTOR, {}),
+        (Role.SERVICE_MANAGER, {}),
+        (Role.MASH_WORKER, {}),
+        (Role.SOCIAL_WORKER, {}),
+        (Role.PERFORMANCE_ANALYST, {}),
+        (Role.DIRECTOR, {"is_active": False}),
+    ],
+)
+def test_children_hidden_from_is_every_child_the_user_may_not_see(
+    make_user, two_services, role, fields
+):
+    """Three restricted children (one not opened to the user, one naming them, one opened
+    by break-glass) and an adult: those hidden are exactly the children not visible."""
+    user = make_user(role, worker=two_services["worker"], **fields)
+    hidden, named, opened = ChildFactory(), ChildFactory(), ChildFactory()
+    ChildFactory(is_child_subject=False)
+    for child in (hidden, named, opened):
+        allowed = [user] if child == named else []
+        restrict_record(child=child, reason="Adopted", allowed_users=allowed, by=None)
+    now = timezone.now()
+    BreakGlassGrant.objects.create(
+        child=opened,
+        user=user,
+        reason="A strategy discussion today",
+        granted_at=now,
+        expires_at=now + timedelta(minutes=30),
+    )
+    children = set(Person.objects.filter(is_child_subject=True))
+    assert set(children_hidden_from(user)) == children - set(children_visible_to(user))
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from django.utils import timezone
 from kinfolio.accounts.models import Role
 from kinfolio.people.models import Person
 from kinfolio.timescales.models import StoredClock, TimescaleRule
+from kinfolio.timescales.services import refresh_clocks
 from kinfolio.workforce.models import Allocation, CaseDirection, SupervisionDecision, Transfer
 from kinfolio.workforce.services.allocations import allocate
 from kinfolio.workforce.team_selectors import team_day, teams_compared
@@ -355,6 +356,8 @@ def test_teams_compared_counts_children_not_their_allocations(world):
     Allocation.objects.create(
         child=world["child"], team=world["team"], role="personal_adviser", start_date=D(2026, 10, 1)
     )
+    # Stored as the services store them when they commit.
+    refresh_clocks(Person.objects.filter(pk__in=[world["child"].pk, world["leo"].pk]))
     row = next(r for r in teams_compared(world["manager"]) if r.team == world["team"])
     assert (row.children, row.unallocated) == (2, 1)
 
