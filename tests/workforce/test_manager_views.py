@@ -363,8 +363,15 @@ def test_teams_compared_counts_children_not_their_allocations(world):
 
 
 def test_teams_compared_links_each_number_to_the_list_behind_it(client, world):
+    """Vacancies are a number only where the team's establishment is set: the locality
+    team's 4.5 FTE less its manager's 1."""
+    world["locality"].establishment_fte = 4.5
+    world["locality"].save()
     client.force_login(staff(Role.SERVICE_MANAGER, team=world["team"]))
     page = client.get(reverse("workforce:compare-teams")).content.decode()
+    home = reverse("workforce:team-home", args=[world["locality"].pk])
+    assert f'<a class="govuk-link" href="{home}#workers">3.5</a>' in page
+    assert "Not set" in page  # the assessment team's
     for team in (world["team"], world["locality"]):
         home = reverse("workforce:team-home", args=[team.pk])
         for url in (
