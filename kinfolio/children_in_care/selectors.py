@@ -17,7 +17,7 @@ from django.db.models import (
 from kinfolio.accounts.models import User
 from kinfolio.children_in_care.models import LACReview, ReviewRecommendation
 from kinfolio.people.models import Person
-from kinfolio.people.selectors import children_visible_to
+from kinfolio.people.selectors import ROW_FIELDS, children_visible_to
 from kinfolio.workforce.models import Allocation, Worker
 
 IRO = "iro"  # ALLOCATION_ROLE
@@ -127,6 +127,7 @@ def recommendations_owned_by(
     rows = list(
         ReviewRecommendation.objects.filter(owner=worker, completed_on__isnull=True)
         .select_related("child")
+        .only("text", "due_date", *(f"child__{name}" for name in ROW_FIELDS))
         .order_by("due_date", "pk")
     )
     others = {row.child_id for row in rows}.difference(seen)

@@ -1,43 +1,27 @@
 """Reads about the workforce: caseloads and teams."""
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 
 from kinfolio.accounts.models import User
-from kinfolio.core.queries import OneOf, count_of
+from kinfolio.core.queries import count_of
 from kinfolio.journey.status import with_status_flags
 from kinfolio.people.models import Person
-from kinfolio.people.selectors import children_visible_to, visible_children_of
+from kinfolio.people.selectors import ROW_FIELDS, children_visible_to
 from kinfolio.workforce.models import Allocation, Team, Worker
 
-# What the caseload shows of each child (their name and age): the other columns would
-# cost a field each to read and build on every row.
-SHOWN = ("local_id", "given_name", "family_name", "date_of_birth", "expected_date_of_birth")
 
-
-def held_by(worker: Worker, *, user: User) -> list[int]:
-    """The ids of the children ``worker`` holds now that ``user`` may see: the scope
-    checked once, for the caseload and its deadlines to read by."""
-    return visible_children_of(
-        user, Allocation.objects.filter(worker=worker, end_date__isnull=True)
-    )
-
-
-def caseload_for_worker(
-    worker: Worker, *, user: User, children: list[int] | None = None
-) -> QuerySet[Person]:
+def caseload_for_worker(worker: Worker, *, user: User) -> list[Person]:
     """The children a worker holds now that ``user`` may see (a restricted child only
     for those named on it), with what the caseload page shows about each: their status
-    and since when the worker holds them (``allocated_since``). Given ``children``
-    (``held_by`` the same worker and user, which the page reads anyway) the scope is not
-    checked again."""
-    if children is None:
-        children = held_by(worker, user=user)
+    and since when the worker holds them (``allocated_since``). Every one of them, in
+    one query that checks each child against the scope once: the page counts them and
+    reads their deadlines by their ids (a worker holds tens, not thousands)."""
     current = Allocation.objects.filter(
         worker=worker, end_date__isnull=True, child=OuterRef("pk")
     ).order_by("-start_date")
-    return (
-        with_status_flags(Person.objects.filter(OneOf("pk", children)))
-        .only(*SHOWN)
+    return list(
+        with_status_flags(children_visible_to(user).filter(Exists(current)))
+        .only(*ROW_FIELDS)
         .annotate(allocated_since=Subquery(current.values("start_date")[:1]))
         .order_by("family_name", "given_name", "pk")
     )

@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from kinfolio.accounts.permissions import Permission, permission_required
 from kinfolio.children_in_care.selectors import recommendations_owned_by
-from kinfolio.core.paging import CountedPaginator, page_counted_alongside
+from kinfolio.core.paging import page_counted_alongside
 from kinfolio.timescales.selectors import deadline_rows, deadlines_for_user
 from kinfolio.workforce import selectors
 from kinfolio.workforce.models import Team
@@ -19,14 +19,12 @@ def my_caseload(request):
     today = timezone.localdate()
     context = {"worker": worker, "today": today}
     if worker:
-        held = selectors.held_by(worker, user=request.user)  # the scope checked once
-        children = selectors.caseload_for_worker(worker, user=request.user, children=held)
+        children = selectors.caseload_for_worker(worker, user=request.user)
+        held = [child.pk for child in children]  # the scope checked once, by that read
         pressing = deadlines_for_user(request.user, today=today, children=held)
         deadlines = page_counted_alongside(pressing, MOST_PRESSING, 1)
         context |= {
-            "page": CountedPaginator(children, PAGE_SIZE, count=len(held)).get_page(
-                request.GET.get("page")
-            ),
+            "page": Paginator(children, PAGE_SIZE).get_page(request.GET.get("page")),
             "deadlines": deadline_rows(deadlines, today=today),
             "deadline_count": deadlines.paginator.count,
             "recommendations": recommendations_owned_by(worker, user=request.user, seen=held),

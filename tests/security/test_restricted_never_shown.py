@@ -219,7 +219,6 @@ UNSCOPED_READS_REVIEWED = {
     "kinfolio/performance/selectors.py": "counts, and pseudonymised lists without the restricted",
     "kinfolio/care_leavers/selectors.py": "counts for indicators, never listed",
     "kinfolio/timescales/selectors.py": "children of clocks the caller already scoped",
-    "kinfolio/workforce/selectors.py": "a caseload read by the ids held_by checked in scope",
 }
 READS_PEOPLE = re.compile(r"Person\.objects\.(?!none\(\))")
 
