@@ -1,8 +1,9 @@
 """Reads of deadlines: for a worker, a team, a child, and the rules behind them.
 
-Every function starts from ``children_visible_to(user)`` (a worker's or team's
-children checked once, ``visible_children_of``, and their rows read by those ids), or
-is handed one child the caller already loaded through it. Pages read the clocks the
+Every function starts from the user's scope (``people.selectors.visible_child``: each
+row's child checked in the query that reads the rows, or a page's children checked once
+and their rows read by those ids), or is handed one child the caller already loaded
+through it. Pages read the clocks the
 engine stored (``StoredClock``, kept by ``services.refresh_clocks`` with who holds
 each) with indexed queries they can paginate; the digest and the indicators compute
 clocks in bulk with the engine (``clocks_for``). Either way the number of queries does
@@ -28,7 +29,7 @@ from django.utils import timezone
 from kinfolio.accounts.models import User
 from kinfolio.core.queries import OneOf
 from kinfolio.people.models import Person
-from kinfolio.people.selectors import hidden_children_of, visible_children_of
+from kinfolio.people.selectors import hidden_children_of, visible_child
 from kinfolio.timescales import clocks
 from kinfolio.timescales.calendar import CalendarHorizonError, default_calendar
 from kinfolio.timescales.engine import SOON_WORKING_DAYS, Clock, RuleBook, Status, held
@@ -227,14 +228,19 @@ def deadlines_for_user(
     that are overdue, due today or due in the next 10 working days (or cannot be
     calculated), most urgent first, with their rules (a page of them, not every rule
     in a second read). Given ``children`` (the ids of the children the user holds and
-    may see, which the caseload lists anyway) the scope is not checked again."""
+    may see, which the caseload lists anyway) the scope is not checked again; otherwise
+    each row's child is checked in the query that reads them (one query, not a read of
+    the ids first)."""
     worker = getattr(user, "worker", None)
     if worker is None:
         return StoredClock.objects.none()
     if children is None:
         held = Allocation.objects.filter(worker=worker, end_date__isnull=True)
-        children = visible_children_of(user, held)
-    rows = _held_by(children, holder_worker=worker)
+        rows = StoredClock.objects.filter(
+            visible_child(user), child__in=held.values("child"), holder_worker=worker
+        )
+    else:
+        rows = _held_by(children, holder_worker=worker)
     return (
         _shown(rows, today=today)
         .filter(Q(due_on__isnull=True) | Q(due_on__lte=soon_limit(today)))
