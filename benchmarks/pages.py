@@ -57,11 +57,13 @@ def _render(session: str, url: str) -> int:
 
 def _print_search_plan() -> None:
     from kinfolio.accounts.models import User
-    from kinfolio.people.selectors import search_children
+    from kinfolio.people.selectors import _found, _name_match, children_visible_to
 
     print("  plan of search (the name prefix indexes, then a top-50 sort):")
     user = User.objects.get(username="bench-mash_worker")
-    for line in explain(search_children(user, "smith")).splitlines():
+    # The query search compiles once and runs with the name given, here built with it.
+    search = _found(children_visible_to(user), _name_match(["smith"]))
+    for line in explain(search).splitlines():
         print(f"    {line}")
 
 

@@ -6,7 +6,16 @@ from datetime import date, datetime
 from functools import cache
 
 from django.db import connection
-from django.db.models import CharField, DateTimeField, Exists, IntegerField, OuterRef, Q, QuerySet
+from django.db.models import (
+    CharField,
+    DateField,
+    DateTimeField,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+)
 from django.db.models.functions import Upper
 from django.utils import timezone
 
@@ -68,18 +77,49 @@ def child_visible_to(
     return next(iter(Person.objects.raw(sql, values)), None)
 
 
+def read_visible_children(
+    user: User, read: Callable[[QuerySet[Person]], QuerySet[Person]], **values
+) -> list[Person]:
+    """``read(children_visible_to(user))``: a page's list of children (``read`` filters,
+    annotates and orders them), its query built and compiled by Django once per process
+    for each reach of user and each ``read``, as ``child_visible_to``'s, and run with the
+    user's values and ``values`` (for the ``Slot``s ``read`` leaves open). ``read`` is a
+    function of the module, not made anew per request: the query is kept by it."""
+    reach = _reach(user)
+    if reach is None:
+        return []
+    sql, params, annotations = _children_query(reach, read, connection.vendor)
+    values = filled(params, connection, **values, **_values(user, reach))
+    children = list(Person.objects.raw(sql, values))
+    for child in children:  # a raw read converts the model's fields, not what read adds
+        for name, field in annotations:
+            setattr(child, name, field.to_python(getattr(child, name)))
+    return children
+
+
+@cache
+def _children_query(reach: str, read, vendor: str) -> tuple[str, tuple, tuple]:
+    query = read(Person.objects.filter(_visible(reach, "pk", **_slots()))).query
+    annotations = tuple((name, e.output_field) for name, e in query.annotation_select.items())
+    return *query.sql_with_params(), annotations
+
+
 @cache
 def _child_query(reach: str, read, vendor: str) -> tuple[str, tuple]:
-    slots = {
+    children = Person.objects.filter(
+        _visible(reach, "pk", **_slots()), local_id=Slot("local_id", CharField())
+    )
+    children = (read(children) if read else children).order_by()[:1]
+    return children.query.sql_with_params()
+
+
+def _slots() -> dict[str, Slot]:
+    """The user's values, left open in a query of their scope compiled once."""
+    return {
         "user_id": Slot("user_id", IntegerField()),
         "service_id": Slot("service_id", IntegerField()),
         "now": Slot("now", DateTimeField()),
     }
-    children = Person.objects.filter(
-        _visible(reach, "pk", **slots), local_id=Slot("local_id", CharField())
-    )
-    children = (read(children) if read else children).order_by()[:1]
-    return children.query.sql_with_params()
 
 
 def _reach(user: User) -> str | None:
@@ -180,37 +220,75 @@ def children_in_scope_ignoring_restrictions(user: User) -> QuerySet[Person]:
     return children.none()
 
 
-def search_children(user: User, query: str) -> QuerySet[Person]:
+def search_children(user: User, query: str) -> QuerySet[Person] | list[Person]:
     """Children matching a name, Kinfolio ID, NHS number or date of birth, within the
-    user's scope. A date may be typed as 2015-03-31 or 31/3/2015."""
+    user's scope. A date may be typed as 2015-03-31 or 31/3/2015. A search by name (of up
+    to ``NAME_WORDS`` words), NHS number or date of birth is compiled once per process
+    and run with what was typed (``read_visible_children``)."""
     query = query.strip()
     if not query:
         return Person.objects.none()
     born = _parse_date(query)
     digits = re.sub(r"\s", "", query)
     if born:
-        match = Q(date_of_birth=born) | Q(expected_date_of_birth=born)
-    elif digits.isdigit() and len(digits) == 10:
-        match = Q(nhs_number=digits)
-    elif re.fullmatch(r"[A-Za-z]{1,4}\d+", query):
-        match = Q(local_id__iexact=query)
-    else:
-        match = Q()
-        for word in query.split():
-            match &= (
-                Q(given_name__istartswith=word)
-                | Q(family_name__istartswith=word)
-                | Q(preferred_name__istartswith=word)
-            )
+        return read_visible_children(user, _born_on, born=born)
+    if digits.isdigit() and len(digits) == 10:
+        return read_visible_children(user, _with_nhs_number, nhs_number=digits)
+    if re.fullmatch(r"[A-Za-z]{1,4}\d+", query):
+        # Built each time: SQLite's case-blind match escapes the typed value in Python,
+        # which a value left open cannot be.
+        return _found(children_visible_to(user), Q(local_id__iexact=query))
+    words = query.split()
+    if len(words) <= NAME_WORDS:
+        return read_visible_children(user, _named(len(words)), **dict(_word_values(words)))
+    return _found(children_visible_to(user), _name_match(words))
+
+
+def _found(children: QuerySet[Person], match: Q) -> QuerySet[Person]:
     return (
-        children_visible_to(user)
-        .filter(match)
+        children.filter(match)
         .only(*ROW_FIELDS, "nhs_number")  # what the results show
         # In the order a person reads names, whatever their case; by expressions, so
         # that PostgreSQL finds the few matches by the name prefix indexes (people
         # migration 0002) and sorts them, rather than walk every child in name order.
         .order_by(Upper("family_name"), Upper("given_name"), "date_of_birth", "pk")[:SEARCH_LIMIT]
     )
+
+
+def _born_on(children: QuerySet[Person]) -> QuerySet[Person]:
+    born = Slot("born", DateField())
+    return _found(children, Q(date_of_birth=born) | Q(expected_date_of_birth=born))
+
+
+def _with_nhs_number(children: QuerySet[Person]) -> QuerySet[Person]:
+    return _found(children, Q(nhs_number=Slot("nhs_number", CharField())))
+
+
+NAME_WORDS = 4  # a longer name is searched for with a query built for it
+
+
+def _word_values(words: list[str]):
+    return ((f"word{i}", word) for i, word in enumerate(words))
+
+
+@cache
+def _named(words: int) -> Callable[[QuerySet[Person]], QuerySet[Person]]:
+    """The read of children named by ``words`` words (one function per number of words,
+    so each is compiled once)."""
+    slots = [Slot(name, CharField()) for name, _ in _word_values(["?"] * words)]
+    return lambda children: _found(children, _name_match(slots))
+
+
+def _name_match(words) -> Q:
+    """Each word starts a given, family or preferred name."""
+    match = Q()
+    for word in words:
+        match &= (
+            Q(given_name__istartswith=word)
+            | Q(family_name__istartswith=word)
+            | Q(preferred_name__istartswith=word)
+        )
+    return match
 
 
 def _parse_date(text: str) -> date | None:

@@ -1,12 +1,12 @@
 """Reads about the workforce: caseloads and teams."""
 
-from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.db.models import Exists, IntegerField, OuterRef, QuerySet, Subquery
 
 from kinfolio.accounts.models import User
-from kinfolio.core.queries import count_of
+from kinfolio.core.queries import Slot, count_of
 from kinfolio.journey.status import with_status_flags
 from kinfolio.people.models import Person
-from kinfolio.people.selectors import ROW_FIELDS, children_visible_to
+from kinfolio.people.selectors import ROW_FIELDS, children_visible_to, read_visible_children
 from kinfolio.workforce.models import Allocation, Team, Worker
 
 
@@ -14,13 +14,18 @@ def caseload_for_worker(worker: Worker, *, user: User) -> list[Person]:
     """The children a worker holds now that ``user`` may see (a restricted child only
     for those named on it), with what the caseload page shows about each: their status
     and since when the worker holds them (``allocated_since``). Every one of them, in
-    one query that checks each child against the scope once: the page counts them and
-    reads their deadlines by their ids (a worker holds tens, not thousands)."""
+    one query that checks each child against the scope once, compiled once per process:
+    the page counts them and reads their deadlines by their ids (a worker holds tens,
+    not thousands)."""
+    return read_visible_children(user, _caseload, worker_id=worker.pk)
+
+
+def _caseload(children: QuerySet[Person]) -> QuerySet[Person]:
     current = Allocation.objects.filter(
-        worker=worker, end_date__isnull=True, child=OuterRef("pk")
+        worker_id=Slot("worker_id", IntegerField()), end_date__isnull=True, child=OuterRef("pk")
     ).order_by("-start_date")
-    return list(
-        with_status_flags(children_visible_to(user).filter(Exists(current)))
+    return (
+        with_status_flags(children.filter(Exists(current)))
         .only(*ROW_FIELDS)
         .annotate(allocated_since=Subquery(current.values("start_date")[:1]))
         .order_by("family_name", "given_name", "pk")
