@@ -1,15 +1,24 @@
 """What the care of a looked after child suggests doing on their record: open their
 care record, hold a review that is due; a care leaver's record. The open period, care
-leaver status and episode come with the child (``people.record.record_child``); one
-query at most, whatever the child's history."""
+leaver status and episode come with the child (``people.record.record_child``), and so
+does the next review (``READ_WITH_CHILD``); no query."""
 
+from django.db.models import OuterRef
 from django.urls import reverse
 from django.utils import timezone
 
 from kinfolio.accounts.models import User
 from kinfolio.accounts.permissions import Permission, has_permission
+from kinfolio.children_in_care.models import LACReview
 from kinfolio.people.models import Person
 from kinfolio.people.record import NextAction
+
+# Read with the child (``people.record.reads_with_child``): the open period's next review.
+READ_WITH_CHILD = {
+    "next_review": LACReview.objects.filter(
+        period__child=OuterRef("pk"), period__end_date__isnull=True, review_date__isnull=True
+    ).order_by("due_date")
+}
 
 
 def next_actions(child: Person, user: User) -> list[NextAction]:
@@ -27,7 +36,7 @@ def next_actions(child: Person, user: User) -> list[NextAction]:
     actions = [
         NextAction("Care record", care, reason=f"Looked after since {period.start_date:%-d %B %Y}")
     ]
-    review = period.reviews.filter(review_date__isnull=True).order_by("due_date").first()
+    review = child.next_review
     if review is not None:
         today = timezone.localdate()
         actions.append(

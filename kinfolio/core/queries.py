@@ -52,22 +52,28 @@ def filled(params: Iterable, connection, **values) -> list:
     ]
 
 
-def row_as_json(rows: QuerySet) -> Subquery:
-    """The first of ``rows``, every column, as one JSON value (``from_json`` makes it a
-    model again): a subquery PostgreSQL plans on its own, where joining several records
-    to one query makes it weigh every order of the joins (~5 ms for the child's record,
-    ten times running it)."""
+def first_as_json(rows: QuerySet) -> Subquery:
+    """The first of ``rows`` (as ``first()`` orders them), every column and annotation,
+    as one JSON value (``from_json`` makes it a model again): a subquery PostgreSQL plans
+    on its own, where joining several records to one query makes it weigh every order of
+    the joins (~5 ms for the child's record, ten times running it)."""
     columns = {f.attname: f.attname for f in rows.model._meta.concrete_fields}
-    return Subquery(rows.values(row=JSONObject(**columns))[:1], output_field=JSONField())
+    columns.update({name: name for name in rows.query.annotations})
+    first = rows if rows.ordered else rows.order_by("pk")
+    return Subquery(first.values(row=JSONObject(**columns))[:1], output_field=JSONField())
 
 
 def from_json(model: type[Model], value: str | dict | None, using: str = "default") -> Model | None:
-    """The record of ``model`` that ``row_as_json`` read (None for none)."""
+    """The record of ``model`` that ``first_as_json`` read (None for none), with its
+    annotations as attributes."""
     if value is None:
         return None
     data = json.loads(value) if isinstance(value, str) else value
     fields = model._meta.concrete_fields
-    return model.from_db(using, [f.attname for f in fields], [_python(f, data) for f in fields])
+    record = model.from_db(using, [f.attname for f in fields], [_python(f, data) for f in fields])
+    for name in data.keys() - {f.attname for f in fields}:
+        setattr(record, name, data[name])
+    return record
 
 
 def _python(field: Field, data: dict):

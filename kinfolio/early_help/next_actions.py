@@ -1,8 +1,8 @@
 """What early help suggests doing on a child's record: the open episode's next step,
 a step-down into early help when social care's plan has ended, or starting early help
 for a child social care does not hold. The open episode and child protection plan come
-with the child (``people.record.record_child``); two queries at most, whatever the
-child's history."""
+with the child (``people.record.record_child``), and so does the latest child in need
+episode (``READ_WITH_CHILD``); no query."""
 
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
@@ -17,6 +17,20 @@ from kinfolio.referrals.models import CINEpisode
 
 # The closure reason that sends the child to early help (CIN census RC9).
 CLOSED_TO_EARLY_HELP = "RC9"
+
+# Read with the child (``people.record.reads_with_child``): the latest child in need
+# episode (episodes do not overlap, ``referrals.invariants``: an open one is the latest),
+# whether it had a child protection plan and whether anything stepped down from it.
+READ_WITH_CHILD = {
+    "latest_cin_episode": CINEpisode.objects.filter(child=OuterRef("pk"))
+    .order_by("-referral_date", "-pk")
+    .annotate(
+        had_plan=Exists(
+            ChildProtectionPlan.objects.filter(child=OuterRef("child"), cin_episode=OuterRef("pk"))
+        ),
+        stepped_down=Exists(EarlyHelpEpisode.objects.filter(stepped_down_from=OuterRef("pk"))),
+    )
+}
 
 
 def next_actions(child: Person, user: User) -> list[NextAction]:
@@ -36,8 +50,7 @@ def next_actions(child: Person, user: User) -> list[NextAction]:
                 )
             )
         return actions
-    # Episodes do not overlap (``referrals.invariants``): an open one is the latest.
-    cin = child.open_cin_episode or child.cin_episodes.order_by("-referral_date", "-pk").first()
+    cin = child.latest_cin_episode
     if cin is not None and _ready_to_step_down(child, cin):
         return [
             NextAction(
@@ -59,13 +72,4 @@ def _ready_to_step_down(child: Person, cin) -> bool:
         cin.close_date is not None or (open_plan and open_plan.cin_episode_id == cin.pk)
     ):
         return False
-    # Whether it had a plan, and whether anything stepped down from it: one query.
-    had_plan, stepped_down = (
-        CINEpisode.objects.filter(pk=cin.pk)
-        .values_list(
-            Exists(ChildProtectionPlan.objects.filter(child=child, cin_episode=OuterRef("pk"))),
-            Exists(EarlyHelpEpisode.objects.filter(stepped_down_from=OuterRef("pk"))),
-        )
-        .get()
-    )
-    return (had_plan or cin.close_reason == CLOSED_TO_EARLY_HELP) and not stepped_down
+    return (cin.had_plan or cin.close_reason == CLOSED_TO_EARLY_HELP) and not cin.stepped_down

@@ -3,12 +3,11 @@ early help), for one record or as annotations on a list without extra queries pe
 
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from kinfolio.care_leavers.models import CareLeaverStatus
-from kinfolio.children_in_care.models import PeriodOfCare
-from kinfolio.core.queries import from_json, row_as_json
+from kinfolio.children_in_care.models import CareEpisode, PeriodOfCare
 from kinfolio.early_help.models import EarlyHelpEpisode
 from kinfolio.people.models import Person
 from kinfolio.protection.models import ChildProtectionPlan
@@ -63,26 +62,26 @@ OPEN_RECORDS = {
 }
 
 
-def open_records(records: dict[str, tuple[str, str]] = OPEN_RECORDS) -> dict[str, Subquery]:
+def open_records(records: dict[str, tuple[str, str]] = OPEN_RECORDS) -> dict[str, QuerySet]:
     """The child's open record of each kind (``records``: name, relation and the field
-    that closes it) as annotations on a query of children, each read back by
-    ``set_open_records``: unique per child in the database, so one row each."""
+    that closes it), as rows naming the child as ``OuterRef("pk")``: one at most each, so
+    each may be read with the child (``people.record.record_child``)."""
     reads = {}
     for name, (relation, end) in records.items():
         relation = Person._meta.get_field(relation)
-        rows = relation.related_model.objects.filter(
+        reads[name] = relation.related_model.objects.filter(
             **{relation.field.name: OuterRef("pk"), f"{end}__isnull": True}
         )
-        reads[name] = row_as_json(rows.order_by())
     return reads
 
 
-def set_open_records(child: Person, records: dict[str, tuple[str, str]] = OPEN_RECORDS) -> None:
-    """Each open record ``open_records`` read with the child as a model on the child
-    (``child.open_cp_plan``..., None when there is none)."""
-    for name, (relation, _) in records.items():
-        model = Person._meta.get_field(relation).related_model
-        setattr(child, name, from_json(model, getattr(child, name)))
+# What ``current_status`` reads with the child (``people.record.record_child``), beyond
+# its open records: a looked after child's current episode.
+READ_WITH_CHILD = {
+    "current_care_episode": CareEpisode.objects.filter(
+        period__child=OuterRef("pk"), period__end_date__isnull=True, end_date__isnull=True
+    )
+}
 
 
 @dataclass
@@ -99,12 +98,12 @@ class Status:
 
 def current_status(child: Person) -> Status:
     """What the child record's header shows: tags, and each open piece of work and plan,
-    from the child's open records (``open_records``); one query more for a looked
-    after child (the current SSDA903 episode)."""
+    from the child's open records (``open_records``) and current SSDA903 episode, read
+    with the child (``READ_WITH_CHILD``); no query."""
     status = Status(age=child.age_on(timezone.localdate()))
     period, plan = child.open_period, child.open_cp_plan
     if period:
-        episode = period.episodes.filter(end_date__isnull=True).first()
+        episode = child.current_care_episode
         detail = (
             f"{episode.get_legal_status_display()}; {episode.get_placement_type_display()}"
             if episode

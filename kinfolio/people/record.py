@@ -6,14 +6,16 @@ with ``next_actions(child, user) -> list[NextAction]``, listed in ``PROVIDERS`` 
 The child comes from ``record_child``: what it knows (its open records,
 ``child.open_cin_episode``, ``open_cp_plan``, ``open_period``...; whether an adoption
 plan or a private fostering arrangement was ever recorded) a provider reads without a
-query, rather than reading it again. A provider runs a fixed number of queries (never
-one per event) and offers only what the user may do (check ``has_permission``); its
-buttons lead to recording pages.
+query, rather than reading it again; what else it needs of one record, it may have read
+with the child (``READ_WITH_CHILD`` in its module, ``reads_with_child``). A provider
+runs a fixed number of queries (never one per event) and offers only what the user may
+do (check ``has_permission``); its buttons lead to recording pages.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from importlib import import_module
 
 from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
@@ -21,8 +23,9 @@ from django.utils.module_loading import import_string
 
 from kinfolio.accounts.models import User
 from kinfolio.adoption.models import AdoptionPlan
+from kinfolio.core.queries import first_as_json, from_json
 from kinfolio.fostering.models import PrivateFosteringArrangement
-from kinfolio.journey.status import OPEN_RECORDS, current_status, open_records, set_open_records
+from kinfolio.journey.status import OPEN_RECORDS, READ_WITH_CHILD, current_status, open_records
 from kinfolio.people.models import Person
 from kinfolio.people.selectors import child_visible_to, family_and_network
 from kinfolio.quality_assurance.models import AuditAction
@@ -87,21 +90,34 @@ _HAS = {
 
 
 # The child's open records, and their current address: one per person in the database
-# ("one_current_address_per_person"), so it joins the same way.
+# ("one_current_address_per_person"), so it is read the same way.
 _OPEN = {**OPEN_RECORDS, "current_address": ("addresses", "end_date")}
 
 
 def record_child(user: User, local_id: str) -> Person | None:
     """The child with this ID if the user may see them (None otherwise), as the record's
     header, providers and summary read them, in the one query that fetches them
-    (``child_visible_to``): their open records (``journey.status.open_records``) and
-    current address, whether an adoption plan or a private fostering arrangement was
-    ever recorded, and whether they have any of what the summary lists only when there
-    is some (``has_...``, ``summary_of``)."""
+    (``child_visible_to``): the records read with the child (``reads_with_child``),
+    whether an adoption plan or a private fostering arrangement was ever recorded, and
+    whether they have any of what the summary lists only when there is some
+    (``has_...``, ``summary_of``)."""
     child = child_visible_to(user, local_id, _record_reads)
-    if child is not None:
-        set_open_records(child, _OPEN)
+    for name, rows in reads_with_child().items() if child is not None else ():
+        setattr(child, name, from_json(rows.model, getattr(child, name)))
     return child
+
+
+@cache
+def reads_with_child() -> dict[str, QuerySet]:
+    """What the record reads with the child, by the name it has on the child: the first
+    of each of these rows (they name the child as ``OuterRef("pk")``), or None. The
+    child's open records (``journey.status.open_records``), current address and current
+    care episode, and what each provider reads (its module's ``READ_WITH_CHILD``): each
+    a subquery of the one query, rather than a query of its own."""
+    reads = {**open_records(_OPEN), **READ_WITH_CHILD}
+    for provider in providers():
+        reads.update(getattr(import_module(provider.__module__), "READ_WITH_CHILD", {}))
+    return reads
 
 
 def _record_reads(children: QuerySet[Person]) -> QuerySet[Person]:
@@ -109,7 +125,7 @@ def _record_reads(children: QuerySet[Person]) -> QuerySet[Person]:
         has_adoption_plan=Exists(AdoptionPlan.objects.filter(child=OuterRef("pk"))),
         privately_fostered=Exists(PrivateFosteringArrangement.objects.filter(child=OuterRef("pk"))),
         **{name: Exists(rows.filter(child=OuterRef("pk"))) for name, rows in _HAS.items()},
-        **open_records(_OPEN),
+        **{name: first_as_json(rows) for name, rows in reads_with_child().items()},
     )
 
 

@@ -1,7 +1,7 @@
 """What the referral-to-protection work suggests doing on a child's record: the next
 step of an open referral, assessment, enquiry, conference or plan. The open episode and
-plan come with the child (``people.record.record_child``); two queries at most,
-whatever the child's history."""
+plan come with the child (``people.record.record_child``), and so do the episode's
+assessment and enquiry (``READ_WITH_CHILD``); no query."""
 
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
@@ -9,9 +9,27 @@ from django.utils import timezone
 
 from kinfolio.accounts.models import User
 from kinfolio.accounts.permissions import Permission, has_permission
+from kinfolio.assessments.models import Assessment
 from kinfolio.people.models import Person
 from kinfolio.people.record import NextAction
-from kinfolio.protection.models import ChildProtectionConference
+from kinfolio.protection.models import ChildProtectionConference, Section47Enquiry
+
+# Read with the child (``people.record.reads_with_child``): the open episode's assessment
+# not yet authorised, and its section 47 enquiry with whether a conference was booked.
+READ_WITH_CHILD = {
+    "open_assessment": Assessment.objects.filter(
+        cin_episode__child=OuterRef("pk"),
+        cin_episode__close_date__isnull=True,
+        authorised_date__isnull=True,
+    ),
+    "open_enquiry": Section47Enquiry.objects.filter(
+        child=OuterRef("pk"),
+        cin_episode__child=OuterRef("pk"),
+        cin_episode__close_date__isnull=True,
+    ).annotate(
+        conferenced=Exists(ChildProtectionConference.objects.filter(section47=OuterRef("pk")))
+    ),
+}
 
 
 def _url(name: str, *args) -> str:
@@ -26,7 +44,7 @@ def next_actions(child: Person, user: User) -> list[NextAction]:
     if episode is None:
         return [NextAction("Open a referral", _url("referrals:open", local_id))]
     actions = [NextAction("Referral and child protection", _url("protection:journey", local_id))]
-    assessment = episode.assessments.filter(authorised_date__isnull=True).first()
+    assessment = child.open_assessment
     if assessment and assessment.submitted_at is None:
         overdue = assessment.due_date is not None and assessment.due_date < today
         actions.append(
@@ -45,12 +63,7 @@ def next_actions(child: Person, user: User) -> list[NextAction]:
                 reason="Sent for authorisation",
             )
         )
-    conferenced = Exists(ChildProtectionConference.objects.filter(section47=OuterRef("pk")))
-    enquiry = (
-        child.section47_enquiries.filter(cin_episode=episode)
-        .annotate(conferenced=conferenced)
-        .first()
-    )
+    enquiry = child.open_enquiry
     if enquiry and enquiry.end_date is None:
         actions.append(
             NextAction(

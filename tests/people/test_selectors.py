@@ -7,7 +7,12 @@ from kinfolio.accounts.models import Role
 from kinfolio.audit.models import BreakGlassGrant
 from kinfolio.audit.services import restrict_record
 from kinfolio.people.models import Person
-from kinfolio.people.selectors import children_hidden_from, children_visible_to, search_children
+from kinfolio.people.selectors import (
+    child_visible_to,
+    children_hidden_from,
+    children_visible_to,
+    search_children,
+)
 from tests.factories import ChildFactory
 
 
@@ -71,6 +76,25 @@ def test_children_hidden_from_is_every_child_the_user_may_not_see(
     )
     children = set(Person.objects.filter(is_child_subject=True))
     assert set(children_hidden_from(user)) == children - set(children_visible_to(user))
+
+
+@pytest.mark.parametrize(
+    "role", [Role.SOCIAL_WORKER, Role.DIRECTOR, Role.PARTNER_REFERRER, Role.INSPECTOR]
+)
+def test_child_visible_to_finds_a_child_exactly_when_children_visible_to_does(
+    make_user, two_services, role
+):
+    """Its query is compiled once per process for each reach of user: two users of one
+    reach, in different services, each get their own answer."""
+    ours, theirs = two_services["ours"], two_services["theirs"]
+    their_worker = theirs.allocations.get().worker
+    for user in (
+        make_user(role, worker=two_services["worker"]),
+        make_user(role, worker=their_worker),
+    ):
+        for child in ours, theirs:
+            found = child_visible_to(user, child.local_id)
+            assert found == (child if children_visible_to(user).filter(pk=child.pk) else None)
 
 
 @pytest.mark.parametrize(
