@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import import_module
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, IntegerField, OuterRef, QuerySet
 from django.urls import reverse
 from django.utils.module_loading import import_string
 
 from kinfolio.accounts.models import User
 from kinfolio.adoption.models import AdoptionPlan
-from kinfolio.core.queries import first_as_json, from_json
+from kinfolio.core.queries import Prepared, Slot, first_as_json, from_json
 from kinfolio.fostering.models import PrivateFosteringArrangement
 from kinfolio.journey.status import OPEN_RECORDS, READ_WITH_CHILD, current_status, open_records
 from kinfolio.people.models import Person
@@ -32,7 +32,7 @@ from kinfolio.quality_assurance.models import AuditAction
 from kinfolio.quality_assurance.selectors import audit_actions_for
 from kinfolio.returns.models import ReturnIssue
 from kinfolio.returns.selectors import child_data_quality
-from kinfolio.workforce.models import CaseDirection, SupervisionDecision
+from kinfolio.workforce.models import Allocation, CaseDirection, SupervisionDecision
 from kinfolio.workforce.team_selectors import oversight_for
 
 # (url name, label): the record's sections in the order the sub navigation shows them.
@@ -115,8 +115,9 @@ def reads_with_child() -> dict[str, QuerySet]:
     care episode, and what each provider reads (its module's ``READ_WITH_CHILD``): each
     a subquery of the one query, rather than a query of its own."""
     reads = {**open_records(_OPEN), **READ_WITH_CHILD}
-    for provider in providers():
-        reads.update(getattr(import_module(provider.__module__), "READ_WITH_CHILD", {}))
+    for path in PROVIDERS:
+        module = import_module(path.rpartition(".")[0])
+        reads.update(getattr(module, "READ_WITH_CHILD", {}))
     return reads
 
 
@@ -127,6 +128,13 @@ def _record_reads(children: QuerySet[Person]) -> QuerySet[Person]:
         **{name: Exists(rows.filter(child=OuterRef("pk"))) for name, rows in _HAS.items()},
         **{name: first_as_json(rows) for name, rows in reads_with_child().items()},
     )
+
+
+_open_allocations = Prepared(
+    lambda: Allocation.objects.filter(
+        child=Slot("child", IntegerField()), end_date__isnull=True
+    ).select_related("worker", "team")
+)
 
 
 def summary_of(child: Person, user: User) -> dict:
@@ -140,9 +148,7 @@ def summary_of(child: Person, user: User) -> dict:
         "next_actions": next_actions_for(child, user),
         "status": current_status(child),
         "family": family_and_network(child, user=user),
-        "allocations": child.allocations.filter(end_date__isnull=True).select_related(
-            "worker", "team"
-        ),
+        "allocations": _open_allocations(child=child.pk),
         "data_quality": child_data_quality(child) if child.has_return_issues else [],
         "oversight": oversight,
         "audit_actions": list(audit_actions_for(child)) if child.has_audit_actions else [],

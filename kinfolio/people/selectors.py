@@ -22,7 +22,7 @@ from django.utils import timezone
 from kinfolio.accounts.models import User
 from kinfolio.accounts.permissions import SEES_ALL_CHILDREN, SEES_OWN_SERVICE
 from kinfolio.audit.models import BreakGlassGrant, RestrictedRecord
-from kinfolio.core.queries import Slot, filled
+from kinfolio.core.queries import Prepared, Slot, filled
 from kinfolio.people.models import Person, Relationship
 from kinfolio.workforce.models import Allocation
 
@@ -300,14 +300,10 @@ def _parse_date(text: str) -> date | None:
     return None
 
 
-def family_and_network(child: Person, *, user: User) -> list[dict]:
-    """The people related to a child, seen from the child's side, leaving out anyone
-    whose record is restricted from ``user`` (a sibling adopted under a new name).
-
-    One query; one more only when a relative's record is restricted, checking those
-    relatives alone against the user's scope (``restricted_people_hidden_from``)."""
+def _relationships_of_a_child() -> QuerySet[Relationship]:
     current = RestrictedRecord.objects.filter(lifted_on__isnull=True)
-    relationships = (
+    child = Slot("child", IntegerField())
+    return (
         Relationship.objects.filter(Q(person=child) | Q(other=child))
         .select_related("person", "other")
         .annotate(
@@ -316,8 +312,20 @@ def family_and_network(child: Person, *, user: User) -> list[dict]:
         )
         .order_by("pk")
     )
+
+
+_relationships = Prepared(_relationships_of_a_child)
+
+
+def family_and_network(child: Person, *, user: User) -> list[dict]:
+    """The people related to a child, seen from the child's side, leaving out anyone
+    whose record is restricted from ``user`` (a sibling adopted under a new name).
+
+    One query (compiled once per process); one more only when a relative's record is
+    restricted, checking those relatives alone against the user's scope
+    (``restricted_people_hidden_from``)."""
     to_child, from_child, restricted = [], [], set()
-    for rel in relationships:
+    for rel in _relationships(child=child.pk):
         if rel.other_id == child.pk:
             to_child.append(rel)
             if rel.person_restricted:

@@ -19,7 +19,9 @@ from dataclasses import dataclass
 
 from django.db.models import (
     Count,
+    DateField,
     F,
+    IntegerField,
     Q,
     QuerySet,
 )
@@ -27,7 +29,7 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from kinfolio.accounts.models import User
-from kinfolio.core.queries import OneOf
+from kinfolio.core.queries import OneOf, Prepared, Slot
 from kinfolio.people.models import Person
 from kinfolio.people.selectors import hidden_children_of, visible_child
 from kinfolio.timescales import clocks
@@ -290,10 +292,21 @@ def open_deadlines_of(child: Person, *, today: dt.date | None = None) -> list[De
     return deadline_rows(_one_childs(child, today=today), today=today)
 
 
-def _one_childs(child: Person, *, today: dt.date, open_only: bool = True):
-    """One child's stored clocks with their rules joined (one query)."""
-    rows = _shown(StoredClock.objects.filter(child=child), today=today, open_only=open_only)
-    return with_rules(rows)
+def _one_childs(child: Person, *, today: dt.date, open_only: bool = True) -> list[StoredClock]:
+    """One child's stored clocks with their rules joined (one query, compiled once per
+    process: the record and its deadlines read them on every request)."""
+    return _ONE_CHILDS[open_only](child=child.pk, today=today)
+
+
+def _one_childs_clocks(open_only: bool) -> QuerySet[StoredClock]:
+    rows = StoredClock.objects.filter(child=Slot("child", IntegerField()))
+    return with_rules(_shown(rows, today=Slot("today", DateField()), open_only=open_only))
+
+
+_ONE_CHILDS = {
+    open_only: Prepared(lambda open_only=open_only: _one_childs_clocks(open_only))
+    for open_only in (True, False)
+}
 
 
 def with_rules(rows: QuerySet[StoredClock]) -> QuerySet[StoredClock]:
