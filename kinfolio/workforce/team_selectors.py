@@ -27,7 +27,8 @@ from django.utils import timezone
 
 from kinfolio.assessments.models import Assessment
 from kinfolio.assessments.selectors import awaiting_authorisation
-from kinfolio.core.queries import OneOf, compiled, count_of
+from kinfolio.core.queries import compiled, count_of
+from kinfolio.inspection.selectors import overdue_actions_for
 from kinfolio.journey.status import FLAGS, with_status_flags
 from kinfolio.people.models import Person
 from kinfolio.people.selectors import (
@@ -35,7 +36,6 @@ from kinfolio.people.selectors import (
     children_visible_to,
     hidden_children_of,
     visible_child,
-    visible_children_of,
 )
 from kinfolio.timescales.engine import Status
 from kinfolio.timescales.selectors import deadlines_except, team_deadlines
@@ -110,11 +110,34 @@ class TeamDay:
     children_count: int
 
 
-def home_teams() -> QuerySet[Team]:
-    """Teams as the manager's home reads them: with their service, and whether any
-    transfer waits for their answer (most days none, and then none are read)."""
+def home_teams(user) -> QuerySet[Team]:
+    """Teams as the manager's home reads them: with their service, whether any transfer
+    waits for their answer, and whether the user has inspection actions overdue (most
+    days neither, and then neither is read)."""
     proposed = Transfer.objects.filter(to_team=OuterRef("pk"), status=Transfer.Status.PROPOSED)
-    return Team.objects.select_related("service").annotate(transfers_waiting=Exists(proposed))
+    overdue = overdue_actions_for(user, today=timezone.localdate())
+    return Team.objects.select_related("service").annotate(
+        transfers_waiting=Exists(proposed), inspection_actions_overdue=Exists(overdue)
+    )
+
+
+# What the home shows of a child: a link to their record, named as the record names them.
+_CHILD_NAMED = (
+    "child__local_id",
+    "child__given_name",
+    "child__family_name",
+    "child__date_of_birth",
+    "child__expected_date_of_birth",
+)
+_WORKER_NAMED = ("worker__given_name", "worker__family_name")
+# What the home shows of an allocation waiting for a worker or whose worker is leaving.
+_TO_ACT_ON = (
+    "pk",
+    "start_date",
+    *_CHILD_NAMED,
+    *_WORKER_NAMED,
+    "worker__end_date",
+)
 
 
 def team_day(team: Team, user, *, today: dt.date | None = None) -> TeamDay:
@@ -123,8 +146,7 @@ def team_day(team: Team, user, *, today: dt.date | None = None) -> TeamDay:
     today = today or timezone.localdate()
     workers = list(current_workers(team, today=today))
     weights = _weighted_caseloads(workers)
-    open_here = Allocation.objects.filter(team=team, end_date__isnull=True)
-    children = visible_children_of(user, open_here)  # the user's scope, checked once
+    children, waiting, reallocate = _children_held(team, user, today=today)
     deadlines = _deadlines_by_worker(team, user, today=today, children=children)
     rows = []
     for worker in workers:
@@ -140,21 +162,6 @@ def team_day(team: Team, user, *, today: dt.date | None = None) -> TeamDay:
                 supervision_overdue=due_on < today,
             )
         )
-    # Children waiting for a worker, and those whose worker is leaving: one read, the
-    # leavers a set PostgreSQL hashes once, so only these allocations are joined.
-    leaving = Worker.objects.filter(end_date__isnull=False).order_by()
-    to_act_on = (
-        open_here.filter(OneOf("child", children))
-        .filter(Q(worker__isnull=True) | Q(worker__in=leaving))
-        .select_related("child", "worker")
-    )
-    waiting, reallocate = [], []
-    for allocation in to_act_on:
-        if allocation.worker is None:
-            allocation.days_waiting = (today - allocation.start_date).days
-            waiting.append(allocation)
-        else:
-            reallocate.append(allocation)
     return TeamDay(
         team=team,
         workers=rows,
@@ -168,6 +175,50 @@ def team_day(team: Team, user, *, today: dt.date | None = None) -> TeamDay:
     )
 
 
+def _children_held(
+    team: Team, user, *, today: dt.date
+) -> tuple[list[int], list[Allocation], list[Allocation]]:
+    """The ids of the children the team holds now that the user may see (the scope
+    checked once, for every list of the home), and of those children's allocations
+    here, the ones waiting for a worker and those whose worker is leaving.
+
+    One read: what the home shows of the few to act on comes with the ids rather than in
+    a query of its own."""
+    rows = (
+        Allocation.objects.filter(team=team, end_date__isnull=True)
+        .filter(visible_child(user))
+        .order_by()
+        .values("child_id", "worker_id", *_TO_ACT_ON)
+    )
+    children, waiting, reallocate = set(), [], []
+    for row in rows:
+        children.add(row["child_id"])
+        if row["worker_id"] is not None and row["worker__end_date"] is None:
+            continue
+        allocation = Allocation(
+            pk=row["pk"],
+            team=team,
+            start_date=row["start_date"],
+            child=Person(pk=row["child_id"], **_fields(row, "child", _CHILD_NAMED)),
+        )
+        if row["worker_id"] is None:
+            allocation.days_waiting = (today - allocation.start_date).days
+            waiting.append(allocation)
+        else:
+            allocation.worker = Worker(
+                pk=row["worker_id"],
+                end_date=row["worker__end_date"],
+                **_fields(row, "worker", _WORKER_NAMED),
+            )
+            reallocate.append(allocation)
+    return sorted(children), waiting, reallocate
+
+
+def _fields(row: dict, related: str, names: tuple[str, ...]) -> dict:
+    """The ``related`` model's fields among ``names`` in a ``values()`` row."""
+    return {name.removeprefix(f"{related}__"): row[name] for name in names}
+
+
 def records_awaiting_authorisation(user, *, children: list[int]) -> QuerySet[Assessment]:
     """Records of a team's children (``children``: the ids of those the user may see)
     sent for the manager's authorisation, oldest first.
@@ -175,7 +226,14 @@ def records_awaiting_authorisation(user, *, children: list[int]) -> QuerySet[Ass
     Today these are assessments (``assessments.selectors.awaiting_authorisation``);
     plans and visits join here when they can be sent for sign-off.
     """
-    return awaiting_authorisation(user, children=children)
+    # Only what the home shows of each: the queue's other columns, and its team, are
+    # not read.
+    return (
+        awaiting_authorisation(user, children=children)
+        .select_related(None)
+        .select_related("child", "worker")
+        .only("submitted_at", "due_date", *_CHILD_NAMED, *_WORKER_NAMED)
+    )
 
 
 def supervision_due_on(last: dt.date | None, started: dt.date) -> dt.date:

@@ -15,7 +15,7 @@ def my_team(request):
     teams = []
     if worker is not None:
         # Read once: the home shows the first; records awaiting authorisation, all of them.
-        managed = Prefetch("managed_teams", queryset=team_selectors.home_teams())
+        managed = Prefetch("managed_teams", queryset=team_selectors.home_teams(request.user))
         prefetch_related_objects([worker], managed)
         teams = worker.managed_teams.all()
     if not teams:
@@ -25,7 +25,8 @@ def my_team(request):
 
 @permission_required(Permission.VIEW_TEAMS)
 def team_home(request, team_id: int):
-    team = get_object_or_404(team_selectors.home_teams().select_related("manager"), pk=team_id)
+    teams = team_selectors.home_teams(request.user).select_related("manager")
+    team = get_object_or_404(teams, pk=team_id)
     return _team_home(request, team)
 
 

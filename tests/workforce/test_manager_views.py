@@ -18,6 +18,7 @@ from kinfolio.workforce.services.allocations import allocate
 from kinfolio.workforce.team_selectors import team_day, teams_compared
 from tests.factories import AssessmentFactory, ChildFactory, CINEpisodeFactory, D
 from tests.factories_accounts import staff
+from tests.inspection.factories import make_action
 from tests.workforce.conftest import worker_in
 
 
@@ -122,6 +123,17 @@ def test_team_home_shows_waiting_children_workers_and_assessments(client, world)
     assert "Allocate" in page
     sent = day.awaiting_authorisation[0]
     assert reverse("assessments:authorise", args=[world["leo"].local_id, sent.pk]) in page
+
+
+def test_team_home_shows_the_managers_overdue_inspection_actions_and_only_theirs(client, world):
+    overdue = make_action(owner=world["manager"], due_on=D(2013, 1, 20))
+    make_action(owner=world["manager"], due_on=D(2999, 1, 1))  # not yet due
+    link = reverse("inspection:action", args=[overdue.pk])
+    client.force_login(world["manager"])
+    assert link in client.get(reverse("workforce:my-team")).content.decode()
+    client.force_login(staff(Role.SERVICE_MANAGER, team=world["team"]))
+    team_home = reverse("workforce:team-home", args=[world["team"].pk])
+    assert "Overdue inspection actions" not in client.get(team_home).content.decode()
 
 
 def test_allocate_page_allocates_the_waiting_child(client, world):
