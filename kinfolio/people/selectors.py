@@ -113,6 +113,28 @@ def _child_query(reach: str, read, vendor: str) -> tuple[str, tuple]:
     return children.query.sql_with_params()
 
 
+def visible_rows(user: User, rows: Callable[[Q], QuerySet], **values) -> list[tuple]:
+    """What ``rows(visible)`` reads (a ``values_list`` of rows naming a child), where
+    ``visible`` is ``visible_child(user)``: numbers and flags, as the database gives them.
+
+    Built and compiled by Django once per process for each reach of user and each
+    ``rows``, as ``child_visible_to`` is, and run with the user's values and ``values``
+    (the ``Slot``s of ``rows``' own query): building the scope into a query costs ~3 ms
+    of Python a request, PostgreSQL's checking a team's children ~2 ms."""
+    reach = _reach(user)
+    if reach is None:
+        return []
+    sql, params = _rows_query(reach, rows, connection.vendor)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, filled(params, connection, **values, **_values(user, reach)))
+        return cursor.fetchall()
+
+
+@cache
+def _rows_query(reach: str, rows, vendor: str) -> tuple[str, tuple]:
+    return rows(_visible(reach, "child", **_slots())).query.sql_with_params()
+
+
 def _slots() -> dict[str, Slot]:
     """The user's values, left open in a query of their scope compiled once."""
     return {

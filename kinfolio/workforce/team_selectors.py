@@ -13,10 +13,13 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db.models import (
+    BooleanField,
     Count,
     Exists,
+    ExpressionWrapper,
     F,
     Func,
+    IntegerField,
     OuterRef,
     Prefetch,
     Q,
@@ -27,7 +30,7 @@ from django.utils import timezone
 
 from kinfolio.assessments.models import Assessment
 from kinfolio.assessments.selectors import awaiting_authorisation
-from kinfolio.core.queries import compiled, count_of
+from kinfolio.core.queries import Slot, compiled, count_of
 from kinfolio.inspection.selectors import overdue_actions_for
 from kinfolio.journey.status import FLAGS, with_status_flags
 from kinfolio.people.models import Person
@@ -36,6 +39,7 @@ from kinfolio.people.selectors import (
     children_visible_to,
     hidden_children_of,
     visible_child,
+    visible_rows,
 )
 from kinfolio.timescales.engine import Status
 from kinfolio.timescales.selectors import deadlines_except, team_deadlines
@@ -130,14 +134,6 @@ _CHILD_NAMED = (
     "child__expected_date_of_birth",
 )
 _WORKER_NAMED = ("worker__given_name", "worker__family_name")
-# What the home shows of an allocation waiting for a worker or whose worker is leaving.
-_TO_ACT_ON = (
-    "pk",
-    "start_date",
-    *_CHILD_NAMED,
-    *_WORKER_NAMED,
-    "worker__end_date",
-)
 
 
 def team_day(team: Team, user, *, today: dt.date | None = None) -> TeamDay:
@@ -180,43 +176,34 @@ def _children_held(
 ) -> tuple[list[int], list[Allocation], list[Allocation]]:
     """The ids of the children the team holds now that the user may see (the scope
     checked once, for every list of the home), and of those children's allocations
-    here, the ones waiting for a worker and those whose worker is leaving.
+    here, the ones waiting for a worker and those whose worker is leaving (read only
+    when there are some)."""
+    rows = visible_rows(user, _held_here, team_id=team.pk)
+    to_act_on = [allocation for _, allocation, act in rows if act]
+    waiting, reallocate = [], []
+    if to_act_on:
+        shown = ("start_date", *_CHILD_NAMED, *_WORKER_NAMED, "worker__end_date")
+        found = Allocation.objects.filter(pk__in=to_act_on).select_related("child", "worker")
+        for allocation in found.only(*shown):
+            if allocation.worker is None:
+                allocation.days_waiting = (today - allocation.start_date).days
+                waiting.append(allocation)
+            else:
+                reallocate.append(allocation)
+    return sorted({child for child, _, _ in rows}), waiting, reallocate
 
-    One read: what the home shows of the few to act on comes with the ids rather than in
-    a query of its own."""
-    rows = (
-        Allocation.objects.filter(team=team, end_date__isnull=True)
-        .filter(visible_child(user))
+
+def _held_here(visible: Q) -> QuerySet[Allocation]:
+    """The team's open allocations (``team_id``, a ``Slot``) of children the user may see
+    (``visible``): the child, the allocation, and whether it waits for a worker or its
+    worker is leaving."""
+    to_act_on = Q(worker__isnull=True) | Q(worker__end_date__isnull=False)
+    return (
+        Allocation.objects.filter(visible, end_date__isnull=True)
+        .filter(team_id=Slot("team_id", IntegerField()))
         .order_by()
-        .values("child_id", "worker_id", *_TO_ACT_ON)
+        .values_list("child_id", "pk", ExpressionWrapper(to_act_on, output_field=BooleanField()))
     )
-    children, waiting, reallocate = set(), [], []
-    for row in rows:
-        children.add(row["child_id"])
-        if row["worker_id"] is not None and row["worker__end_date"] is None:
-            continue
-        allocation = Allocation(
-            pk=row["pk"],
-            team=team,
-            start_date=row["start_date"],
-            child=Person(pk=row["child_id"], **_fields(row, "child", _CHILD_NAMED)),
-        )
-        if row["worker_id"] is None:
-            allocation.days_waiting = (today - allocation.start_date).days
-            waiting.append(allocation)
-        else:
-            allocation.worker = Worker(
-                pk=row["worker_id"],
-                end_date=row["worker__end_date"],
-                **_fields(row, "worker", _WORKER_NAMED),
-            )
-            reallocate.append(allocation)
-    return sorted(children), waiting, reallocate
-
-
-def _fields(row: dict, related: str, names: tuple[str, ...]) -> dict:
-    """The ``related`` model's fields among ``names`` in a ``values()`` row."""
-    return {name.removeprefix(f"{related}__"): row[name] for name in names}
 
 
 def records_awaiting_authorisation(user, *, children: list[int]) -> QuerySet[Assessment]:
