@@ -26,7 +26,8 @@ HEADERS = {"X-Forwarded-Proto": "https"}
 # Shorter waits saturate a 2-core server, and every page then measures the queue. The
 # warm-up (``load.py``) sets almost none, to open every page on every server process.
 WAIT = [float(s) for s in os.environ.get("KINFOLIO_LOAD_WAIT", "10,30").split(",")]
-TIMINGS = csv.writer(open(os.environ["KINFOLIO_LOAD_TIMINGS"], "w", newline=""))  # noqa: SIM115
+# A line at a time: Locust ends without closing it, and a buffer would lose the last rows.
+TIMINGS = csv.writer(open(os.environ["KINFOLIO_LOAD_TIMINGS"], "w", newline="", buffering=1))  # noqa: SIM115
 TIMINGS.writerow(["at", "page", "client", "app", "cpu", "db"])
 STARTED = time.monotonic()
 
