@@ -324,6 +324,9 @@ KINFOLIO_LA_ONS_CODE = os.environ.get("KINFOLIO_LA_ONS_CODE", "E06000042")
 KINFOLIO_VALIDATORS_PYTHON = os.environ.get(
     "KINFOLIO_VALIDATORS_PYTHON", str(PROJECT_DIR / ".venv-validators" / "bin" / "python")
 )
+# A validator still running after this long has stopped making progress: it is ended and
+# the run reported as failed, rather than holding the background worker for ever.
+KINFOLIO_VALIDATOR_TIMEOUT_SECONDS = int(os.environ.get("KINFOLIO_VALIDATOR_TIMEOUT_SECONDS", 3600))
 # Background work (validating returns): django-tasks with its database backend; the
 # worker is `manage.py db_worker` (make demo starts one).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

@@ -1,9 +1,11 @@
 """The DfE's own validators, run in their own virtualenv, on small hand-made returns
 with errors seeded in them."""
 
+import pytest
+
 from kinfolio.protection.models import ChildProtectionConference
 from kinfolio.returns.exports import default_target, write_return
-from kinfolio.returns.validation.client import run_validator
+from kinfolio.returns.validation.client import ValidatorFailed, run_validator
 from kinfolio.returns.years import CollectionYear
 from tests.factories import (
     AssessmentFactory,
@@ -62,3 +64,14 @@ def test_cin_validator_tells_a_query_from_an_error(db, tmp_path):
     # The DfE names its queries with a Q; the child's other findings are errors (4220).
     assert [f.rule for f in found if f.query != f.rule.endswith("Q")] == []
     assert any(not f.query for f in found)
+
+
+def test_a_validator_that_never_finishes_is_stopped_and_reported(settings, tmp_path):
+    # A stand-in for the validators' Python that never answers.
+    python = tmp_path / "python"
+    python.write_text("#!/bin/sh\nexec sleep 60\n")
+    python.chmod(0o755)
+    settings.KINFOLIO_VALIDATORS_PYTHON = str(python)
+    settings.KINFOLIO_VALIDATOR_TIMEOUT_SECONDS = 1
+    with pytest.raises(ValidatorFailed, match="had not finished after 1 seconds"):
+        run_validator("cin", YEAR, tmp_path / "return.xml")

@@ -80,7 +80,15 @@ def run_validator(kind: str, year: CollectionYear, target: Path) -> Result:
         settings.KINFOLIO_LA_ONS_CODE,
         str(target),
     ]
-    completed = subprocess.run(command, capture_output=True, text=True, check=False)
+    timeout = settings.KINFOLIO_VALIDATOR_TIMEOUT_SECONDS
+    try:
+        completed = subprocess.run(
+            command, capture_output=True, text=True, check=False, timeout=timeout
+        )
+    except subprocess.TimeoutExpired as expired:
+        raise ValidatorFailed(
+            f"The {kind} validator had not finished after {timeout} seconds and was stopped."
+        ) from expired
     lines = [json.loads(line) for line in completed.stdout.splitlines() if line.strip()]
     if completed.returncode != 0 or not lines or not lines[-1].get("done"):
         tail = "\n".join(completed.stderr.strip().splitlines()[-5:])
