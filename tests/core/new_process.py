@@ -22,4 +22,5 @@ def printed_by(code: str, **env: str) -> str:
         capture_output=True,
         text=True,
         check=True,
+        timeout=120,
     ).stdout
