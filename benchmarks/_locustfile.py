@@ -68,10 +68,13 @@ class Colleague(HttpUser):
             if answer.status_code != 200:
                 answer.failure(f"{answer.status_code} from {url}")
 
-    def child(self) -> None:
+    def of_a_child(self, path: str, name: str) -> None:
+        """A page of one of the children this person works with (``path`` in their record)."""
         if self.me["children"]:
-            local_id = random.choice(self.me["children"])
-            self.page(f"/children/{local_id}/", "a child's record")
+            self.page(f"/children/{random.choice(self.me['children'])}/{path}", name)
+
+    def child(self) -> None:
+        self.of_a_child("", "a child's record")
 
     def search(self) -> None:
         self.page(f"/children/search/?q={random.choice(PLAN['searches'])}", "search")
@@ -102,11 +105,17 @@ class SocialWorker(Colleague):
         self.search()
 
     @task(1)
+    def chronology(self) -> None:
+        self.of_a_child("chronology/", "a child's chronology")
+
+    @task(1)
+    def child_deadlines(self) -> None:
+        self.of_a_child("deadlines/", "a child's deadlines")
+
+    @task(1)
     def case_note(self) -> None:
         # The form only: a posted note would grow the bench authority with every run.
-        if self.me["children"]:
-            local_id = random.choice(self.me["children"])
-            self.page(f"/children/{local_id}/case-notes/new/", "recording a case note")
+        self.of_a_child("case-notes/new/", "recording a case note")
 
 
 class TeamManager(Colleague):
@@ -178,9 +187,7 @@ class FrontDoorWorker(Colleague):
 
     @task(1)
     def visits(self) -> None:
-        if self.me["children"]:
-            local_id = random.choice(self.me["children"])
-            self.page(f"/children/{local_id}/visits/", "a child's visits")
+        self.of_a_child("visits/", "a child's visits")
 
     @task(3)
     def find(self) -> None:
