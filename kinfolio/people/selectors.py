@@ -22,7 +22,7 @@ from django.utils import timezone
 from kinfolio.accounts.models import User
 from kinfolio.accounts.permissions import SEES_ALL_CHILDREN, SEES_OWN_SERVICE
 from kinfolio.audit.models import BreakGlassGrant, RestrictedRecord
-from kinfolio.core.queries import Prepared, Slot, filled
+from kinfolio.core.queries import CodePointOrder, Prepared, Slot, filled
 from kinfolio.people.models import Person, Relationship
 from kinfolio.workforce.models import Allocation
 
@@ -88,7 +88,15 @@ def read_visible_children(
     reach = _reach(user)
     if reach is None:
         return []
-    sql, params, annotations = _children_query(reach, read, connection.vendor)
+    return _read_children(user, reach, _children_query(reach, read, connection.vendor), values)
+
+
+def _read_children(
+    user: User, reach: str, query: tuple[str, tuple, tuple], values: dict
+) -> list[Person]:
+    """Run a query of children compiled once (``_children_query``) with the user's values
+    and ``values``."""
+    sql, params, annotations = query
     values = filled(params, connection, **values, **_values(user, reach))
     children = list(Person.objects.raw(sql, values))
     for child in children:  # a raw read converts the model's fields, not what read adds
@@ -261,19 +269,32 @@ def search_children(user: User, query: str) -> QuerySet[Person] | list[Person]:
         # which a value left open cannot be.
         return _found(children_visible_to(user), Q(local_id__iexact=query))
     words = query.split()
+    if len(words) == 1 and (reach := _reach(user)) is not None:
+        found = _named_by_one_word(reach, connection.vendor)
+        return _read_children(user, reach, found, dict(_word_values(words)))
     if len(words) <= NAME_WORDS:
         return read_visible_children(user, _named(len(words)), **dict(_word_values(words)))
     return _found(children_visible_to(user), _name_match(words))
 
 
 def _found(children: QuerySet[Person], match: Q) -> QuerySet[Person]:
+    return _in_name_order(children.filter(match))[:SEARCH_LIMIT]
+
+
+# The order a person reads names, whatever their case, by code point on either database
+# (people migration 0003 indexes it): PostgreSQL finds the few matches by the name
+# prefix indexes (migration 0002) and sorts them, rather than walk every child.
+NAME_ORDER = ("family_key", "given_key", "date_of_birth", "pk")
+
+
+def _in_name_order(children: QuerySet[Person]) -> QuerySet[Person]:
     return (
-        children.filter(match)
-        .only(*ROW_FIELDS, "nhs_number")  # what the results show
-        # In the order a person reads names, whatever their case; by expressions, so
-        # that PostgreSQL finds the few matches by the name prefix indexes (people
-        # migration 0002) and sorts them, rather than walk every child in name order.
-        .order_by(Upper("family_name"), Upper("given_name"), "date_of_birth", "pk")[:SEARCH_LIMIT]
+        children.only(*ROW_FIELDS, "nhs_number")  # what the results show
+        .annotate(
+            family_key=CodePointOrder(Upper("family_name")),
+            given_key=CodePointOrder(Upper("given_name")),
+        )
+        .order_by(*NAME_ORDER)
     )
 
 
@@ -299,6 +320,31 @@ def _named(words: int) -> Callable[[QuerySet[Person]], QuerySet[Person]]:
     so each is compiled once)."""
     slots = [Slot(name, CharField()) for name, _ in _word_values(["?"] * words)]
     return lambda children: _found(children, _name_match(slots))
+
+
+@cache
+def _named_by_one_word(reach: str, vendor: str) -> tuple[str, tuple, tuple]:
+    """``_named(1)``'s query, for PostgreSQL in two parts: the children whose family name
+    starts with the word, read in order from the name order index only until there are
+    enough (a common surname names thousands), and those whose given or preferred name
+    does (found by the prefix indexes); then the first of both in name order."""
+    if not connection.features.supports_slicing_ordering_in_compound:
+        # SQLite (the demo) cannot limit a part of a union; it scans its small table.
+        return _children_query(reach, _named(1), vendor)
+    children = Person.objects.filter(_visible(reach, "pk", **_slots()))
+    word = Slot("word0", CharField())
+    by_family = _in_name_order(children).filter(family_key__startswith=Upper(word))
+    by_other = Q(given_name__istartswith=word) | Q(preferred_name__istartswith=word)
+    (first, first_params), (other, other_params) = (
+        by_family[:SEARCH_LIMIT].query.sql_with_params(),
+        _in_name_order(children.filter(by_other)).order_by().query.sql_with_params(),
+    )
+    order = "family_key, given_key, date_of_birth, id"  # NAME_ORDER, as columns of the union
+    sql = f"SELECT * FROM (({first}) UNION ({other})) AS found ORDER BY {order} LIMIT %s"
+    annotations = tuple(
+        (name, e.output_field) for name, e in by_family.query.annotation_select.items()
+    )
+    return sql, (*first_params, *other_params, SEARCH_LIMIT), annotations
 
 
 def _name_match(words) -> Q:

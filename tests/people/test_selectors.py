@@ -8,12 +8,13 @@ from kinfolio.audit.models import BreakGlassGrant
 from kinfolio.audit.services import restrict_record
 from kinfolio.people.models import Person
 from kinfolio.people.selectors import (
+    SEARCH_LIMIT,
     child_visible_to,
     children_hidden_from,
     children_visible_to,
     search_children,
 )
-from tests.factories import ChildFactory
+from tests.factories import ChildFactory, D
 
 
 @pytest.mark.parametrize("role", [Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.IRO])
@@ -144,3 +145,25 @@ def test_family_and_network_leaves_out_a_relative_restricted_from_the_user(
         family = family_and_network(child, user=user)
     assert [m["person"] for m in family] == [mother]
     assert [m["person"] for m in family_and_network(child, user=named)] == [mother, sibling]
+
+
+def test_search_by_one_word_lists_the_first_children_in_name_order_each_once(make_user):
+    """A word starting many family names: the first children in name order, with those
+    whose given or preferred name starts with it in their place, and a child matched by
+    two names listed once."""
+    for n in range(SEARCH_LIMIT + 5):
+        ChildFactory(given_name=f"Ann{n:03d}", family_name="Smith", date_of_birth=D(2015, 1, 1))
+    ChildFactory(given_name="Smithy", family_name="Abbott")  # first, by family name
+    ChildFactory(given_name="Zoe", family_name="Ng", preferred_name="Smitty")  # after the limit
+    ChildFactory(given_name="Smith", family_name="Smithers")  # after the limit, by family
+    ChildFactory(given_name="Smith", family_name="Smibert")  # by both names
+    ChildFactory(given_name="Jo", family_name="Jones")  # not a match
+    found = search_children(make_user(Role.DIRECTOR), "smi")
+    names = [(child.family_name, child.given_name) for child in found]
+    expected = sorted(
+        [("Abbott", "Smithy"), ("Ng", "Zoe"), ("Smithers", "Smith"), ("Smibert", "Smith")]
+        + [("Smith", f"Ann{n:03d}") for n in range(SEARCH_LIMIT + 5)],
+        key=lambda name: (name[0].upper(), name[1].upper()),
+    )[:SEARCH_LIMIT]
+    assert names == expected
+    assert len(set(names)) == SEARCH_LIMIT
