@@ -57,14 +57,17 @@ def _render(session: str, url: str) -> int:
 
 def _print_search_plan() -> None:
     from kinfolio.accounts.models import User
-    from kinfolio.people.selectors import _found, _name_match, children_visible_to
+    from kinfolio.people.selectors import search_children
 
-    print("  plan of search (the name prefix indexes, then a top-50 sort):")
+    print("  plan of search (family names in name order from their index, then the others):")
     user = User.objects.get(username="bench-mash_worker")
-    # The query search compiles once and runs with the name given, here built with it.
-    search = _found(children_visible_to(user), _name_match(["smith"]))
-    for line in explain(search).splitlines():
-        print(f"    {line}")
+    # The query search compiles once, as it ran for the name given.
+    with CaptureQueriesContext(connection) as ran:
+        search_children(user, "smith")
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (ANALYZE, COSTS OFF) {ran.captured_queries[-1]['sql']}")
+        for (line,) in cursor.fetchall():
+            print(f"    {line}")
 
 
 def _print_team_deadlines_plan(team_id: int) -> None:
