@@ -3,7 +3,7 @@
 import re
 from collections.abc import Callable
 from datetime import date, datetime
-from functools import cache
+from functools import cache, partial
 
 from django.db import connection
 from django.db.models import (
@@ -85,18 +85,19 @@ def read_visible_children(
     for each reach of user and each ``read``, as ``child_visible_to``'s, and run with the
     user's values and ``values`` (for the ``Slot``s ``read`` leaves open). ``read`` is a
     function of the module, not made anew per request: the query is kept by it."""
+    return _read_compiled(user, partial(_children_query, read=read), values)
+
+
+def _read_compiled(
+    user: User, compiled: Callable[[str, str], tuple[str, tuple, tuple]], values: dict
+) -> list[Person]:
+    """The children a query compiled once per process for each reach of user finds
+    (``compiled(reach, vendor)``: its SQL, parameters and annotations), run with the
+    user's values and ``values``."""
     reach = _reach(user)
     if reach is None:
         return []
-    return _read_children(user, reach, _children_query(reach, read, connection.vendor), values)
-
-
-def _read_children(
-    user: User, reach: str, query: tuple[str, tuple, tuple], values: dict
-) -> list[Person]:
-    """Run a query of children compiled once (``_children_query``) with the user's values
-    and ``values``."""
-    sql, params, annotations = query
+    sql, params, annotations = compiled(reach, connection.vendor)
     values = filled(params, connection, **values, **_values(user, reach))
     children = list(Person.objects.raw(sql, values))
     for child in children:  # a raw read converts the model's fields, not what read adds
@@ -105,18 +106,24 @@ def _read_children(
     return children
 
 
+def _in_scope(reach: str) -> QuerySet[Person]:
+    """The children a user of this reach may see, their values left as ``Slot``s."""
+    return Person.objects.filter(_visible(reach, "pk", **_slots()))
+
+
+def _annotations(children: QuerySet[Person]) -> tuple:
+    return tuple((name, e.output_field) for name, e in children.query.annotation_select.items())
+
+
 @cache
-def _children_query(reach: str, read, vendor: str) -> tuple[str, tuple, tuple]:
-    query = read(Person.objects.filter(_visible(reach, "pk", **_slots()))).query
-    annotations = tuple((name, e.output_field) for name, e in query.annotation_select.items())
-    return *query.sql_with_params(), annotations
+def _children_query(reach: str, vendor: str, read) -> tuple[str, tuple, tuple]:
+    children = read(_in_scope(reach))
+    return *children.query.sql_with_params(), _annotations(children)
 
 
 @cache
 def _child_query(reach: str, read, vendor: str) -> tuple[str, tuple]:
-    children = Person.objects.filter(
-        _visible(reach, "pk", **_slots()), local_id=Slot("local_id", CharField())
-    )
+    children = _in_scope(reach).filter(local_id=Slot("local_id", CharField()))
     children = (read(children) if read else children).order_by()[:1]
     return children.query.sql_with_params()
 
@@ -269,9 +276,8 @@ def search_children(user: User, query: str) -> QuerySet[Person] | list[Person]:
         # which a value left open cannot be.
         return _found(children_visible_to(user), Q(local_id__iexact=query))
     words = query.split()
-    if len(words) == 1 and (reach := _reach(user)) is not None:
-        found = _named_by_one_word(reach, connection.vendor)
-        return _read_children(user, reach, found, dict(_word_values(words)))
+    if len(words) == 1:
+        return _read_compiled(user, _named_by_one_word, dict(_word_values(words)))
     if len(words) <= NAME_WORDS:
         return read_visible_children(user, _named(len(words)), **dict(_word_values(words)))
     return _found(children_visible_to(user), _name_match(words))
@@ -282,9 +288,8 @@ def _found(children: QuerySet[Person], match: Q) -> QuerySet[Person]:
 
 
 # The order a person reads names, whatever their case, by code point on either database
-# (people migration 0003 indexes it): PostgreSQL finds the few matches by the name
-# prefix indexes (migration 0002) and sorts them, rather than walk every child.
-NAME_ORDER = ("family_key", "given_key", "date_of_birth", "pk")
+# (people migration 0003 indexes it; columns by name, as a union's order names them).
+NAME_ORDER = ("family_key", "given_key", "date_of_birth", "id")
 
 
 def _in_name_order(children: QuerySet[Person]) -> QuerySet[Person]:
@@ -314,11 +319,16 @@ def _word_values(words: list[str]):
     return ((f"word{i}", word) for i, word in enumerate(words))
 
 
+def _word_slots(words: int) -> list[Slot]:
+    """The ``Slot``s a query compiled once leaves for ``words`` words (``_word_values``)."""
+    return [Slot(name, CharField()) for name, _ in _word_values(["?"] * words)]
+
+
 @cache
 def _named(words: int) -> Callable[[QuerySet[Person]], QuerySet[Person]]:
     """The read of children named by ``words`` words (one function per number of words,
     so each is compiled once)."""
-    slots = [Slot(name, CharField()) for name, _ in _word_values(["?"] * words)]
+    slots = _word_slots(words)
     return lambda children: _found(children, _name_match(slots))
 
 
@@ -330,21 +340,18 @@ def _named_by_one_word(reach: str, vendor: str) -> tuple[str, tuple, tuple]:
     does (found by the prefix indexes); then the first of both in name order."""
     if not connection.features.supports_slicing_ordering_in_compound:
         # SQLite (the demo) cannot limit a part of a union; it scans its small table.
-        return _children_query(reach, _named(1), vendor)
-    children = Person.objects.filter(_visible(reach, "pk", **_slots()))
-    word = Slot("word0", CharField())
+        return _children_query(reach, vendor, read=_named(1))
+    children = _in_scope(reach)
+    (word,) = _word_slots(1)
     by_family = _in_name_order(children).filter(family_key__startswith=Upper(word))
     by_other = Q(given_name__istartswith=word) | Q(preferred_name__istartswith=word)
     (first, first_params), (other, other_params) = (
         by_family[:SEARCH_LIMIT].query.sql_with_params(),
         _in_name_order(children.filter(by_other)).order_by().query.sql_with_params(),
     )
-    order = "family_key, given_key, date_of_birth, id"  # NAME_ORDER, as columns of the union
+    order = ", ".join(NAME_ORDER)
     sql = f"SELECT * FROM (({first}) UNION ({other})) AS found ORDER BY {order} LIMIT %s"
-    annotations = tuple(
-        (name, e.output_field) for name, e in by_family.query.annotation_select.items()
-    )
-    return sql, (*first_params, *other_params, SEARCH_LIMIT), annotations
+    return sql, (*first_params, *other_params, SEARCH_LIMIT), _annotations(by_family)
 
 
 def _name_match(words) -> Q:
